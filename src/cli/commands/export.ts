@@ -1,0 +1,4 @@
+// PLACEHOLDER: `papers export` is not written yet.
+import type { Command } from 'commander';
+
+export function register(_program: Command): void {}

@@ -1,0 +1,80 @@
+// The `papers` program: global options, one module per command, and the one place errors become exit codes.
+import { Command, CommanderError } from 'commander';
+import { PapersError, exitCodeOf } from '../core/errors.js';
+import { processOutput } from './output.js';
+import * as list from './commands/list.js';
+import * as search from './commands/search.js';
+import * as exportCmd from './commands/export.js';
+import * as importCmd from './commands/import.js';
+import * as parse from './commands/parse.js';
+import * as tag from './commands/tag.js';
+import * as tags from './commands/tags.js';
+import * as show from './commands/show.js';
+import * as note from './commands/note.js';
+import * as undo from './commands/undo.js';
+import * as why from './commands/why.js';
+import * as similar from './commands/similar.js';
+import * as rules from './commands/rules.js';
+import * as config from './commands/config.js';
+import * as completion from './commands/completion.js';
+import * as doctor from './commands/doctor.js';
+import * as help from './commands/help.js';
+
+export const VERSION = '0.1.0';
+
+const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, why, similar, rules, config, completion, doctor, help];
+
+export function buildProgram(): Command {
+  const program = new Command('papers')
+    .description('Triage research paper digests: parse, list, fuzzy-search, tag and export papers.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--library <dir>', 'library folder (default: $PAPERS_HOME, else $XDG_DATA_HOME/papers)')
+    .option('--debug', 'print stack traces of internal errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      outputError: (str, write) => write(`papers: ${str.replace(/^error: /, '').trimEnd()} (see 'papers --help')\n`),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  papers list                        the bundled sample digest (or your library)
+  papers import digest.txt           remember a digest's papers
+  papers search "protien desing"    fuzzy search, typos forgiven
+  papers tag 3 +to-read              tag row 3 of the last listing
+  papers export --tag to-read -o reading-list.md`,
+    );
+  for (const command of COMMANDS) command.register(program);
+  return program;
+}
+
+function isDebug(argv: readonly string[]): boolean {
+  return argv.includes('--debug') || process.env.PAPERS_DEBUG === '1';
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const output = processOutput();
+  try {
+    await buildProgram().parseAsync(argv as string[]);
+  } catch (e) {
+    process.exitCode = reportError(e, output.err, isDebug(argv));
+  }
+}
+
+/** Turns an escaped error into one line on stderr and an exit code. */
+export function reportError(e: unknown, err: (text: string) => void, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    // commander already printed its message (help, version, or a usage error).
+    return e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof PapersError) {
+    err(`papers: ${e.message}`);
+    if (debug && e.stack) err(e.stack);
+    return exitCodeOf(e.kind);
+  }
+  const error = e instanceof Error ? e : new Error(String(e));
+  err(`papers: internal error: ${error.message}${debug ? '' : ' (run with --debug for details, and please report it)'}`);
+  if (debug && error.stack) err(error.stack);
+  return 1;
+}

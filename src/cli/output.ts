@@ -1,0 +1,50 @@
+// stdout/stderr for commands: colour decided once (NO_COLOR, FORCE_COLOR, TTY), quiet exit on a closed pipe.
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Output {
+  /** Results. */
+  out(text: string): void;
+  /** Diagnostics and messages. */
+  err(text: string): void;
+  color: ChalkInstance;
+  /** Whether stdout is a terminal (tables, widths) rather than a pipe or file. */
+  isTTY: boolean;
+  /** Terminal width, or Infinity when stdout is not a terminal. */
+  width: number;
+}
+
+export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '' || force === 'true') return 1;
+    if (force === 'false') return 0;
+    const n = Number(force);
+    return Number.isInteger(n) && n >= 0 && n <= 3 ? (n as 0 | 1 | 2 | 3) : 1;
+  }
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  return env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : 2;
+}
+
+let installed = false;
+/** A reader that went away (`papers list | head -3`) ends the program quietly, as in any Unix tool. */
+function quietOnClosedPipe(): void {
+  if (installed) return;
+  installed = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
+export function processOutput(): Output {
+  quietOnClosedPipe();
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    color: new Chalk({ level: colorLevel(process.env, isTTY) }),
+    isTTY,
+    width: isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY,
+  };
+}

@@ -1,0 +1,37 @@
+// Format detection and dispatch. Each format lives in its own module and registers here.
+import type { ParseOptions, ParseResult } from '../model.js';
+import { hfPage } from './hf-page.js';
+
+export interface DigestFormat {
+  name: string;
+  /** One line for `papers parse --help` and error messages. */
+  description: string;
+  /** 0 when the text is surely not this format, up to 1 when it surely is. Must be cheap. */
+  detect(text: string): number;
+  parse(text: string, options: ParseOptions): ParseResult;
+}
+
+export const FORMATS: readonly DigestFormat[] = [hfPage];
+
+export function formatByName(name: string): DigestFormat | undefined {
+  return FORMATS.find((f) => f.name === name);
+}
+
+/** The format that claims the text most strongly; hf-page (the most forgiving) when none does. */
+export function detectFormat(text: string): DigestFormat {
+  let best: DigestFormat = hfPage;
+  let bestScore = 0;
+  for (const f of FORMATS) {
+    const score = f.detect(text);
+    if (score > bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Parses a digest, detecting its format unless one is named. Never throws. */
+export function parseDigest(text: string, options: ParseOptions, format?: DigestFormat): ParseResult {
+  return (format ?? detectFormat(text)).parse(text, options);
+}
