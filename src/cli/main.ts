@@ -12,6 +12,7 @@ import * as tags from './commands/tags.js';
 import * as show from './commands/show.js';
 import * as note from './commands/note.js';
 import * as undo from './commands/undo.js';
+import * as mergeDecisions from './commands/merge-decisions.js';
 import * as why from './commands/why.js';
 import * as similar from './commands/similar.js';
 import * as rules from './commands/rules.js';
@@ -20,9 +21,11 @@ import * as completion from './commands/completion.js';
 import * as doctor from './commands/doctor.js';
 import * as help from './commands/help.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
-const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, why, similar, rules, config, completion, doctor, help];
+export { VERSION };
+
+const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, help];
 
 export function buildProgram(): Command {
   const program = new Command('papers')
@@ -30,6 +33,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .option('--library <dir>', 'library folder (default: $PAPERS_HOME, else $XDG_DATA_HOME/papers)')
     .option('--debug', 'print stack traces of internal errors')
+    .option('--color <when>', 'colour: auto, always or never (overrides the config file and NO_COLOR)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -43,9 +47,11 @@ Examples:
   papers import digest.txt           remember a digest's papers
   papers search "protien desing"    fuzzy search, typos forgiven
   papers tag 3 +to-read              tag row 3 of the last listing
-  papers export --tag to-read -o reading-list.md`,
+  papers export --tag to-read -o reading-list.md
+`,
     );
   for (const command of COMMANDS) command.register(program);
+  program.hook('preAction', (_program, action) => config.applyConfig(action));
   return program;
 }
 

@@ -26,6 +26,18 @@ export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 
   return env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : 2;
 }
 
+/** The `color` setting (config file, environment, --color), applied once by main before a command runs. */
+let colorMode: 'auto' | 'always' | 'never' = 'auto';
+export function setColorMode(mode: 'auto' | 'always' | 'never'): void {
+  colorMode = mode;
+}
+
+function effectiveColorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (colorMode === 'never') return 0;
+  if (colorMode === 'always') return Math.max(1, colorLevel({ ...env, NO_COLOR: undefined }, true)) as 1 | 2 | 3;
+  return colorLevel(env, isTTY);
+}
+
 let installed = false;
 /** A reader that went away (`papers list | head -3`) ends the program quietly, as in any Unix tool. */
 function quietOnClosedPipe(): void {
@@ -43,7 +55,7 @@ export function processOutput(): Output {
   return {
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    color: new Chalk({ level: colorLevel(process.env, isTTY) }),
+    color: new Chalk({ level: effectiveColorLevel(process.env, isTTY) }),
     isTTY,
     width: isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY,
   };

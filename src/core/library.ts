@@ -2,6 +2,7 @@
 // decisions, and a handle to change them. src/io implements the handle on disk; the in-memory
 // one below serves the bundled seed and the UI tests.
 import type { Paper } from './model.js';
+import type { PaperFilter } from './filter.js';
 
 /** One appearance of a paper in one imported digest. */
 export interface Sighting {
@@ -57,6 +58,12 @@ export interface LibraryHandle {
   setNote(id: string, text: string | null): Promise<ChangeResult>;
   /** Reverts the last change; null when there is nothing to undo. */
   undo(): Promise<ChangeResult | null>;
+  /**
+   * Optional fast path: a snapshot holding only the papers that pass the filter (decisions and
+   * latestDigest as in snapshot()). The disk library reads only the candidates when the filter
+   * names a user tag. Use selectPapers() in core/filter.ts, which falls back to snapshot().
+   */
+  select?(filter: PaperFilter): Snapshot;
 }
 
 export const VIRTUAL_TAGS = ['new', 'seen', 'untriaged'] as const;

@@ -8,6 +8,8 @@ export interface DigestInput {
   text: string;
   /** Modification time, for the year of dates printed without one; null for stdin. */
   mtime: Date | null;
+  /** The bytes exactly as read (the library keeps them verbatim). */
+  bytes?: Buffer;
 }
 
 /** True when the bytes look like a binary file rather than text (NUL bytes, or mostly control bytes). */
@@ -27,7 +29,10 @@ function decode(name: string, bytes: Buffer): string {
 }
 
 export function readDigestFile(path: string): DigestInput {
-  if (path === '-') return { name: 'stdin', text: decode('stdin', readFileSync(0)), mtime: null };
+  if (path === '-') {
+    const bytes = readFileSync(0);
+    return { name: 'stdin', text: decode('stdin', bytes), mtime: null, bytes };
+  }
   let stat;
   try {
     stat = statSync(path);
@@ -41,5 +46,5 @@ export function readDigestFile(path: string): DigestInput {
   } catch (e) {
     throw inputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`);
   }
-  return { name: path, text: decode(path, bytes), mtime: stat.mtime };
+  return { name: path, text: decode(path, bytes), mtime: stat.mtime, bytes };
 }

@@ -1,4 +1,125 @@
-// PLACEHOLDER: `papers config` is not written yet.
+// `papers config`: the effective settings and where each came from; `papers config path`.
+// Also applies the settings every command shares (colour) before any command runs.
 import type { Command } from 'commander';
+import {
+  CONFIG_KEYS,
+  describeOrigin,
+  envName,
+  formatValue,
+  isConfigKey,
+  type ConfigFlag,
+} from '../../core/config.js';
+import { usageError } from '../../core/errors.js';
+import { loadConfig, writeConfigValue, type LoadedConfig } from '../../io/config-file.js';
+import { processOutput, setColorMode } from '../output.js';
 
-export function register(_program: Command): void {}
+/** The global flags that set config values (`--color`), read from any command. */
+export function configFlags(command: Command): ConfigFlag[] {
+  const opts = command.optsWithGlobals<{ color?: string }>();
+  return [{ key: 'color', flag: '--color', value: opts.color }];
+}
+
+/** Loads the config for a command about to run and applies what all commands share. */
+export function applyConfig(command: Command): void {
+  if (command.name() === '__complete' || command.name() === 'completion') return; // completion must work even with a broken config
+  setColorMode(loadConfig(configFlags(command)).config.color);
+}
+
+export function register(program: Command): void {
+  const config = program
+    .command('config')
+    .description('print the effective settings and where each came from (default, file:line, environment, flag)')
+    .argument('[key]', 'print only this key (e.g. quick-tags.3)')
+    .argument('[value]', 'set the key to this value in the config file (lists: a,b; "none" for no quick tag)')
+    .option('--json', 'print the settings as JSON')
+    .option('--unset', 'remove the key from the config file (back to its default)')
+    .addHelpText(
+      'after',
+      `
+The config file is YAML at $XDG_CONFIG_HOME/papers/config.yaml (~/.config/papers/config.yaml),
+or wherever PAPERS_CONFIG points. Every key is optional; for example:
+
+  quick-tags:          # keys 1-9 in the UI
+    1: to-read
+    2: skip
+    3: later
+  ranking:
+    positive: [to-read, read]
+    negative: [skip]
+  export:
+    format: md         # md, json, csl-json, bibtex, ris, csv
+    group: none        # none, tag, date
+  color: auto          # auto, always, never
+
+Each key can also be set in the environment (${envName('export.format')}, ${envName('quick-tags.3')},
+${envName('ranking.positive')}=a,b, ${envName('color')}; NO_COLOR and FORCE_COLOR are honoured), and colour
+with --color. Later wins: defaults < file < environment < flags.
+
+Examples:
+  papers config                        the settings and their origins
+  papers config --json                 the same for scripts
+  papers config quick-tags.3           one setting and its origin
+  papers config quick-tags.3 later     set it in the config file (comments are kept)
+  papers config ranking.positive to-read,read,fav
+  papers config quick-tags.3 --unset   back to the default
+  papers config path                   where the file is (or would be)`,
+    )
+    .action((key: string | undefined, value: string | undefined, options: { json?: boolean; unset?: boolean }, command: Command) => {
+      runConfig(key, value, options, command);
+    });
+
+  config
+    .command('path')
+    .description('print the path of the config file (whether or not it exists)')
+    .action((_options: unknown, command: Command) => {
+      processOutput().out(loadConfig(configFlags(command)).file);
+    });
+}
+
+function runConfig(key: string | undefined, value: string | undefined, options: { json?: boolean; unset?: boolean }, command: Command): void {
+  const output = processOutput();
+  if (key !== undefined && !isConfigKey(key)) throw usageError(`unknown key "${key}"; keys: ${CONFIG_KEYS.join(', ')}`);
+  if (options.unset && value !== undefined) throw usageError('--unset takes no value: papers config KEY --unset');
+  if ((options.unset || value !== undefined) && key !== undefined) {
+    const file = writeConfigValue(key, options.unset ? null : value!);
+    const loaded = loadConfig(configFlags(command));
+    const origin = loaded.origins[key];
+    const shadowed = origin.kind === 'env' || origin.kind === 'flag' ? ` (but ${describeOrigin(origin)} overrides it)` : '';
+    output.out(`${file}: ${options.unset ? `removed ${key}; it is now` : `set ${key} to`} ${formatValue(loaded.values[key])}${shadowed}`);
+    return;
+  }
+  if (options.unset) throw usageError('--unset needs a key: papers config KEY --unset');
+  const loaded = loadConfig(configFlags(command));
+  if (key === undefined) return printConfig(loaded, options.json ?? false);
+  if (options.json) output.out(JSON.stringify({ key, value: loaded.values[key], origin: loaded.origins[key], from: describeOrigin(loaded.origins[key]) }, null, 2));
+  else output.out(`${formatValue(loaded.values[key])}\t${describeOrigin(loaded.origins[key])}`);
+}
+
+function printConfig(loaded: LoadedConfig, json: boolean): void {
+  const output = processOutput();
+  if (json) {
+    output.out(
+      JSON.stringify(
+        {
+          file: loaded.file,
+          fileExists: loaded.fileExists,
+          config: loaded.config,
+          settings: CONFIG_KEYS.map((key) => ({ key, value: loaded.values[key], origin: loaded.origins[key], from: describeOrigin(loaded.origins[key]) })),
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  const c = output.color;
+  const rows = CONFIG_KEYS.map((key) => ({ key, value: formatValue(loaded.values[key]), from: describeOrigin(loaded.origins[key]) }));
+  const keyWidth = Math.max(...rows.map((r) => r.key.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  const lines = [`config file: ${loaded.file}${loaded.fileExists ? '' : ' (not found: defaults apply)'}`, ''];
+  for (const row of rows) {
+    const from = loaded.origins[row.key].kind === 'default' ? c.dim(row.from) : c.cyan(row.from);
+    lines.push(`${row.key.padEnd(keyWidth)}  ${row.value.padEnd(valueWidth)}  ${from}`);
+  }
+  output.out(lines.join('\n'));
+}

@@ -1,4 +1,132 @@
-// PLACEHOLDER: `papers export` is not written yet.
-import type { Command } from 'commander';
+// `papers export [QUERY]`: the selected papers as a Markdown reading list (default), JSON, CSL-JSON,
+// BibTeX, RIS or CSV, to stdout or atomically to a file papers may replace.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { Option, type Command } from 'commander';
+import { inputError, usageError } from '../../core/errors.js';
+import { selectPapers } from '../../core/filter.js';
+import {
+  ABSTRACT_MODES,
+  EXPORT_FORMATS,
+  GROUPINGS,
+  exportEntries,
+  exportedFormatOf,
+  formatExport,
+  type AbstractMode,
+  type ExportFormat,
+  type ExportMeta,
+  type Grouping,
+} from '../../core/export/index.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { loadConfig } from '../../io/config-file.js';
+import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
+import { processOutput } from '../output.js';
+import { printDiagnostics } from '../render/diagnostics.js';
+import { libraryFolder, loadPapers } from '../source.js';
+import { selectByQuery } from '../query-selection.js';
 
-export function register(_program: Command): void {}
+export interface ExportOptions extends FilterOptions {
+  format?: string;
+  group?: string;
+  abstracts?: string;
+  output?: string;
+  force?: boolean;
+  verbose?: boolean;
+}
+
+/** Where the flags are silent: the abstract mode is fixed; format and grouping come from the config. */
+const DEFAULT_ABSTRACTS: AbstractMode = 'tldr';
+
+const EXTENSIONS: Record<string, ExportFormat> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.bib': 'bibtex', '.ris': 'ris', '.csv': 'csv' };
+
+export function register(program: Command): void {
+  addFilterOptions(program.command('export'))
+    .description('export papers as a Markdown reading list, JSON, CSL-JSON, BibTeX, RIS or CSV')
+    .argument('[query...]', 'a query selecting the papers, as for papers search (default: all)')
+    .addOption(new Option('--format <format>', `output format (default: from -o's extension, else the config, else md)`).choices([...EXPORT_FORMATS]))
+    .addOption(new Option('--group <by>', 'Markdown: group papers by their first tag, by date, or not (default: from the config, else none)').choices([...GROUPINGS]))
+    .addOption(new Option('--abstracts <mode>', `Markdown: no abstracts, the first sentence, or the full abstract folded (default: ${DEFAULT_ABSTRACTS})`).choices([...ABSTRACT_MODES]))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--force', 'with -o: replace FILE even if papers did not write it')
+    .option('-v, --verbose', 'also print informational diagnostics')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  papers export --tag to-read -o reading-list.md   a reading list to tick off in any Markdown editor
+  papers import reading-list.md                    then bring the ticks (tag read) and notes back
+  papers export diffusion --format bibtex -o refs.bib
+  papers export --tag cite --format csl-json > refs.json   for Zotero or pandoc --citeproc
+
+-o never replaces a file papers did not write (it recognises its own exports) unless --force.
+The date in the output is today's, or SOURCE_DATE_EPOCH's when set (for byte-identical files).`,
+    )
+    .action(async (query: string[], options: ExportOptions, command: Command) => {
+      await runExport(query, options, command);
+    });
+}
+
+/** -o's extension, when it names a format (.csl.json is CSL-JSON). */
+export function formatFromPath(path: string): ExportFormat | undefined {
+  if (/\.csl\.json$/i.test(path)) return 'csl-json';
+  return EXTENSIONS[extname(path).toLowerCase()];
+}
+
+/** The export's date: SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else today. */
+export function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    const seconds = Number(epoch);
+    if (!Number.isInteger(seconds) || seconds < 0) throw usageError(`SOURCE_DATE_EPOCH=${epoch}: expected whole seconds since 1970`);
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+export async function runExport(queryWords: string[], options: ExportOptions, command: Command): Promise<void> {
+  const output = processOutput();
+  const queryText = queryWords.join(' ').trim();
+  const dir = libraryFolder(command);
+  const filter = filterFromOptions(options, dir);
+  const config = loadConfig().config.export;
+  const format: ExportFormat = (options.format as ExportFormat | undefined) ?? (options.output ? formatFromPath(options.output) : undefined) ?? config.format;
+  const group: Grouping = (options.group as Grouping | undefined) ?? config.group;
+  const abstracts: AbstractMode = (options.abstracts as AbstractMode | undefined) ?? DEFAULT_ABSTRACTS;
+  if (options.force && !options.output) throw usageError('--force only applies with -o FILE');
+  if (options.output) checkTarget(options.output, options.force ?? false);
+
+  const { handle, diagnostics } = loadPapers([], {}, command);
+  printDiagnostics(diagnostics, output, options.verbose ?? false);
+  const snapshot = selectPapers(handle, filter);
+  const papers = queryText === '' ? snapshot.papers : selectByQuery(snapshot, queryText, dir);
+  const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };
+  const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts });
+
+  if (!options.output) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileAtomic(options.output, text);
+  } catch (e) {
+    throw inputError(`${options.output}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the folder exists and is writable`);
+  }
+  output.err(`papers: wrote ${papers.length} paper${papers.length === 1 ? '' : 's'} to ${options.output} (${format})`);
+}
+
+/** Refuses a target that is a folder, or a file papers did not write (unless --force). */
+function checkTarget(path: string, force: boolean): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) throw usageError(`-o ${path}: is a folder; name a file`);
+  if (force) return;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw inputError(`-o ${path}: cannot be read to check who wrote it (${(e as NodeJS.ErrnoException).code ?? 'error'}); add --force to replace it anyway`);
+  }
+  if (exportedFormatOf(text) === null) {
+    throw usageError(`-o ${path}: exists and was not written by papers; nothing written. Choose another file, or add --force to replace it`);
+  }
+}

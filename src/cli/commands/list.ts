@@ -1,19 +1,28 @@
 // `papers list`: the papers of the files, the library or the seed, as a table, plain lines or JSON.
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
-import { effectiveTags, type LibraryPaper, type Snapshot } from '../../core/library.js';
-import { processOutput } from '../output.js';
-import { loadPapers } from '../source.js';
+import { effectiveTags, type LibraryHandle, type LibraryPaper, type Snapshot } from '../../core/library.js';
+import { SORT_KEYS, isSortKey, sortPapers } from '../../core/rank/sort.js';
+import { interestOptions } from '../interest.js';
+import type { LibraryStore } from '../../io/library-store.js';
+import { processOutput, type Output } from '../output.js';
+import { libraryFolder, loadPapers, yearFlag } from '../source.js';
+import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
+import { isNoFilter, selectPapers } from '../../core/filter.js';
+import { openUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
+import { compileOrThrow, searchLoaded } from '../query-search.js';
 
-export interface ListOptions {
+export interface ListOptions extends FilterOptions {
   json?: boolean;
   plain?: boolean;
   limit?: string;
   year?: string;
   format?: string;
   verbose?: boolean;
+  sort?: string;
+  query?: string;
 }
 
 export function limitFlag(value: string | undefined): number | undefined {
@@ -24,8 +33,7 @@ export function limitFlag(value: string | undefined): number | undefined {
 }
 
 export function register(program: Command): void {
-  program
-    .command('list', { isDefault: true })
+  addFilterOptions(program.command('list', { isDefault: true }))
     .description('list papers: of the files given, else your library, else the bundled sample digest')
     .argument('[files...]', 'digest files to read ("-" for stdin)')
     .option('--json', 'print a JSON array of papers (the stable interface for scripts)')
@@ -34,6 +42,8 @@ export function register(program: Command): void {
     .option('--year <year>', 'year for digest dates printed without one (default: the file’s modification year)')
     .option('--format <name>', 'read the files as this digest format instead of detecting it')
     .option('-v, --verbose', 'also print informational diagnostics')
+    .option('-q, --query <query>', "only papers matching the query, best first (see 'papers help query')")
+    .option('--sort <key>', `order: ${SORT_KEYS.join(', ')} (default library: import order); interest learns from your tags, see 'papers why'`)
     .addHelpText(
       'after',
       `
@@ -41,7 +51,10 @@ Examples:
   papers list                          your library, or the bundled sample digest
   papers list digest.txt --limit 10    the first ten papers of a digest
   pbpaste | papers list -              a digest from the clipboard
-  papers list --json | jq '.[].title'  titles, for scripts`,
+  papers list --json | jq '.[].title'  titles, for scripts
+  papers list --tag to-read            your reading list
+  papers list --new --not-tag skip     what the latest import brought
+  papers list -q 'diffusion -video'    papers matching a query, best first`,
     )
     .action(async (files: string[], options: ListOptions, command: Command) => {
       await runList(files, options, command);
@@ -51,14 +64,33 @@ Examples:
 export async function runList(files: string[], options: ListOptions, command: Command): Promise<void> {
   const output = processOutput();
   const limit = limitFlag(options.limit);
-  const { handle, diagnostics } = loadPapers(files, options, command);
+  // checked even when no file needs it, so that a typo is not silently ignored
+  yearFlag(options.year);
+  const query = options.query === undefined ? undefined : compileOrThrow(options.query);
+  const { handle, diagnostics, store } = loadPapers(files, options, command);
   printDiagnostics(diagnostics, output, options.verbose ?? false);
-  const snapshot = handle.snapshot();
-  const papers = limit === undefined ? snapshot.papers : snapshot.papers.slice(0, limit);
+  const filter = filterFromOptions(options, libraryFolder(command));
+  if (limit === undefined && isNoFilter(filter) && query === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
+  const snapshot = selectPapers(handle, filter);
+  const matched = query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
+  const sorted = sortListing(matched, options.sort, handle, store, command, output);
+  const papers = limit === undefined ? sorted : sorted.slice(0, limit);
+  store?.recordListing(papers.map((p) => p.id));
   const rows = papers.map((paper) => ({ paper, tags: userTags(paper, snapshot) }));
   if (options.json) output.out(toJson(papers, snapshot));
   else if (output.isTTY && !options.plain) output.out(formatTable(rows, output));
   else output.out(formatPlain(rows));
+}
+
+/** The papers in --sort order; for interest, a note on stderr when it fell back for lack of tags. */
+function sortListing(papers: LibraryPaper[], key: string | undefined, handle: LibraryHandle, store: LibraryStore | undefined, command: Command, output: Output): LibraryPaper[] {
+  if (key === undefined) return papers;
+  if (!isSortKey(key)) throw usageError(`--sort ${key}: unknown order; one of ${SORT_KEYS.join(', ')}`);
+  if (key === 'library') return papers;
+  const whole = handle.snapshot();
+  const { papers: sorted, ranking } = sortPapers(papers, key, whole, key === 'interest' ? interestOptions(command, whole, store) : {});
+  if (ranking?.reason) output.err(`papers: ${ranking.reason}`);
+  return sorted;
 }
 
 function userTags(paper: LibraryPaper, snapshot: Snapshot): string[] {

@@ -1,4 +1,31 @@
-// PLACEHOLDER: `papers note` is not written yet.
+// `papers note ID TEXT`: sets (or with --clear removes) the note of a paper.
 import type { Command } from 'commander';
+import { usageError } from '../../core/errors.js';
+import { processOutput } from '../output.js';
+import { resolvePapers } from '../paper-refs.js';
+import { openStore } from '../source.js';
 
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command('note')
+    .description('set the note of a paper (--clear removes it)')
+    .argument('<id>', 'paper id, unique id prefix or row number of the last listing')
+    .argument('[text...]', 'the note (the words are joined by spaces)')
+    .option('--clear', 'remove the note')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  papers note 3 "compare with the LoRA baseline"
+  papers note 2503.01234 --clear`,
+    )
+    .action(async (ref: string, words: string[], options: { clear?: boolean }, command: Command) => {
+      const text = words.join(' ').trim();
+      if (options.clear && text !== '') throw usageError('--clear and a note text together; give one');
+      if (!options.clear && text === '') throw usageError('no note text; give the text, or --clear to remove the note');
+      const store = openStore(command);
+      const [id] = resolvePapers(store, [ref]);
+      const result = await store.setNote(id!, options.clear ? null : text);
+      processOutput().out(result.summary);
+    });
+}

@@ -1,4 +1,41 @@
-// PLACEHOLDER: `papers tags` is not written yet.
+// `papers tags`: every tag with the number of papers carrying it, the virtual ones included.
 import type { Command } from 'commander';
+import { byCodePoint } from '../../core/decisions.js';
+import { VIRTUAL_TAGS, effectiveTags, type Snapshot } from '../../core/library.js';
+import { processOutput } from '../output.js';
+import { openStore } from '../source.js';
 
-export function register(_program: Command): void {}
+export interface TagCount {
+  tag: string;
+  count: number;
+  virtual: boolean;
+}
+
+/** Counts over the snapshot's papers; user tags by count (most first), then the virtual tags. */
+export function countTags(snapshot: Snapshot): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const t of VIRTUAL_TAGS) counts.set(t, 0);
+  for (const p of snapshot.papers) {
+    for (const t of effectiveTags(p, snapshot.decisions.get(p.id), snapshot.latestDigest)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const virtual = new Set<string>(VIRTUAL_TAGS);
+  const user = [...counts].filter(([t]) => !virtual.has(t)).sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]));
+  return [...user.map(([tag, count]) => ({ tag, count, virtual: false })), ...VIRTUAL_TAGS.map((tag) => ({ tag, count: counts.get(tag) ?? 0, virtual: true }))];
+}
+
+export function register(program: Command): void {
+  program
+    .command('tags')
+    .description('list your tags with the number of papers carrying each (and the virtual tags new, seen, untriaged)')
+    .option('--json', 'print a JSON array of {tag, count, virtual}')
+    .action((options: { json?: boolean }, command: Command) => {
+      const output = processOutput();
+      const counts = countTags(openStore(command).snapshot());
+      if (options.json) {
+        output.out(JSON.stringify(counts, null, 2));
+        return;
+      }
+      const width = Math.max(...counts.map((c) => String(c.count).length));
+      output.out(counts.map((c) => `${String(c.count).padStart(width)}  ${c.tag}${c.virtual ? '  (virtual)' : ''}`).join('\n'));
+    });
+}

@@ -1,6 +1,12 @@
 // Format detection and dispatch. Each format lives in its own module and registers here.
 import type { ParseOptions, ParseResult } from '../model.js';
 import { hfPage } from './hf-page.js';
+import { hfApi } from './hf-api.js';
+import { arxivMail } from './arxiv-mail.js';
+import { arxivFeed } from './arxiv-feed.js';
+import { scholarAlert } from './scholar-alert.js';
+import { hfNewsletter } from './hf-newsletter.js';
+import { emlFormat, mboxFormat } from './mail-formats.js';
 
 export interface DigestFormat {
   name: string;
@@ -11,7 +17,24 @@ export interface DigestFormat {
   parse(text: string, options: ParseOptions): ParseResult;
 }
 
-export const FORMATS: readonly DigestFormat[] = [hfPage];
+/** Formats of a digest itself, as opposed to the mail containers that hold one. */
+const DIGEST_FORMATS: readonly DigestFormat[] = [hfPage, hfApi, arxivMail, arxivFeed, scholarAlert, hfNewsletter];
+
+/** The digest format (never a container) that claims a text most strongly: for the parts of a mail. */
+function detectDigest(text: string): { format: DigestFormat; score: number } {
+  let format: DigestFormat = hfPage;
+  let score = 0;
+  for (const f of DIGEST_FORMATS) {
+    const s = f.detect(text);
+    if (s > score) {
+      format = f;
+      score = s;
+    }
+  }
+  return { format, score };
+}
+
+export const FORMATS: readonly DigestFormat[] = [...DIGEST_FORMATS, emlFormat(detectDigest), mboxFormat(detectDigest)];
 
 export function formatByName(name: string): DigestFormat | undefined {
   return FORMATS.find((f) => f.name === name);

@@ -1,0 +1,104 @@
+// The library at 100,000 papers (issue 3): a generator writes synthetic digests (bench/synthetic.ts,
+// sentences of the seed) into a library under bench/.data/, then measures
+//   - `papers list --tag to-read --json` through the built binary (target < 300 ms),
+//   - a full load of every paper with its abstract (target < 1.5 s, within 400 MB peak RSS),
+//   - against re-parsing and merging the raw digests (what a cache-less library would pay),
+//   - one tag change + undo on a held handle (what the UI pays per keystroke).
+// The library is built the way a rebuild builds it (parse every digest, merge, write the cache once);
+// importing 100 digests one by one would rewrite the cache 100 times and measure nothing new.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { syntheticDigest, syntheticPapers, prng } from './synthetic.js';
+import { createMerger } from '../src/core/merge.js';
+import { parseDigest } from '../src/core/parse/index.js';
+import { serializeDecisions, type Decisions } from '../src/core/decisions.js';
+import { sha256, writeDigest } from '../src/io/digest-store.js';
+import { writeCache } from '../src/io/library-cache.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const N = Number(process.env.PAPERS_BENCH_LIBRARY_N ?? 100_000);
+const PER_DIGEST = 1_000;
+const DIR = join(ROOT, 'bench', '.data', `library-${N}`);
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(0)} MB`;
+}
+
+function build(): { toRead: number; decisions: number } {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const t0 = performance.now();
+  const papers = syntheticPapers(N);
+  const merger = createMerger([]);
+  const digests: string[] = [];
+  for (let i = 0; i < papers.length; i += PER_DIGEST) {
+    const text = syntheticDigest(papers.slice(i, i + PER_DIGEST));
+    const file = `synthetic-${String(i / PER_DIGEST).padStart(3, '0')}.txt`;
+    const result = parseDigest(text, { file, year: 2025, yearSource: 'flag' });
+    const digest = sha256(text);
+    const importedAt = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+    writeDigest(DIR, Buffer.from(text), { digest, seq: digests.length + 1, file, importedAt, format: result.format, year: 2025, yearSource: 'flag', papers: result.papers.length });
+    merger.add(result.papers, { digest, file, importedAt });
+    digests.push(digest);
+  }
+  writeCache(DIR, merger.papers, digests, digests.at(-1) ?? null);
+  // decisions: 2% to-read, 10% skip, a few notes
+  const rand = prng(7);
+  const decisions: Decisions = new Map();
+  let toRead = 0;
+  for (const p of merger.papers) {
+    const r = rand();
+    if (r < 0.02) {
+      decisions.set(p.id, { tags: { 'to-read': '2025-06-01T08:00:00.000Z' }, note: r < 0.002 ? { text: 'a note', at: '2025-06-01T08:00:00.000Z' } : null });
+      toRead++;
+    } else if (r < 0.12) decisions.set(p.id, { tags: { skip: '2025-06-01T08:00:00.000Z' }, note: null });
+  }
+  writeFileSync(join(DIR, 'decisions.yaml'), serializeDecisions(decisions));
+  console.log(`built ${merger.papers.length} papers from ${digests.length} digests in ${((performance.now() - t0) / 1000).toFixed(1)} s (${toRead} to-read, ${decisions.size} decisions)`);
+  return { toRead, decisions: decisions.size };
+}
+
+function child(mode: string, ...args: string[]): { ms: number; papers: number; maxRssMB: number; openMs?: number; medianChangeMs?: number } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'library-child.ts'), mode, DIR, ...args], { encoding: 'utf8', cwd: ROOT });
+  if (r.status !== 0) throw new Error(`bench child ${mode} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+}
+
+function cli(args: string[]): { ms: number; bytes: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'papers.js'), '--library', DIR, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`papers ${args.join(' ')} failed: ${r.stderr}`);
+  return { ms, bytes: r.stdout.length };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(DIR, 'cache', 'index.json')) || process.env.PAPERS_BENCH_REBUILD === '1') build();
+  else console.log(`reusing ${DIR} (PAPERS_BENCH_REBUILD=1 to regenerate)`);
+  console.log(`library.json ${mb(statSync(join(DIR, 'cache', 'library.json')).size)}, index.json ${mb(statSync(join(DIR, 'cache', 'index.json')).size)}, decisions.yaml ${mb(statSync(join(DIR, 'decisions.yaml')).size)}`);
+
+  cli(['list', '--tag', 'to-read', '--json']); // warm the page cache and the decisions cache
+  const baseline = median([0, 1, 2, 3, 4].map(() => cli(['--version']).ms));
+  const listRuns = [0, 1, 2, 3, 4].map(() => cli(['list', '--tag', 'to-read', '--json']));
+  const list = median(listRuns.map((r) => r.ms));
+  console.log(`papers list --tag to-read --json: ${list.toFixed(0)} ms median of 5 (${listRuns[0]!.bytes} bytes out; node + papers --version alone: ${baseline.toFixed(0)} ms)  target < 300 ms`);
+  const idsOut = spawnSync(process.execPath, [join(ROOT, 'bin', 'papers.js'), '--library', DIR, 'list', '--tag', 'to-read', '--json', '--limit', '1'], { encoding: 'utf8' }).stdout;
+  const firstId = (JSON.parse(idsOut) as Array<{ id: string }>)[0]!.id;
+  const tag = median([0, 1, 2].map(() => cli(['tag', firstId, '+bench']).ms));
+  cli(['tag', firstId, '-bench']);
+  console.log(`papers tag ID +bench: ${tag.toFixed(0)} ms median of 3`);
+  const show = median([0, 1, 2].map(() => cli(['show', firstId, '--json']).ms));
+  console.log(`papers show ID --json: ${show.toFixed(0)} ms median of 3`);
+
+  const loads = [0, 1, 2].map(() => child('load'));
+  const load = loads.sort((a, b) => a.ms - b.ms)[1]!;
+  console.log(`full load (snapshot of ${load.papers} papers with abstracts): ${load.ms} ms median of 3, peak RSS ${Math.max(...loads.map((l) => l.maxRssMB))} MB  target < 1500 ms, < 400 MB`);
+  const reparse = child('reparse');
+  console.log(`re-parsing the ${N / PER_DIGEST} raw digests instead: ${reparse.ms} ms, peak RSS ${reparse.maxRssMB} MB (${reparse.papers} papers)`);
+  const tagged = child('tag', firstId);
+  console.log(`held handle (UI): open ${tagged.openMs} ms, tag() or undo() ${tagged.medianChangeMs} ms median (lock, re-read, journal, decisions.yaml + its cache, fsyncs)`);
+}

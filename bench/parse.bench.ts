@@ -1,0 +1,82 @@
+// Parse throughput of the Hugging Face page parser at 1, 10 and 100 MB of digest text, and on adversarial
+// text (long lines of brackets, dots, URLs, LaTeX) at 1 and 10 MB. Linear time means the MB/s stays
+// flat as the size grows: the "time per MB" ratios printed at the end should be close to 1.
+import { hfPage } from '../src/core/parse/hf-page.js';
+import { syntheticDigest, syntheticPapers } from './synthetic.js';
+
+const MB = 1024 * 1024;
+const OPTIONS = { file: 'bench.txt', year: 2025, yearSource: 'flag' as const };
+
+/** Digest text of about `bytes` characters: chunks of distinct synthetic papers, one seed per chunk. */
+function digestOfSize(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let seed = 1; size < bytes; seed++) {
+    const chunk = syntheticDigest(syntheticPapers(500, seed));
+    parts.push(chunk);
+    size += chunk.length + 1;
+  }
+  return parts.join('\n').slice(0, bytes);
+}
+
+/** Text built to trip backtracking regexes and quadratic joins: long lines with no blank line between them. */
+function adversarialOfSize(bytes: number): string {
+  const patterns = [
+    'a.'.repeat(5000),
+    '[['.repeat(5000),
+    'https://'.repeat(2000),
+    '\\frac{'.repeat(2000),
+    '$'.repeat(10000),
+    '{this '.repeat(2000),
+    'github.com/'.repeat(1000),
+    ' '.repeat(10000) + 'x',
+    '### [' + 'word '.repeat(2000),
+    '1times'.repeat(2000),
+    'Mar 12 '.repeat(1000),
+  ];
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = patterns[i % patterns.length]!;
+    parts.push(p);
+    size += p.length + 1;
+  }
+  return parts.join('\n').slice(0, bytes);
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Best of `runs` parses, in seconds. */
+function time(text: string, runs: number): { seconds: number; papers: number } {
+  let best = Infinity;
+  let papers = 0;
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const start = process.hrtime.bigint();
+    const result = hfPage.parse(text, OPTIONS);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    papers = result.papers.length;
+    best = Math.min(best, seconds);
+  }
+  return { seconds: best, papers };
+}
+
+function report(label: string, build: (bytes: number) => string, sizes: readonly number[]): void {
+  const perMb: number[] = [];
+  for (const size of sizes) {
+    let text: string | null = build(size * MB);
+    const { seconds, papers } = time(text, size >= 100 ? 1 : 3);
+    text = null;
+    perMb.push(seconds / size);
+    console.log(`${label} ${String(size).padStart(3)} MB: ${(size / seconds).toFixed(1).padStart(6)} MB/s  (${seconds.toFixed(2)} s, ${papers} papers)`);
+  }
+  const base = perMb[0]!;
+  console.log(`${label} time per MB relative to ${sizes[0]} MB: ${sizes.map((s, i) => `${s} MB ${(perMb[i]! / base).toFixed(2)}`).join(', ')} (1.00 = linear)`);
+}
+
+export async function run(): Promise<void> {
+  report('digest     ', digestOfSize, [1, 10, 100]);
+  report('adversarial', adversarialOfSize, [1, 10]);
+}

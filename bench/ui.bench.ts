@@ -1,0 +1,133 @@
+// The UI's budgets (issue 6): the first frame at most 500 ms after launching the built binary on the
+// seed, in a pseudo-terminal; and at most 30 ms from a keystroke to the next frame with 10,000
+// papers (moving, and typing a filter that is searched as it is typed).
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { asLibraryPapers, memoryLibrary } from '../src/core/library.js';
+import { syntheticPapers } from './synthetic.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** Spawn to first frame: `papers` under script(1), timed until the footer of the first frame is out. */
+async function firstFrame(): Promise<number> {
+  const home = mkdtempSync(join(tmpdir(), 'papers-bench-ui-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PAPERS_HOME: home, PAPERS_CONFIG: join(home, 'config.yaml'), FORCE_COLOR: '0', TERM: 'xterm-256color' };
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  delete env.NO_COLOR;
+  const start = performance.now();
+  const child = spawn('script', ['-qec', 'stty cols 120 rows 40; exec node bin/papers.js', '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'ignore'] });
+  let screen = '';
+  const ms = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no first frame after 10 s: ${JSON.stringify(screen.slice(-500))}`)), 10_000);
+    child.stdout.on('data', (d: Buffer) => {
+      screen += d.toString();
+      if (screen.includes('shown') && screen.includes('q quit')) {
+        clearTimeout(timer);
+        resolve(performance.now() - start);
+      }
+    });
+  });
+  child.stdin.write('q');
+  await new Promise((resolve) => child.on('close', resolve));
+  rmSync(home, { recursive: true, force: true });
+  return ms;
+}
+
+/** Terminal streams for Ink without a terminal: a fixed size, and a hook on every frame written. */
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  columns = 120;
+  rows = 40;
+  onWrite: (() => void) | null = null;
+  write = (_chunk: string) => {
+    this.onWrite?.();
+    return true;
+  };
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write(data: string) {
+    this.data = data;
+    this.emit('readable');
+  }
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+async function keystrokes(n: number): Promise<void> {
+  process.env.NODE_ENV = 'production';
+  const { createElement } = await import('react');
+  const { render } = await import('ink');
+  const { App } = await import('../src/ui/App.js');
+  const { DEFAULT_UI_CONFIG } = await import('../src/ui/adapters.js');
+  const handle = memoryLibrary(asLibraryPapers(syntheticPapers(n), 'bench', '2025-04-01T00:00:00.000Z'), 'bench');
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  const instance = render(
+    createElement(App, {
+      handle,
+      config: DEFAULT_UI_CONFIG,
+      sideEffects: { openUrl: async () => ({ ok: true, command: 'none' }), writeExport: async (p: string) => p },
+      today: '2025-04-01',
+      interactive: true,
+    }),
+    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false },
+  );
+  await new Promise((r) => setTimeout(r, 100));
+
+  /** Key to frame, with a pause first so Ink's 30 fps throttle is idle, as between a person's keystrokes. */
+  const press = async (key: string): Promise<number> => {
+    await new Promise((r) => setTimeout(r, 40));
+    let end = 0;
+    const framed = new Promise<void>((resolve) => {
+      stdout.onWrite = () => {
+        end = performance.now();
+        stdout.onWrite = null;
+        resolve();
+      };
+    });
+    const start = performance.now();
+    stdin.write(key);
+    await framed;
+    return end - start;
+  };
+
+  const moves: number[] = [];
+  for (let i = 0; i < 40; i++) moves.push(await press('j'));
+  await press('/');
+  const typing: number[] = [];
+  for (const ch of 'neural network') typing.push(await press(ch));
+  const clearing = await press('\u001b[3~'); // delete: widen the filter again
+  instance.unmount();
+  console.log(`keystroke to frame, ${n.toLocaleString('en')} papers (budget 30 ms):`);
+  console.log(`  j (move)            median ${fmt(median(moves))}, p95 ${fmt(p95(moves))}, max ${fmt(Math.max(...moves))}`);
+  console.log(`  filter typing       median ${fmt(median(typing))}, p95 ${fmt(p95(typing))}, max ${fmt(Math.max(...typing))} ("neural network", one frame per character)`);
+  console.log(`  filter backspace    ${fmt(clearing)}`);
+}
+
+export async function run(): Promise<void> {
+  const frames: number[] = [];
+  for (let i = 0; i < 5; i++) frames.push(await firstFrame());
+  console.log(`first frame after launch on the seed (budget 500 ms): median ${fmt(median(frames))}, min ${fmt(Math.min(...frames))}, max ${fmt(Math.max(...frames))} (5 runs, built binary under script(1))`);
+  await keystrokes(10_000);
+}

@@ -1,0 +1,59 @@
+// When `papers` / `papers list` opens the interactive UI, and opening it. The UI chunk (Ink, React)
+// is imported here and only here, dynamically, so printing commands never load it.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { LibraryHandle } from '../core/library.js';
+import { failure } from '../core/errors.js';
+import { exportedFormatOf } from '../core/export/index.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { loadConfig } from '../io/config-file.js';
+import { createSearchIndex } from '../core/search/index.js';
+import { loadSearchIndex } from '../io/search-cache.js';
+import { configFlags } from './commands/config.js';
+
+export interface UiStreams {
+  stdin: { isTTY?: boolean };
+  stdout: { isTTY?: boolean };
+}
+
+/** Ink's own test (is-in-ci): CI or CONTINUOUS_INTEGRATION set to anything but 0 / false. */
+export function inCi(env: NodeJS.ProcessEnv): boolean {
+  const set = (key: string) => key in env && env[key] !== '0' && env[key] !== 'false';
+  return set('CI') || set('CONTINUOUS_INTEGRATION');
+}
+
+/** Both ends a terminal, no --plain / --json, not in CI. */
+export function wantsUi(options: { json?: boolean; plain?: boolean }, env: NodeJS.ProcessEnv, streams: UiStreams): boolean {
+  return Boolean(streams.stdin.isTTY && streams.stdout.isTTY) && !options.json && !options.plain && !inCi(env);
+}
+
+/** Writes a Markdown export from the UI; an existing file is replaced only when papers wrote it. */
+export async function writeExport(path: string, text: string): Promise<string> {
+  const full = resolve(path);
+  if (existsSync(full)) {
+    let format: ReturnType<typeof exportedFormatOf>;
+    try {
+      format = exportedFormatOf(readFileSync(full, 'utf8'));
+    } catch (e) {
+      throw failure(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); choose another file`);
+    }
+    if (format !== 'md' && format !== 'empty') throw failure(`${path}: exists and is not a reading list papers wrote; choose another file`);
+  }
+  try {
+    writeFileAtomic(full, text);
+  } catch (e) {
+    throw failure(`${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return path;
+}
+
+/** Opens the UI on `handle`; `libraryDir` (the library on disk, not the seed) lends its cached search index. */
+export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null): Promise<void> {
+  const { config } = loadConfig(configFlags(command));
+  const searchIndex = () => (libraryDir ? loadSearchIndex(libraryDir) : createSearchIndex());
+  // React reads NODE_ENV when first imported: production skips its development checks.
+  Object.assign(process.env, { NODE_ENV: 'production' });
+  const { runUi } = await import('../ui/index.js');
+  await runUi({ handle, config, writeExport, searchIndex });
+}

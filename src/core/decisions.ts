@@ -1,0 +1,270 @@
+// The decisions file (decisions.yaml): the user's tags and notes, one block per paper, sorted by
+// id, blank line between blocks, so that it reads well, diffs well and merges well in git.
+//
+//   "2503.01234":
+//     tags:
+//       to-read: 2026-11-27T03:00:00.000Z
+//     note:
+//       text: "Read section 3 first."
+//       at: 2026-11-27T03:04:05.000Z
+//
+// Parsing accepts what a person may write by hand (tags as a list without times, a note as a bare
+// string) and reports anything else as line:column. Serialising is ours and deterministic: the same
+// decisions always give the same bytes, on every machine. Also here: the three-way merge used by
+// `papers merge-decisions` (the git merge driver). Pure: no fs.
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Decision } from './library.js';
+import { VIRTUAL_TAGS } from './library.js';
+
+export type Decisions = Map<string, Decision>;
+
+export interface DecisionsError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type ParsedDecisions = { ok: true; decisions: Decisions } | { ok: false; error: DecisionsError };
+
+const TAG_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.:/@-]*$/u;
+
+/** Why a tag name cannot be used, or null when it can. */
+export function tagNameProblem(tag: string): string | null {
+  if (!TAG_NAME.test(tag)) return `"${tag}" is not a tag name: use letters, digits and _ . : / @ - (starting with a letter, digit or _)`;
+  if ((VIRTUAL_TAGS as readonly string[]).includes(tag)) return `"${tag}" is a virtual tag (${VIRTUAL_TAGS.join(', ')}): it is computed, not set`;
+  return null;
+}
+
+export function emptyDecision(): Decision {
+  return { tags: {}, note: null };
+}
+
+export function isEmptyDecision(d: Decision): boolean {
+  return Object.keys(d.tags).length === 0 && d.note === null;
+}
+
+export function sameDecision(a: Decision | undefined | null, b: Decision | undefined | null): boolean {
+  const x = a && !isEmptyDecision(a) ? a : null;
+  const y = b && !isEmptyDecision(b) ? b : null;
+  if (x === null || y === null) return x === y;
+  const xt = Object.keys(x.tags).sort();
+  const yt = Object.keys(y.tags).sort();
+  if (xt.length !== yt.length || xt.some((t, i) => t !== yt[i] || x.tags[t] !== y.tags[t])) return false;
+  return x.note === null ? y.note === null : y.note !== null && x.note.text === y.note.text && x.note.at === y.note.at;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+class Problem extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function offsetOf(node: YamlNode | null | undefined, fallback: number): number {
+  return node?.range?.[0] ?? fallback;
+}
+
+function scalarText(node: unknown, what: string, at: number): string {
+  if (node === null || node === undefined) return '';
+  if (isScalar(node)) return node.value === null || node.value === undefined ? '' : String(node.value);
+  throw new Problem(offsetOf(node as YamlNode, at), `${what} must be a plain value, not a list or mapping`);
+}
+
+function parseTags(node: unknown, at: number): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (node === null || node === undefined) return tags;
+  if (isScalar(node) && (node.value === null || node.value === '')) return tags;
+  const add = (nameNode: unknown, time: string, fallback: number) => {
+    const name = scalarText(nameNode, 'a tag name', fallback);
+    const problem = tagNameProblem(name);
+    if (problem) throw new Problem(offsetOf(nameNode as YamlNode, fallback), problem);
+    tags[name] = time;
+  };
+  if (isMap(node)) {
+    for (const pair of node.items) add(pair.key, scalarText(pair.value, 'a tag time', offsetOf(pair.key as YamlNode, at)), offsetOf(node, at));
+    return tags;
+  }
+  if (isSeq(node)) {
+    for (const item of node.items) add(item, '', offsetOf(node, at));
+    return tags;
+  }
+  throw new Problem(offsetOf(node as YamlNode, at), 'tags must be a mapping (tag: time) or a list of tag names');
+}
+
+function parseNote(node: unknown, at: number): Decision['note'] {
+  if (node === null || node === undefined) return null;
+  if (isScalar(node)) {
+    const text = scalarText(node, 'a note', at);
+    return text === '' ? null : { text, at: '' };
+  }
+  if (isMap(node)) {
+    let text = '';
+    let time = '';
+    for (const pair of node.items) {
+      const key = scalarText(pair.key, 'a note field', offsetOf(node, at));
+      if (key === 'text') text = scalarText(pair.value, 'the note text', offsetOf(pair.key as YamlNode, at));
+      else if (key === 'at') time = scalarText(pair.value, 'the note time', offsetOf(pair.key as YamlNode, at));
+      else throw new Problem(offsetOf(pair.key as YamlNode, at), `unknown note field "${key}" (expected text or at)`);
+    }
+    return text === '' ? null : { text, at: time };
+  }
+  throw new Problem(offsetOf(node as YamlNode, at), 'note must be text, or a mapping with text and at');
+}
+
+function parseEntry(node: unknown, at: number): Decision {
+  if (node === null || node === undefined) return emptyDecision();
+  if (isScalar(node) && (node.value === null || node.value === '')) return emptyDecision();
+  if (!isMap(node)) throw new Problem(offsetOf(node as YamlNode, at), 'a paper entry must be a mapping with tags and/or note');
+  const decision = emptyDecision();
+  for (const pair of node.items) {
+    const key = scalarText(pair.key, 'a field name', offsetOf(node, at));
+    const keyAt = offsetOf(pair.key as YamlNode, at);
+    if (key === 'tags') decision.tags = parseTags(pair.value, keyAt);
+    else if (key === 'note') decision.note = parseNote(pair.value, keyAt);
+    else throw new Problem(keyAt, `unknown field "${key}" (expected tags or note)`);
+  }
+  return decision;
+}
+
+/** Reads decisions.yaml text. Never throws: problems come back with line and column (1-based). */
+export function parseDecisions(text: string): ParsedDecisions {
+  const lineCounter = new LineCounter();
+  const position = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  try {
+    const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) return { ok: false, error: { ...position(first.pos[0]), message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } };
+    const decisions: Decisions = new Map();
+    const root = doc.contents;
+    if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { ok: true, decisions };
+    if (!isMap(root)) return { ok: false, error: { ...position(offsetOf(root, 0)), message: 'the file must be a mapping of paper ids to their tags and note' } };
+    for (const pair of root.items) {
+      const keyAt = offsetOf(pair.key as YamlNode, 0);
+      const id = scalarText(pair.key, 'a paper id', keyAt).trim();
+      if (id === '') throw new Problem(keyAt, 'empty paper id');
+      const decision = parseEntry(pair.value, keyAt);
+      if (!isEmptyDecision(decision)) decisions.set(id, decision);
+    }
+    return { ok: true, decisions };
+  } catch (e) {
+    if (e instanceof Problem) return { ok: false, error: { ...position(e.offset), message: e.message } };
+    return { ok: false, error: { line: 1, column: 1, message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialising
+
+export const DECISIONS_HEADER = [
+  '# papers: your decisions (tags and notes), one block per paper, sorted by paper id.',
+  '# Hand edits are welcome; papers checks this file before every change and never overwrites it',
+  '# while it is invalid. Merging in git: see "papers merge-decisions --help".',
+];
+
+// Plain YAML scalars that every YAML reader takes as a string (not a number, bool, null, date...).
+const PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_./@-]*$/;
+const YAML_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+
+/** A key or value as YAML: plain when unambiguous, else double-quoted (JSON escapes are valid YAML). */
+export function yamlScalar(value: string): string {
+  if (PLAIN_SAFE.test(value) && !YAML_WORDS.test(value)) return value;
+  return JSON.stringify(value);
+}
+
+function yamlTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? value : JSON.stringify(value);
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The file's bytes for these decisions: header, then one block per paper sorted by id, blank lines between. */
+export function serializeDecisions(decisions: ReadonlyMap<string, Decision>): string {
+  const blocks: string[] = [];
+  for (const id of [...decisions.keys()].sort(byCodePoint)) {
+    const d = decisions.get(id)!;
+    if (isEmptyDecision(d)) continue;
+    const lines = [`${yamlScalar(id)}:`];
+    const tags = Object.keys(d.tags).sort(byCodePoint);
+    if (tags.length > 0) {
+      lines.push('  tags:');
+      for (const t of tags) lines.push(`    ${yamlScalar(t)}: ${yamlTime(d.tags[t]!)}`);
+    }
+    if (d.note) {
+      lines.push('  note:', `    text: ${JSON.stringify(d.note.text)}`, `    at: ${yamlTime(d.note.at)}`);
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return `${DECISIONS_HEADER.join('\n')}\n${blocks.map((b) => `\n${b}\n`).join('')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Three-way merge (the git merge driver)
+
+export interface MergedDecisions {
+  decisions: Decisions;
+  /** Papers whose note was changed differently on both sides: both texts are kept, joined. */
+  noteConflicts: string[];
+}
+
+function merge3<T>(base: T | undefined, ours: T | undefined, theirs: T | undefined, same: (a: T | undefined, b: T | undefined) => boolean): { value: T | undefined; conflict: boolean } {
+  if (same(ours, base)) return { value: theirs, conflict: false };
+  if (same(theirs, base)) return { value: ours, conflict: false };
+  if (same(ours, theirs)) return { value: ours, conflict: false };
+  return { value: undefined, conflict: true };
+}
+
+/**
+ * Merges two descendants of a common ancestor paper by paper, tag by tag: a tag added or removed on
+ * one side is added or removed; added on both, it is kept with the earlier time. Changed on one side
+ * and removed on the other, it is kept (a decision is never lost silently). A note changed
+ * differently on both sides keeps both texts (newer first) and is reported.
+ */
+export function mergeDecisions(base: ReadonlyMap<string, Decision>, ours: ReadonlyMap<string, Decision>, theirs: ReadonlyMap<string, Decision>): MergedDecisions {
+  const decisions: Decisions = new Map();
+  const noteConflicts: string[] = [];
+  const ids = new Set([...base.keys(), ...ours.keys(), ...theirs.keys()]);
+  for (const id of ids) {
+    const b = base.get(id);
+    const o = ours.get(id);
+    const t = theirs.get(id);
+    const tags: Record<string, string> = {};
+    const names = new Set([...Object.keys(b?.tags ?? {}), ...Object.keys(o?.tags ?? {}), ...Object.keys(t?.tags ?? {})]);
+    for (const name of names) {
+      const r = merge3(b?.tags[name], o?.tags[name], t?.tags[name], (x, y) => x === y);
+      if (!r.conflict) {
+        if (r.value !== undefined) tags[name] = r.value;
+        continue;
+      }
+      const ot = o?.tags[name];
+      const tt = t?.tags[name];
+      if (ot !== undefined && tt !== undefined) tags[name] = ot < tt ? ot : tt;
+      else tags[name] = (ot ?? tt)!;
+    }
+    const sameNote = (x: Decision['note'] | undefined, y: Decision['note'] | undefined) => (x ?? null) === null ? (y ?? null) === null : y != null && x!.text === y.text && x!.at === y.at;
+    const n = merge3(b?.note ?? undefined, o?.note ?? undefined, t?.note ?? undefined, sameNote);
+    let note: Decision['note'] = n.value ?? null;
+    if (n.conflict) {
+      const on = o?.note ?? null;
+      const tn = t?.note ?? null;
+      if (on && tn) {
+        const [newer, older] = on.at >= tn.at ? [on, tn] : [tn, on];
+        note = { text: `${newer.text}\n\n${older.text}`, at: newer.at };
+        noteConflicts.push(id);
+      } else note = on ?? tn;
+    }
+    const merged: Decision = { tags, note };
+    if (!isEmptyDecision(merged)) decisions.set(id, merged);
+  }
+  return { decisions, noteConflicts };
+}

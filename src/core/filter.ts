@@ -1,0 +1,78 @@
+// Which library papers a listing shows: tags that must hold, tags that must not, a date window and
+// digests. Shared by `papers list`, export and the UI. Pure: "now" is passed in.
+import { usageError } from './errors.js';
+import { VIRTUAL_TAGS, effectiveTags, type Decision, type LibraryHandle, type LibraryPaper, type Snapshot } from './library.js';
+
+export interface PaperFilter {
+  /** Every one must hold (user tags or the virtual new / seen / untriaged). */
+  tags: readonly string[];
+  /** None may hold. */
+  notTags: readonly string[];
+  /** YYYY-MM-DD, inclusive: the paper was seen in a digest dated on or after it. */
+  since: string | null;
+  /** YYYY-MM-DD, inclusive: ... dated on or before it (same sighting as `since` when both are set). */
+  until: string | null;
+  /** Digest hashes: the paper was seen in one of them. null: any digest. */
+  digests: readonly string[] | null;
+}
+
+export const NO_FILTER: PaperFilter = { tags: [], notTags: [], since: null, until: null, digests: null };
+
+export function isNoFilter(f: PaperFilter): boolean {
+  return f.tags.length === 0 && f.notTags.length === 0 && f.since === null && f.until === null && f.digests === null;
+}
+
+/** The user tags (not virtual) the filter requires: a paper must have all of them in its decision. */
+export function requiredUserTags(f: PaperFilter): string[] {
+  return f.tags.filter((t) => !(VIRTUAL_TAGS as readonly string[]).includes(t));
+}
+
+export function matchesFilter(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null, f: PaperFilter): boolean {
+  if (f.tags.length > 0 || f.notTags.length > 0) {
+    const tags = new Set(effectiveTags(paper, decision, latestDigest));
+    for (const t of f.tags) if (!tags.has(t)) return false;
+    for (const t of f.notTags) if (tags.has(t)) return false;
+  }
+  if (f.since !== null || f.until !== null || f.digests !== null) {
+    const digests = f.digests === null ? null : new Set(f.digests);
+    const hit = paper.sightings.some((s) => {
+      if (digests !== null && !digests.has(s.digest)) return false;
+      const day = s.date ?? s.importedAt.slice(0, 10);
+      if (f.since !== null && day < f.since) return false;
+      if (f.until !== null && day > f.until) return false;
+      return true;
+    });
+    if (!hit) return false;
+  }
+  return true;
+}
+
+/** The snapshot's papers that pass, in library order. */
+export function filterPapers(snapshot: Snapshot, f: PaperFilter): LibraryPaper[] {
+  if (isNoFilter(f)) return snapshot.papers;
+  return snapshot.papers.filter((p) => matchesFilter(p, snapshot.decisions.get(p.id), snapshot.latestDigest, f));
+}
+
+/** The papers of a library that pass the filter, as a snapshot (through the handle's fast path when it has one). */
+export function selectPapers(handle: LibraryHandle, f: PaperFilter): Snapshot {
+  if (handle.select) return handle.select(f);
+  const snapshot = handle.snapshot();
+  return isNoFilter(f) ? snapshot : { ...snapshot, papers: filterPapers(snapshot, f) };
+}
+
+const DAY_MS = 86_400_000;
+
+/** --since / --until values: YYYY-MM-DD, today, yesterday, or Nd / Nw (days / weeks ago). */
+export function parseDateFlag(flag: string, value: string, now: Date): string {
+  const v = value.trim().toLowerCase();
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const d = new Date(`${v}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v) return v;
+  }
+  if (v === 'today') return day(now.getTime());
+  if (v === 'yesterday') return day(now.getTime() - DAY_MS);
+  const rel = /^(\d+)([dw])$/.exec(v);
+  if (rel) return day(now.getTime() - Number(rel[1]) * (rel[2] === 'w' ? 7 : 1) * DAY_MS);
+  throw usageError(`${flag} ${value}: expected a date such as 2025-03-12, today, yesterday, or 7d (days ago) / 2w (weeks ago)`);
+}

@@ -1,0 +1,43 @@
+// The orders a listing can take: library order, interest, newest, most upvoted, title. Pure.
+import type { LibraryPaper, Snapshot } from '../library.js';
+import { rankByInterest, type InterestOptions, type InterestRanking } from './interest.js';
+
+export const SORT_KEYS = ['library', 'interest', 'date', 'upvotes', 'title'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export function isSortKey(key: string): key is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(key);
+}
+
+const day = (p: LibraryPaper): string => p.date ?? p.lastSeen ?? '';
+
+/**
+ * The papers in the order `key` asks for; ties keep library order. `interest` learns from the whole
+ * snapshot (every tagged paper counts, whatever the listing shows) and also returns the ranking,
+ * whose `reason` says when it fell back.
+ */
+export function sortPapers(
+  papers: readonly LibraryPaper[],
+  key: SortKey,
+  whole: Snapshot,
+  options: InterestOptions = {},
+): { papers: LibraryPaper[]; ranking: InterestRanking | null } {
+  const at = new Map(papers.map((p, i) => [p, i]));
+  const stable = (a: LibraryPaper, b: LibraryPaper) => at.get(a)! - at.get(b)!;
+  switch (key) {
+    case 'library':
+      return { papers: [...papers], ranking: null };
+    case 'date':
+      return { papers: [...papers].sort((a, b) => (day(a) === day(b) ? stable(a, b) : day(a) < day(b) ? 1 : -1)), ranking: null };
+    case 'upvotes':
+      return { papers: [...papers].sort((a, b) => (b.upvotes ?? -1) - (a.upvotes ?? -1) || stable(a, b)), ranking: null };
+    case 'title':
+      return { papers: [...papers].sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || stable(a, b)), ranking: null };
+    case 'interest': {
+      const ranking = rankByInterest(whole, options);
+      const place = new Map(ranking.ids.map((id, i) => [id, i]));
+      const of = (p: LibraryPaper) => place.get(p.id) ?? Number.MAX_SAFE_INTEGER;
+      return { papers: [...papers].sort((a, b) => of(a) - of(b) || stable(a, b)), ranking };
+    }
+  }
+}

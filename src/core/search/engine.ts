@@ -1,0 +1,481 @@
+// Runs a compiled query over the index and a library snapshot: candidates from the postings of the
+// query's words (and their typo / prefix expansions), intersected group by group, filtered by the
+// other clauses, scored, ranked. Per query it allocates little beyond the hits it returns: the
+// per-paper scratch arrays live with the index and are reused.
+import type { Clause, Query, Term, TextField } from '../query/ast.js';
+import { effectiveTags, type Decision, type LibraryPaper } from '../library.js';
+import { addToIndex, docCount, textHash, type SearchIndex } from './inverted-index.js';
+import { expandWord, type Expansion } from './vocabulary.js';
+
+/** What a search needs of the library: a Snapshot fits. */
+export interface SearchSource {
+  papers: readonly LibraryPaper[];
+  decisions: ReadonlyMap<string, Decision>;
+  latestDigest: string | null;
+}
+
+export interface SearchOptions {
+  /** Return at most this many hits (the best ones); `total` still counts every match. */
+  limit?: number;
+}
+
+export interface SearchHit {
+  paper: LibraryPaper;
+  /** Higher is better; only comparable within one query. 0 when the query has no words. */
+  score: number;
+}
+
+export interface SearchResults {
+  /** How many papers match. */
+  total: number;
+  /** Best first; ties (and queries without words) in library order. */
+  hits: SearchHit[];
+  /** The plan that produced the hits, for matchDetails (highlighting and snippets). */
+  plan: QueryPlan;
+}
+
+// Scoring: a word in the title is worth TITLE, in the abstract ABSTRACT x a saturating term
+// frequency; times the word's idf and the expansion's quality (exact 1, prefix < 0.9, typo < 0.6).
+const TITLE = 1;
+const ABSTRACT = 0.4;
+const SATURATION = [0, 1, 1.33, 1.5, 1.6, 1.67, 1.71, 1.75];
+const PHRASE = 1.2;
+/** Every word group matched in the title. */
+const ALL_IN_TITLE = 1.5;
+/** Up to this factor more when the query's words stand next to each other, in order, in the title. */
+const TITLE_ADJACENT = 0.5;
+
+export interface WordPlan {
+  kind: 'word';
+  field: TextField;
+  expansion: Expansion;
+  /** term id -> quality */
+  quality: Map<number, number>;
+}
+
+export interface PhrasePlan {
+  kind: 'phrase';
+  field: TextField;
+  /** null when a word of the phrase is in no paper: the phrase matches nothing. */
+  termIds: number[] | null;
+}
+
+export type TextPlan = WordPlan | PhrasePlan;
+
+export interface ClausePlan {
+  clause: Clause;
+  text: TextPlan | null;
+}
+
+export interface QueryPlan {
+  index: SearchIndex;
+  /** Groups of positive word/phrase clauses only: they find and score candidates. */
+  scoring: TextPlan[][];
+  /** The other groups: kept or dropped per candidate. */
+  filters: ClausePlan[][];
+}
+
+function isText(term: Term): term is Extract<Term, { kind: 'word' | 'phrase' }> {
+  return term.kind === 'word' || term.kind === 'phrase';
+}
+
+export function planQuery(index: SearchIndex, query: Query): QueryPlan {
+  const scoring: TextPlan[][] = [];
+  const filters: ClausePlan[][] = [];
+  for (const group of query.groups) {
+    const plans = group.clauses.map((clause) => ({ clause, text: isText(clause.term) ? planText(index, clause.term) : null }));
+    if (plans.every((p) => p.text !== null && !p.clause.negated)) scoring.push(plans.map((p) => p.text!));
+    else filters.push(plans);
+  }
+  return { index, scoring, filters };
+}
+
+function planText(index: SearchIndex, term: Extract<Term, { kind: 'word' | 'phrase' }>): TextPlan {
+  if (term.kind === 'word') {
+    const expansion = expandWord(index, term.word, term.mode);
+    const quality = new Map<number, number>();
+    expansion.terms.forEach((t, i) => quality.set(t, expansion.quality[i]!));
+    return { kind: 'word', field: term.field, expansion, quality };
+  }
+  const ids = term.words.map((w) => index.termIds.get(w));
+  return { kind: 'phrase', field: term.field, termIds: ids.some((t) => t === undefined) ? null : (ids as number[]) };
+}
+
+interface Binding {
+  papers: readonly LibraryPaper[];
+  generation: number;
+  docPaper: Array<LibraryPaper | undefined>;
+  docRank: Int32Array;
+}
+
+const hashMemo = new WeakMap<object, number>();
+function memoHash(paper: LibraryPaper): number {
+  let h = hashMemo.get(paper);
+  if (h === undefined) hashMemo.set(paper, (h = textHash(paper)));
+  return h;
+}
+
+/** Maps docs to the snapshot's papers, indexing any paper the index lacks (or whose text changed). */
+function bind(index: SearchIndex, papers: readonly LibraryPaper[]): Binding {
+  const cached = index.derived.get('binding') as Binding | undefined;
+  if (cached && cached.papers === papers && cached.generation === index.generation) return cached;
+  addToIndex(index, papers, papers.map(memoHash));
+  const n = docCount(index);
+  const docPaper = new Array<LibraryPaper | undefined>(n).fill(undefined);
+  const docRank = new Int32Array(n);
+  papers.forEach((p, rank) => {
+    const d = index.docById.get(p.id);
+    if (d !== undefined && docPaper[d] === undefined) {
+      docPaper[d] = p;
+      docRank[d] = rank;
+    }
+  });
+  const binding = { papers, generation: index.generation, docPaper, docRank };
+  index.derived.set('binding', binding);
+  return binding;
+}
+
+interface Scratch {
+  size: number;
+  epoch: number;
+  mark: Int32Array;
+  groupMark: Int32Array;
+  score: Float64Array;
+  best: Float64Array;
+  bestTitle: Uint8Array;
+  titleGroups: Int32Array;
+  a: Int32Array;
+  b: Int32Array;
+}
+
+function scratch(index: SearchIndex): Scratch {
+  const n = docCount(index);
+  let s = index.derived.get('scratch') as Scratch | undefined;
+  if (!s || s.size < n || s.epoch > 0x3fffffff) {
+    const size = Math.max(n, 64);
+    s = {
+      size,
+      epoch: 0,
+      mark: new Int32Array(size),
+      groupMark: new Int32Array(size),
+      score: new Float64Array(size),
+      best: new Float64Array(size),
+      bestTitle: new Uint8Array(size),
+      titleGroups: new Int32Array(size),
+      a: new Int32Array(size),
+      b: new Int32Array(size),
+    };
+    index.derived.set('scratch', s);
+  }
+  return s;
+}
+
+/** Searches `source`'s papers; papers missing from the index are added to it first. */
+export function searchPapers(index: SearchIndex, query: Query, source: SearchSource, options: SearchOptions = {}): SearchResults {
+  const binding = bind(index, source.papers);
+  const plan = planQuery(index, query);
+  const s = scratch(index);
+  const n = docCount(index);
+  const { docPaper } = binding;
+
+  let count = 0;
+  let list = s.a;
+  let spare = s.b;
+  const scored = plan.scoring.length > 0;
+  if (scored) {
+    const order = plan.scoring.map((g, i) => ({ g, i, cost: groupCost(index, g) })).sort((x, y) => x.cost - y.cost);
+    const base = s.epoch + 1;
+    s.epoch += order.length + 1;
+    order.forEach(({ g }, step) => {
+      count = runGroup(index, g, step, base, s, docPaper, spare);
+      [list, spare] = [spare, list];
+    });
+  } else {
+    for (let d = 0; d < n; d++) if (docPaper[d] !== undefined) list[count++] = d;
+  }
+
+  if (plan.filters.length > 0) count = applyFilters(plan, list, count, docPaper, source, s);
+
+  const hits: SearchHit[] = [];
+  if (scored) {
+    const all = plan.scoring.length;
+    for (let i = 0; i < count; i++) {
+      const d = list[i]!;
+      if (s.titleGroups[d] === all) s.score[d] = s.score[d]! * ALL_IN_TITLE * (all > 1 ? 1 + TITLE_ADJACENT * titleAdjacency(index, d, plan.scoring) : 1);
+    }
+  }
+  const limit = Math.min(options.limit ?? count, count);
+  if (scored) {
+    for (const d of topDocs(list, count, limit, s.score, binding.docRank)) hits.push({ paper: docPaper[d]!, score: Math.round(s.score[d]! * 1000) / 1000 });
+  } else {
+    // Library order. Doc order is the same unless papers were re-indexed or the library reordered.
+    const rank = binding.docRank;
+    let sorted = true;
+    for (let i = 1; i < count && sorted; i++) sorted = rank[list[i - 1]!]! < rank[list[i]!]!;
+    const docs = sorted ? list.subarray(0, limit) : Array.from(list.subarray(0, count)).sort((x, y) => rank[x]! - rank[y]!).slice(0, limit);
+    for (const d of docs) hits.push({ paper: docPaper[d]!, score: 0 });
+  }
+  return { total: count, hits, plan };
+}
+
+function groupCost(index: SearchIndex, group: readonly TextPlan[]): number {
+  let cost = 0;
+  for (const p of group) {
+    if (p.kind === 'word') for (const t of p.expansion.terms) cost += index.postingLen[t]!;
+    else if (p.termIds) cost += Math.min(...p.termIds.map((t) => index.postingLen[t]!)) * 4;
+  }
+  return cost;
+}
+
+/**
+ * Scores one group (an OR of word/phrase plans) over the docs that matched every earlier group
+ * (mark === base + step - 1), writing the survivors to `out`. Returns their count.
+ */
+function runGroup(
+  index: SearchIndex,
+  group: readonly TextPlan[],
+  step: number,
+  base: number,
+  s: Scratch,
+  docPaper: ReadonlyArray<LibraryPaper | undefined>,
+  out: Int32Array,
+): number {
+  const want = base + step - 1;
+  const gstamp = base + step;
+  const { mark, groupMark, best, bestTitle } = s;
+  let count = 0;
+  const touch = (d: number, value: number, title: boolean) => {
+    if (groupMark[d] !== gstamp) {
+      groupMark[d] = gstamp;
+      best[d] = value;
+      bestTitle[d] = title ? 1 : 0;
+      out[count++] = d;
+    } else {
+      if (value > best[d]!) best[d] = value;
+      if (title) bestTitle[d] = 1;
+    }
+  };
+  const live = index.liveCount;
+  for (const plan of group) {
+    if (plan.kind === 'word') {
+      const { terms, quality } = plan.expansion;
+      const useTitle = plan.field !== 'abstract';
+      const useAbstract = plan.field !== 'title';
+      // One idf for the query word, from all the words it stands for: a rare variant
+      // ("attentions") must not outweigh the word itself.
+      let df = 0;
+      for (const t of terms) df += index.postingLen[t]!;
+      const idf = Math.log(1 + live / Math.max(1, Math.min(df, live)));
+      for (let k = 0; k < terms.length; k++) {
+        const t = terms[k]!;
+        const postings = index.postings[t]!;
+        const len = index.postingLen[t]!;
+        const weight = quality[k]! * idf;
+        for (let i = 0; i < len; i++) {
+          const e = postings[i]!;
+          const d = e >> 4;
+          if (step > 0 ? mark[d] !== want : docPaper[d] === undefined) continue;
+          const inTitle = useTitle && (e & 8) !== 0;
+          const tf = useAbstract ? e & 7 : 0;
+          if (!inTitle && tf === 0) continue;
+          touch(d, weight * ((inTitle ? TITLE : 0) + ABSTRACT * SATURATION[tf]!), inTitle);
+        }
+      }
+    } else if (plan.termIds) {
+      const ids = plan.termIds;
+      let rarest = ids[0]!;
+      for (const t of ids) if (index.postingLen[t]! < index.postingLen[rarest]!) rarest = t;
+      let weight = 0;
+      for (const t of ids) weight += Math.log(1 + live / Math.max(1, index.postingLen[t]!));
+      weight *= PHRASE;
+      const postings = index.postings[rarest]!;
+      const len = index.postingLen[rarest]!;
+      for (let i = 0; i < len; i++) {
+        const d = postings[i]! >> 4;
+        if (step > 0 ? mark[d] !== want : docPaper[d] === undefined) continue;
+        const where = phraseIn(index, d, ids, plan.field);
+        if (where === 0) continue;
+        const inTitle = (where & 1) !== 0;
+        touch(d, weight * ((inTitle ? TITLE : 0) + ((where & 2) !== 0 ? ABSTRACT : 0)), inTitle);
+      }
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const d = out[i]!;
+    mark[d] = gstamp;
+    if (step === 0) {
+      s.score[d] = best[d]!;
+      s.titleGroups[d] = bestTitle[d]!;
+    } else {
+      s.score[d] = s.score[d]! + best[d]!;
+      s.titleGroups[d] = s.titleGroups[d]! + bestTitle[d]!;
+    }
+  }
+  return count;
+}
+
+/** Where the phrase occurs in doc d: bit 1 the title, bit 2 the abstract; 0 nowhere. */
+export function phraseIn(index: SearchIndex, d: number, ids: readonly number[], field: TextField): number {
+  const start = index.docStart[d]!;
+  const titleEnd = start + index.titleLen[d]!;
+  const end = titleEnd + index.abstractLen[d]!;
+  let where = 0;
+  if (field !== 'abstract' && runAt(index.tokens, start, titleEnd, ids)) where |= 1;
+  if (field !== 'title' && runAt(index.tokens, titleEnd, end, ids)) where |= 2;
+  return where;
+}
+
+function runAt(tokens: Uint32Array, from: number, to: number, ids: readonly number[]): boolean {
+  const first = ids[0]!;
+  const last = to - ids.length;
+  outer: for (let p = from; p <= last; p++) {
+    if (tokens[p] !== first) continue;
+    for (let j = 1; j < ids.length; j++) if (tokens[p + j] !== ids[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Share (0..1) of consecutive query groups whose matches stand next to each other, in order, in the title. */
+function titleAdjacency(index: SearchIndex, d: number, groups: readonly TextPlan[][]): number {
+  const start = index.docStart[d]!;
+  const end = start + index.titleLen[d]!;
+  let pairs = 0;
+  for (let g = 0; g + 1 < groups.length; g++) {
+    for (let p = start; p + 1 < end; p++) {
+      if (endsMatch(index, p, groups[g]!, 'end', start, end) && endsMatch(index, p + 1, groups[g + 1]!, 'start', start, end)) {
+        pairs++;
+        break;
+      }
+    }
+  }
+  return pairs / (groups.length - 1);
+}
+
+/** Whether a match of the group ends (or starts) at title position p. */
+function endsMatch(index: SearchIndex, p: number, group: readonly TextPlan[], side: 'start' | 'end', start: number, end: number): boolean {
+  const t = index.tokens[p]!;
+  for (const plan of group) {
+    if (plan.kind === 'word') {
+      if (plan.field !== 'abstract' && plan.quality.has(t)) return true;
+    } else if (plan.termIds && plan.field !== 'abstract') {
+      const ids = plan.termIds;
+      const from = side === 'start' ? p : p - ids.length + 1;
+      if (from >= start && from + ids.length <= end && runAt(index.tokens, from, from + ids.length, ids)) return true;
+    }
+  }
+  return false;
+}
+
+function applyFilters(plan: QueryPlan, list: Int32Array, count: number, docPaper: ReadonlyArray<LibraryPaper | undefined>, source: SearchSource, s: Scratch): number {
+  const { index } = plan;
+  // Word clauses among the filters: the docs containing them, marked from the postings.
+  const wordDocs = new Map<ClausePlan, Uint8Array>();
+  for (const group of plan.filters) {
+    for (const cp of group) {
+      if (cp.text?.kind !== 'word') continue;
+      const docs = new Uint8Array(s.size);
+      const { terms } = cp.text.expansion;
+      const field = cp.text.field;
+      for (const t of terms) {
+        const postings = index.postings[t]!;
+        const len = index.postingLen[t]!;
+        for (let i = 0; i < len; i++) {
+          const e = postings[i]!;
+          if (field === 'title' ? (e & 8) === 0 : field === 'abstract' ? (e & 7) === 0 : false) continue;
+          docs[e >> 4] = 1;
+        }
+      }
+      wordDocs.set(cp, docs);
+    }
+  }
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const d = list[i]!;
+    const paper = docPaper[d]!;
+    let tags: Set<string> | null = null;
+    const holds = (cp: ClausePlan): boolean => {
+      const term = cp.clause.term;
+      switch (term.kind) {
+        case 'word':
+          return wordDocs.get(cp)![d] === 1;
+        case 'phrase':
+          return cp.text?.kind === 'phrase' && cp.text.termIds !== null && phraseIn(index, d, cp.text.termIds, cp.text.field) !== 0;
+        case 'tag':
+          tags ??= new Set(effectiveTags(paper, source.decisions.get(paper.id), source.latestDigest).map((t) => t.toLowerCase()));
+          return tags.has(term.tag);
+        case 'id':
+          return idMatches(paper, term.prefix);
+        case 'since':
+          return seenDays(paper).some((day) => day >= term.date);
+        case 'until':
+          return seenDays(paper).some((day) => day <= term.date);
+        case 'has':
+          if (term.what === 'note') return (source.decisions.get(paper.id)?.note ?? null) !== null;
+          if (term.what === 'abstract') return paper.abstract.trim() !== '';
+          return paper.links.some((l) => l.kind === term.what);
+      }
+    };
+    let ok = true;
+    for (const group of plan.filters) {
+      if (!group.some((cp) => holds(cp) !== cp.clause.negated)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) list[kept++] = d;
+  }
+  return kept;
+}
+
+function idMatches(paper: LibraryPaper, prefix: string): boolean {
+  if (paper.id.toLowerCase().startsWith(prefix)) return true;
+  if (paper.arxivId?.toLowerCase().startsWith(prefix)) return true;
+  return (paper.aliases ?? []).some((a) => a.toLowerCase().startsWith(prefix));
+}
+
+/** The days the paper was seen (as `papers list --since`): each sighting's digest date, else its import day. */
+function seenDays(paper: LibraryPaper): string[] {
+  const days = (paper.sightings ?? []).map((s) => s.date ?? s.importedAt.slice(0, 10));
+  if (days.length === 0 && paper.date) days.push(paper.date);
+  return days;
+}
+
+/** The `limit` best docs, best first; ties by library rank. */
+function topDocs(list: Int32Array, count: number, limit: number, score: Float64Array, rank: Int32Array): number[] {
+  const better = (x: number, y: number) => score[x]! > score[y]! || (score[x] === score[y] && rank[x]! < rank[y]!);
+  if (limit >= count / 4) {
+    return Array.from(list.subarray(0, count))
+      .sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0))
+      .slice(0, limit);
+  }
+  // A min-heap of the best `limit` seen so far: O(count log limit).
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => better(heap[j]!, heap[i]!);
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  for (let i = 0; i < count && limit > 0; i++) {
+    const d = list[i]!;
+    if (heap.length < limit) {
+      heap.push(d);
+      for (let c = heap.length - 1; c > 0; ) {
+        const p = (c - 1) >> 1;
+        if (!worse(c, p)) break;
+        swap(c, p);
+        c = p;
+      }
+    } else if (better(d, heap[0]!)) {
+      heap[0] = d;
+      for (let p = 0; ; ) {
+        const l = 2 * p + 1;
+        const r = l + 1;
+        let m = p;
+        if (l < heap.length && worse(l, m)) m = l;
+        if (r < heap.length && worse(r, m)) m = r;
+        if (m === p) break;
+        swap(p, m);
+        p = m;
+      }
+    }
+  }
+  return heap.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0));
+}

@@ -1,0 +1,287 @@
+// The search index: a vocabulary of normalised words, an inverted index (word -> papers) and a
+// forward index (paper -> its words in order, for phrases, proximity and title adjacency).
+// Built incrementally (addToIndex) and serialisable to a compact JSON-able object and back.
+//
+// A posting is one int: doc << 4 | inTitle << 3 | min(tf in abstract, 7). One array per word,
+// sorted by doc, since documents are only ever appended.
+import { encodeVarints, decodeVarints, fromBase64, toBase64 } from './codec.js';
+import { forEachWord } from './tokenize.js';
+
+/** What the index needs of a paper. */
+export interface IndexablePaper {
+  id: string;
+  title: string;
+  abstract: string;
+}
+
+export interface SearchIndex {
+  /** term id -> word */
+  terms: string[];
+  termIds: Map<string, number>;
+  postings: Int32Array[];
+  postingLen: Int32Array;
+  /** doc -> paper id; docs are never removed, a changed paper gets a new doc and the old one dies. */
+  ids: string[];
+  /** paper id -> its live doc */
+  docById: Map<string, number>;
+  hashes: Uint32Array;
+  live: Uint8Array;
+  liveCount: number;
+  /** forward index: doc d's words are tokens[docStart[d] .. docStart[d] + titleLen[d] + abstractLen[d]), title first */
+  tokens: Uint32Array;
+  tokenCount: number;
+  docStart: Int32Array;
+  titleLen: Int32Array;
+  abstractLen: Int32Array;
+  /** Bumped by every change; derived caches (sorted vocabulary, expansions, bindings) key on it. */
+  generation: number;
+  /** Caches owned by the search code (vocabulary.ts, engine.ts); never serialised. */
+  derived: Map<string, unknown>;
+}
+
+export function createSearchIndex(): SearchIndex {
+  return {
+    terms: [],
+    termIds: new Map(),
+    postings: [],
+    postingLen: new Int32Array(1024),
+    ids: [],
+    docById: new Map(),
+    hashes: new Uint32Array(256),
+    live: new Uint8Array(256),
+    liveCount: 0,
+    tokens: new Uint32Array(1 << 16),
+    tokenCount: 0,
+    docStart: new Int32Array(256),
+    titleLen: new Int32Array(256),
+    abstractLen: new Int32Array(256),
+    generation: 0,
+    derived: new Map(),
+  };
+}
+
+export function buildSearchIndex(papers: readonly IndexablePaper[]): SearchIndex {
+  const index = createSearchIndex();
+  addToIndex(index, papers);
+  return index;
+}
+
+export function docCount(index: SearchIndex): number {
+  return index.ids.length;
+}
+
+/** 32-bit FNV-1a of the indexed text: tells whether a paper's text changed since it was indexed. */
+export function textHash(paper: IndexablePaper): number {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  };
+  mix(paper.title);
+  mix('\u0000');
+  mix(paper.abstract);
+  return h >>> 0;
+}
+
+function grow<T extends Int32Array | Uint32Array | Uint8Array>(arr: T, min: number): T {
+  if (arr.length >= min) return arr;
+  let n = arr.length * 2;
+  while (n < min) n *= 2;
+  const bigger = new (arr.constructor as new (n: number) => T)(n);
+  bigger.set(arr);
+  return bigger;
+}
+
+function termId(index: SearchIndex, word: string): number {
+  let id = index.termIds.get(word);
+  if (id === undefined) {
+    id = index.terms.length;
+    index.terms.push(word);
+    index.termIds.set(word, id);
+    index.postings.push(new Int32Array(2));
+    index.postingLen = grow(index.postingLen, id + 1);
+  }
+  return id;
+}
+
+// Per-add scratch: which terms this doc has, how often in the abstract, and whether in the title.
+let seen = new Int32Array(1024);
+let tf = new Int32Array(1024);
+let inTitle = new Uint8Array(1024);
+let distinct = new Int32Array(256);
+let stampCounter = 0;
+
+/**
+ * Adds papers not yet indexed, or whose text changed (their old doc dies). Papers already indexed
+ * with the same text are skipped, so calling it with a whole library is cheap. Returns the number added.
+ */
+export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[], hashes?: readonly number[]): number {
+  let added = 0;
+  papers.forEach((paper, i) => {
+    const hash = hashes?.[i] ?? textHash(paper);
+    const existing = index.docById.get(paper.id);
+    if (existing !== undefined) {
+      if (index.hashes[existing] === hash) return;
+      index.live[existing] = 0;
+      index.liveCount--;
+    }
+    const doc = appendDoc(index, paper.id, hash);
+    const start = index.tokenCount;
+    const push = (word: string) => {
+      index.tokens = grow(index.tokens, index.tokenCount + 1);
+      index.tokens[index.tokenCount++] = termId(index, word);
+    };
+    forEachWord(paper.title, push);
+    const titleEnd = index.tokenCount;
+    forEachWord(paper.abstract, push);
+    index.docStart[doc] = start;
+    index.titleLen[doc] = titleEnd - start;
+    index.abstractLen[doc] = index.tokenCount - titleEnd;
+    postDoc(index, doc);
+    added++;
+  });
+  if (added > 0) index.generation++;
+  return added;
+}
+
+function appendDoc(index: SearchIndex, id: string, hash: number): number {
+  const doc = index.ids.length;
+  index.ids.push(id);
+  index.docById.set(id, doc);
+  const n = doc + 1;
+  index.hashes = grow(index.hashes, n);
+  index.live = grow(index.live, n);
+  index.docStart = grow(index.docStart, n);
+  index.titleLen = grow(index.titleLen, n);
+  index.abstractLen = grow(index.abstractLen, n);
+  index.hashes[doc] = hash;
+  index.live[doc] = 1;
+  index.liveCount++;
+  return doc;
+}
+
+/** Appends doc's postings from its forward-index tokens. */
+function postDoc(index: SearchIndex, doc: number): void {
+  const vocab = index.terms.length;
+  if (seen.length < vocab) {
+    seen = grow(seen, vocab);
+    tf = grow(tf, vocab);
+    inTitle = grow(inTitle, vocab);
+  }
+  const start = index.docStart[doc]!;
+  const titleEnd = start + index.titleLen[doc]!;
+  const end = titleEnd + index.abstractLen[doc]!;
+  if (stampCounter >= 0x7fffffff) {
+    seen.fill(0);
+    stampCounter = 0;
+  }
+  const stamp = ++stampCounter;
+  let n = 0;
+  distinct = grow(distinct, end - start);
+  for (let p = start; p < end; p++) {
+    const t = index.tokens[p]!;
+    if (seen[t] !== stamp) {
+      seen[t] = stamp;
+      tf[t] = 0;
+      inTitle[t] = 0;
+      distinct[n++] = t;
+    }
+    if (p < titleEnd) inTitle[t] = 1;
+    else tf[t]!++;
+  }
+  for (let i = 0; i < n; i++) {
+    const t = distinct[i]!;
+    let list = index.postings[t]!;
+    const len = index.postingLen[t]!;
+    if (len === list.length) {
+      list = grow(list, len + 1);
+      index.postings[t] = list;
+    }
+    list[len] = (doc << 4) | (inTitle[t]! << 3) | Math.min(tf[t]!, 7);
+    index.postingLen[t] = len + 1;
+  }
+}
+
+/** The JSON-able form: vocabulary, ids, text hashes and the forward index; postings are rebuilt on load. */
+export interface SerialisedIndex {
+  format: 'papers-search-index';
+  version: 1;
+  terms: string[];
+  ids: string[];
+  /** base64 varints: per doc the text hash. */
+  hashes: string;
+  /** base64 varints: per doc the title and abstract word counts. */
+  shape: string;
+  /** base64 varints: the docs' term ids, title then abstract, doc after doc. */
+  tokens: string;
+}
+
+/** Live docs only; terms keep their ids (a term no live doc uses costs a string, nothing more). */
+export function serialiseIndex(index: SearchIndex): SerialisedIndex {
+  const ids: string[] = [];
+  const hashes: number[] = [];
+  const shape: number[] = [];
+  let total = 0;
+  for (let d = 0; d < index.ids.length; d++) if (index.live[d]) total += index.titleLen[d]! + index.abstractLen[d]!;
+  const tokens = new Uint32Array(total);
+  let o = 0;
+  for (let d = 0; d < index.ids.length; d++) {
+    if (!index.live[d]) continue;
+    ids.push(index.ids[d]!);
+    hashes.push(index.hashes[d]!);
+    shape.push(index.titleLen[d]!, index.abstractLen[d]!);
+    const start = index.docStart[d]!;
+    const len = index.titleLen[d]! + index.abstractLen[d]!;
+    tokens.set(index.tokens.subarray(start, start + len), o);
+    o += len;
+  }
+  return {
+    format: 'papers-search-index',
+    version: 1,
+    terms: index.terms.slice(),
+    ids,
+    hashes: toBase64(encodeVarints(hashes)),
+    shape: toBase64(encodeVarints(shape)),
+    tokens: toBase64(encodeVarints(tokens)),
+  };
+}
+
+/** The index back from serialiseIndex's output; throws on anything malformed (callers rebuild then). */
+export function deserialiseIndex(data: unknown): SearchIndex {
+  const s = data as Partial<SerialisedIndex> | null;
+  if (!s || s.format !== 'papers-search-index' || s.version !== 1 || !Array.isArray(s.terms) || !Array.isArray(s.ids)) {
+    throw new Error('not a papers search index (version 1)');
+  }
+  if (typeof s.hashes !== 'string' || typeof s.shape !== 'string' || typeof s.tokens !== 'string') throw new Error('search index: missing arrays');
+  const hashes = decodeVarints(fromBase64(s.hashes));
+  const shape = decodeVarints(fromBase64(s.shape));
+  const tokens = decodeVarints(fromBase64(s.tokens));
+  const n = s.ids.length;
+  if (hashes.length !== n || shape.length !== 2 * n) throw new Error('search index: arrays do not match the ids');
+  let total = 0;
+  for (let i = 0; i < shape.length; i++) total += shape[i]!;
+  if (total !== tokens.length) throw new Error('search index: token count does not match');
+  const vocab = s.terms.length;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]! >= vocab) throw new Error('search index: term id out of range');
+
+  const index = createSearchIndex();
+  index.terms = s.terms.slice();
+  index.terms.forEach((t, i) => index.termIds.set(t, i));
+  index.postings = index.terms.map(() => new Int32Array(2));
+  index.postingLen = new Int32Array(Math.max(1024, vocab));
+  index.tokens = tokens;
+  index.tokenCount = tokens.length;
+  let start = 0;
+  for (let d = 0; d < n; d++) {
+    appendDoc(index, s.ids[d]!, hashes[d]!);
+    index.docStart[d] = start;
+    index.titleLen[d] = shape[2 * d]!;
+    index.abstractLen[d] = shape[2 * d + 1]!;
+    start += shape[2 * d]! + shape[2 * d + 1]!;
+    postDoc(index, d);
+  }
+  index.generation = 1;
+  return index;
+}

@@ -1,0 +1,82 @@
+// The raw digests of a library, kept byte for byte so the library can always be rebuilt from them:
+//   digests/<sha256>.txt   the digest exactly as imported
+//   digests/<sha256>.json  how it was read: {digest, seq, file, importedAt, format, year, yearSource, papers}
+// The .txt is written before the .json, so a .json always has its .txt.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParseOptions } from '../core/model.js';
+import { writeFileAtomic } from './atomic.js';
+
+export interface DigestMeta {
+  digest: string;
+  /** Import order, 1-based. */
+  seq: number;
+  file: string;
+  importedAt: string;
+  format: string;
+  year: number | null;
+  yearSource: ParseOptions['yearSource'] | null;
+  papers: number;
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function digestsDir(dir: string): string {
+  return join(dir, 'digests');
+}
+
+export function digestTextPath(dir: string, digest: string): string {
+  return join(digestsDir(dir), `${digest}.txt`);
+}
+
+function metaPath(dir: string, digest: string): string {
+  return join(digestsDir(dir), `${digest}.json`);
+}
+
+export function hasDigest(dir: string, digest: string): boolean {
+  return existsSync(metaPath(dir, digest));
+}
+
+/** Hashes of the digests recorded (those with a .json), unordered; [] when there are none. */
+export function digestNames(dir: string): string[] {
+  try {
+    return readdirSync(digestsDir(dir))
+      .filter((f) => /^[0-9a-f]{64}\.json$/.test(f))
+      .map((f) => f.slice(0, 64));
+  } catch {
+    return [];
+  }
+}
+
+export function readMeta(dir: string, digest: string): DigestMeta | null {
+  try {
+    const meta = JSON.parse(readFileSync(metaPath(dir, digest), 'utf8')) as DigestMeta;
+    return typeof meta.seq === 'number' && meta.digest === digest ? meta : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every readable meta, in import order. */
+export function readMetas(dir: string): DigestMeta[] {
+  return digestNames(dir)
+    .map((d) => readMeta(dir, d))
+    .filter((m): m is DigestMeta => m !== null)
+    .sort((a, b) => a.seq - b.seq || (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0));
+}
+
+export function writeDigest(dir: string, bytes: Uint8Array, meta: DigestMeta): void {
+  writeFileAtomic(digestTextPath(dir, meta.digest), bytes);
+  writeFileAtomic(metaPath(dir, meta.digest), `${JSON.stringify(meta, null, 2)}\n`);
+}
+
+export function readDigestText(dir: string, digest: string): string | null {
+  try {
+    return readFileSync(digestTextPath(dir, digest), 'utf8');
+  } catch {
+    return null;
+  }
+}

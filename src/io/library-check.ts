@@ -1,0 +1,178 @@
+// The checks of `papers doctor`: raw digests present and matching their hashes, decisions.yaml
+// valid, derived caches consistent with the digests and decisions.yaml, no stale lock.
+// Reads only; repairs are in rebuild.ts.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { parseDecisions, type Decisions } from '../core/decisions.js';
+import type { Decision } from '../core/library.js';
+import { digestNames, digestTextPath, digestsDir, readMeta, sha256 } from './digest-store.js';
+import { readAllPapers, readIndex, readPapersAt } from './library-cache.js';
+import { lockPath, readLock, staleReason } from './lock.js';
+import { papersFromDigests, type FromDigests } from './rebuild.js';
+import { textHash } from '../core/search/index.js';
+import { loadSearchIndex, searchCachePath } from './search-cache.js';
+
+export type Severity = 'ok' | 'warning' | 'problem';
+
+export interface Finding {
+  severity: Severity;
+  /** What was checked: a file or folder relative to the library, or "lock". */
+  subject: string;
+  message: string;
+  /** Whether `papers doctor --repair` fixes it. */
+  repairable: boolean;
+}
+
+export interface CheckProgress {
+  /** Called as digests are hashed and re-read; total is the number of digests. */
+  step(phase: 'hashing' | 'rebuilding', done: number, total: number): void;
+}
+
+const ok = (subject: string, message: string): Finding => ({ severity: 'ok', subject, message, repairable: false });
+const warning = (subject: string, message: string, repairable = false): Finding => ({ severity: 'warning', subject, message, repairable });
+const problem = (subject: string, message: string, repairable: boolean): Finding => ({ severity: 'problem', subject, message, repairable });
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function checkLibrary(dir: string, progress?: CheckProgress): Finding[] {
+  if (!existsSync(dir)) return [ok('.', `no library at ${dir} yet: nothing to check`)];
+  return [checkLock(dir), ...checkDigests(dir, progress), ...checkDecisions(dir), ...checkCaches(dir, progress)];
+}
+
+export function checkLock(dir: string): Finding {
+  const lock = readLock(dir);
+  if (!lock) return ok('lock', 'no lock held');
+  const stale = staleReason(lock);
+  if (stale) return problem('lock', `stale lock ${lockPath(dir)} (${stale}); --repair removes it`, true);
+  const holder = lock.info ? `process ${lock.info.pid} on ${lock.info.host} since ${lock.info.time}` : 'a process';
+  return warning('lock', `held by ${holder}, which is still running`);
+}
+
+function checkDigests(dir: string, progress?: CheckProgress): Finding[] {
+  const findings: Finding[] = [];
+  const names = digestNames(dir);
+  let good = 0;
+  names.forEach((digest, i) => {
+    progress?.step('hashing', i, names.length);
+    const rel = `digests/${digest}`;
+    if (!readMeta(dir, digest)) {
+      findings.push(problem(`${rel}.json`, 'unreadable or damaged: this import’s record is lost; re-import the digest file to restore it', false));
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(digestTextPath(dir, digest));
+    } catch {
+      findings.push(problem(`${rel}.txt`, 'missing: the raw digest is gone, so its papers cannot be rebuilt; re-import the digest file (or restore it from a backup)', false));
+      return;
+    }
+    if (sha256(bytes) !== digest) {
+      findings.push(problem(`${rel}.txt`, 'changed since it was imported (its content no longer matches its hash); restore the original or re-import it', false));
+      return;
+    }
+    good++;
+  });
+  progress?.step('hashing', names.length, names.length);
+  const recorded = new Set(names);
+  let orphans: string[] = [];
+  try {
+    orphans = readdirSync(digestsDir(dir)).filter((f) => /^[0-9a-f]{64}\.txt$/.test(f) && !recorded.has(f.slice(0, 64)));
+  } catch {
+    /* no digests folder */
+  }
+  for (const f of orphans) findings.push(warning(`digests/${f}`, 'a digest without its record (an import was interrupted); import the file again to finish it'));
+  if (names.length === 0) findings.push(ok('digests/', 'no digests imported yet'));
+  else if (good === names.length) findings.push(ok('digests/', `${plural(good, 'digest')}, all present and matching their hashes`));
+  return findings;
+}
+
+function checkDecisions(dir: string): Finding[] {
+  const path = join(dir, 'decisions.yaml');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return [ok('decisions.yaml', 'no decisions yet')];
+  }
+  const parsed = parseDecisions(bytes.toString('utf8'));
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    return [problem('decisions.yaml', `line ${line}:${column}: ${message}; fix it by hand (its previous version is in backup/decisions.yaml)`, false)];
+  }
+  const findings = [ok('decisions.yaml', `valid, ${plural(parsed.decisions.size, 'paper')} with decisions`)];
+  const cachePath = join(dir, 'cache', 'decisions.json');
+  if (!existsSync(cachePath)) return findings;
+  let cache: { hash: string; decisions: Array<[string, Decision]> };
+  try {
+    cache = JSON.parse(readFileSync(cachePath, 'utf8'));
+    if (typeof cache.hash !== 'string' || !Array.isArray(cache.decisions)) throw new Error('shape');
+  } catch {
+    findings.push(problem('cache/decisions.json', 'damaged; --repair removes it (it is rewritten from decisions.yaml)', true));
+    return findings;
+  }
+  // A cache of an older decisions.yaml is simply ignored by every read; only one that claims to be current must agree.
+  if (cache.hash === sha256(bytes) && !sameDecisions(new Map(cache.decisions), parsed.decisions)) {
+    findings.push(problem('cache/decisions.json', 'disagrees with decisions.yaml; --repair removes it (it is rewritten from decisions.yaml)', true));
+  }
+  return findings;
+}
+
+function sameDecisions(a: Decisions, b: Decisions): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => isDeepStrictEqual(v, b.get(k)));
+}
+
+function checkCaches(dir: string, progress?: CheckProgress): Finding[] {
+  const built = papersFromDigests(dir, (done, total) => progress?.step('rebuilding', done, total));
+  return [...checkPaperCache(dir, built), ...checkSearchIndex(dir, built)];
+}
+
+/** The search index holds exactly the library's papers, each with its current text. */
+function checkSearchIndex(dir: string, built: FromDigests): Finding[] {
+  const subject = 'cache/search-index.json';
+  if (built.papers.length === 0) return [];
+  // Not built yet is normal (the first search builds it); built but behind is not.
+  if (!existsSync(searchCachePath(dir))) return [warning(subject, 'not built yet: the first search builds it, or --repair', true)];
+  const index = loadSearchIndex(dir);
+  const stale = built.papers.filter((p) => {
+    const doc = index.docById.get(p.id);
+    return doc === undefined || index.live[doc] !== 1 || index.hashes[doc] !== textHash(p);
+  }).length;
+  const extra = index.liveCount - (built.papers.length - stale);
+  if (stale > 0 || extra > 0) {
+    return [problem(subject, `out of date: ${plural(stale, 'paper')} missing or changed${extra > 0 ? `, ${extra} no longer in the library` : ''}; --repair rebuilds it`, true)];
+  }
+  return [ok(subject, `up to date (${plural(built.papers.length, 'paper')})`)];
+}
+
+function checkPaperCache(dir: string, built: FromDigests): Finding[] {
+  const index = readIndex(dir);
+  const subject = 'cache/';
+  if (!index) {
+    if (built.digests.length === 0 && !existsSync(join(dir, 'cache', 'index.json'))) return [];
+    return [problem(subject, 'the paper cache (library.json, index.json) is missing, damaged or out of step; --repair rebuilds it (reading the library also does)', true)];
+  }
+  if (!isDeepStrictEqual(index.digests, built.digests)) {
+    return [problem(subject, `built from ${plural(index.digests.length, 'digest')} but the library has ${built.digests.length} (or in another order); --repair rebuilds it`, true)];
+  }
+  let cached;
+  try {
+    cached = readAllPapers(dir, index);
+  } catch (e) {
+    return [problem('cache/library.json', `unreadable (${(e as Error).message}); --repair rebuilds it`, true)];
+  }
+  if (cached.length !== index.ids.length || cached.some((p, i) => p.id !== index.ids[i])) {
+    return [problem('cache/index.json', 'its ids do not match cache/library.json; --repair rebuilds both', true)];
+  }
+  try {
+    const direct = readPapersAt(dir, index, cached.map((_, i) => i));
+    if (direct.some((p, i) => p.id !== cached[i]!.id)) throw new Error('offsets');
+  } catch {
+    return [problem('cache/index.json', 'its byte offsets do not match cache/library.json; --repair rebuilds both', true)];
+  }
+  const differing = built.papers.length !== cached.length ? Math.abs(built.papers.length - cached.length) : built.papers.filter((p, i) => JSON.stringify(p) !== JSON.stringify(cached[i])).length;
+  if (built.papers.length !== cached.length || differing > 0) {
+    return [problem('cache/library.json', built.papers.length !== cached.length ? `holds ${cached.length} papers where the digests give ${built.papers.length}; --repair rebuilds it` : `${plural(differing, 'paper')} ${differing === 1 ? 'differs' : 'differ'} from what the digests give; --repair rebuilds it`, true)];
+  }
+  return [ok(subject, `${plural(cached.length, 'paper')}, consistent with the digests`)];
+}

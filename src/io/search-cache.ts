@@ -1,0 +1,56 @@
+// The search index of a library, kept on disk at <library>/cache/search-index.json so that a search
+// does not re-read every abstract. It is derived data: missing, unreadable or from another version,
+// it is rebuilt; behind the library (papers imported since, or changed), searchPapers adds what is
+// missing and the caller saves it back. Every import also updates it (registered below).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LibraryPaper } from '../core/library.js';
+import { addToIndex, createSearchIndex, deserialiseIndex, serialiseIndex, type SearchIndex } from '../core/search/index.js';
+import { writeFileAtomic } from './atomic.js';
+import { registerDerivedCache } from './library-store.js';
+
+export function searchCachePath(libraryDir: string): string {
+  return join(libraryDir, 'cache', 'search-index.json');
+}
+
+/** Generation of the index as loaded or last saved: save only when a search changed it. */
+const savedGeneration = new WeakMap<SearchIndex, number>();
+
+/** The cached index of the library, or an empty one (filled by the first search) when there is none usable. */
+export function loadSearchIndex(libraryDir: string): SearchIndex {
+  let text: string;
+  try {
+    text = readFileSync(searchCachePath(libraryDir), 'utf8');
+  } catch {
+    return createSearchIndex();
+  }
+  try {
+    const index = deserialiseIndex(JSON.parse(text));
+    savedGeneration.set(index, index.generation);
+    return index;
+  } catch {
+    // Corrupt or from another version: rebuild (it is only a cache).
+    return createSearchIndex();
+  }
+}
+
+/** Writes the index atomically when it changed since it was loaded or saved. Failure only costs time next run. */
+export function saveSearchIndex(libraryDir: string, index: SearchIndex): void {
+  if (savedGeneration.get(index) === index.generation) return;
+  try {
+    // Serialising keeps live papers only, so entries left by papers whose text changed go away here.
+    writeFileAtomic(searchCachePath(libraryDir), JSON.stringify(serialiseIndex(index)));
+    savedGeneration.set(index, index.generation);
+  } catch {
+    /* a read-only library still searches, just without the cache */
+  }
+}
+
+/** Brings the on-disk index up to date with the library's papers (called by every import). */
+export function updateSearchCache(libraryDir: string, papers: readonly LibraryPaper[]): void {
+  const index = loadSearchIndex(libraryDir);
+  addToIndex(index, papers);
+  saveSearchIndex(libraryDir, index);
+}
+
+registerDerivedCache({ name: 'search index', update: (dir, papers) => updateSearchCache(dir, papers) });

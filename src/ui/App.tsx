@@ -1,0 +1,225 @@
+// The UI root: holds the state, turns keys into actions through the keymap, runs the effects the
+// reducer asks for (one at a time, in order) and lays out the views.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import type { LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
+import { createSearchFilter, papersToMarkdown, type ExportContext, type FilterFn, type SearchFilter, type UiConfig } from './adapters.js';
+import { actionFor, type KeyEvent } from './keymap.js';
+import type { Size } from './layout.js';
+import type { Opener } from './open-url.js';
+import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type UiState } from './state.js';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { PaperList } from './components/PaperList.js';
+import { Preview } from './components/Preview.js';
+import { TooSmall } from './components/TooSmall.js';
+
+/** Side effects the UI cannot perform itself; the CLI passes them in, tests pass fakes. */
+export interface UiSideEffects {
+  openUrl: Opener;
+  /** Writes an export; resolves to the path written, rejects with a one-line message. */
+  writeExport: (path: string, text: string) => Promise<string>;
+}
+
+export interface AppProps {
+  handle: LibraryHandle;
+  config: UiConfig;
+  sideEffects: UiSideEffects;
+  /** YYYY-MM-DD, for the default export name. */
+  today: string;
+  /** False when stdin is not a terminal: the screen is drawn but no key is read. */
+  interactive: boolean;
+  /** The live filter; by default the query language and search engine over a fresh index. */
+  filter?: FilterFn | SearchFilter;
+  toMarkdown?: (papers: readonly LibraryPaper[], snapshot: Snapshot, context: ExportContext) => string;
+  /** Called after each state change with the new state (benchmarks and tests). */
+  onState?: (state: UiState) => void;
+  /** Called when the user quits, before Ink exits. */
+  onExit?: () => void;
+}
+
+export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
+const info = (text: string): Message => ({ text, kind: 'info' });
+const failed = (e: unknown): Message => ({ text: e instanceof Error ? e.message.split('\n')[0]! : String(e), kind: 'error' });
+
+export function App({ handle, config, sideEffects, today, interactive, filter: given, toMarkdown = papersToMarkdown, onState, onExit }: AppProps) {
+  const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter());
+  const { stdout } = useStdout();
+  const { exit } = useApp();
+  const reducer = useMemo(() => createReducer({ filter, config }), [filter, config]);
+  // The state lives in a ref so that key handlers always read the latest value, however fast keys arrive.
+  const store = useRef<UiState | null>(null);
+  if (store.current === null) store.current = initialState({ filter, config }, { origin: handle.origin, snapshot: handle.snapshot(), size: sizeOf(stdout), today });
+  const [state, setState] = useState(store.current);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const dispatch = useCallback(
+    (action: Action) => {
+      const { state: next, effects } = reducer.step(store.current!, action);
+      store.current = next;
+      setState(next);
+      onState?.(next);
+      for (const effect of effects) queue.current = queue.current.then(() => perform(effect));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [reducer],
+  );
+
+  const perform = async (effect: Effect): Promise<void> => {
+    try {
+      switch (effect.kind) {
+        case 'tag': {
+          const result = await handle.tag(effect.ids, effect.add, effect.remove);
+          dispatch({ type: 'library-changed', snapshot: handle.snapshot(), message: info(result.summary) });
+          return;
+        }
+        case 'undo': {
+          const result = await handle.undo();
+          dispatch({ type: 'library-changed', snapshot: handle.snapshot(), message: info(result ? result.summary : 'nothing to undo') });
+          return;
+        }
+        case 'open': {
+          const result = await sideEffects.openUrl(effect.url);
+          if (!result.ok) dispatch({ type: 'message', message: { text: result.message, kind: 'error' } });
+          return;
+        }
+        case 'export': {
+          const snapshot = handle.snapshot();
+          const byId = new Map(snapshot.papers.map((p) => [p.id, p]));
+          const papers = effect.ids.flatMap((id) => byId.get(id) ?? []);
+          const written = await sideEffects.writeExport(effect.path, toMarkdown(papers, snapshot, { today, query: effect.query }));
+          dispatch({ type: 'message', message: info(`exported ${papers.length} paper${papers.length === 1 ? '' : 's'} to ${written}`) });
+          return;
+        }
+        case 'quit':
+          onExit?.();
+          exit();
+          return;
+      }
+    } catch (e) {
+      dispatch({ type: 'message', message: failed(e) });
+    }
+  };
+
+  // Index the library once the first frame is out, so that the first filter keystroke is quick.
+  useEffect(() => {
+    if (!('prepare' in filter)) return;
+    const timer = setTimeout(() => filter.prepare(store.current!.snapshot), 0);
+    return () => clearTimeout(timer);
+  }, [filter]);
+
+  useEffect(() => {
+    const onResize = () => dispatch({ type: 'resize', size: sizeOf(stdout) });
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, dispatch]);
+
+  return (
+    <>
+      {interactive ? <Keys state={store} dispatch={dispatch} /> : null}
+      <Screen state={state} config={config} />
+    </>
+  );
+}
+
+/** Reads keys; mounted only when stdin is a terminal (useInput puts stdin in raw mode). */
+function Keys({ state, dispatch }: { state: { current: UiState | null }; dispatch: (action: Action) => void }) {
+  useInput((input, key) => {
+    for (const event of keyEvents(input, key, state.current!.mode.kind !== 'list')) {
+      const action = actionFor(state.current!.mode, event);
+      if (action) dispatch(action);
+    }
+  });
+  return null;
+}
+
+/**
+ * Ink hands over a chunk of plain characters as one input (fast typing, paste, tmux send-keys).
+ * In the filter and prompt it is text, inserted at once; in the list every character is its own key.
+ */
+export function keyEvents(input: string, key: Key, textMode: boolean): KeyEvent[] {
+  const event: KeyEvent = { ...key, input };
+  if (input.length <= 1 || key.ctrl || key.meta) return [event];
+  const events: KeyEvent[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) events.push({ input: text });
+    text = '';
+  };
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') {
+      flush();
+      events.push({ input: '', return: true });
+    } else if (ch === '\t') {
+      flush();
+      events.push({ input: '', tab: true });
+    } else if (ch === '\u007f' || ch === '\b') {
+      flush();
+      events.push({ input: '', backspace: true });
+    } else if (textMode && events.every((e) => !e.return)) text += ch;
+    else {
+      flush();
+      events.push({ input: ch });
+    }
+  }
+  flush();
+  return events;
+}
+
+function Screen({ state, config }: { state: UiState; config: UiConfig }) {
+  const { layout } = state;
+  const dates = useMemo(() => dateRange(state.snapshot), [state.snapshot]);
+  if (layout.tooSmall) return <TooSmall size={state.size} />;
+  const paper = currentPaper(state);
+  const bodyHeight = layout.preview === 'beside' ? layout.listHeight : layout.listHeight + 1 + layout.previewHeight;
+  const list = <PaperList snapshot={state.snapshot} shown={state.shown} cursor={state.cursor} top={state.top} marked={state.marked} width={layout.listWidth} height={layout.listHeight} />;
+  const preview = <Preview paper={paper} snapshot={state.snapshot} top={state.previewTop} width={layout.previewWidth} height={layout.previewHeight} />;
+  let body;
+  if (state.mode.kind === 'help') body = <HelpOverlay quickTags={config.quickTags} width={layout.columns} height={bodyHeight} />;
+  else if (layout.preview === 'beside') {
+    body = (
+      <Box flexDirection="row" height={bodyHeight}>
+        {list}
+        <Box width={2} height={bodyHeight}>
+          <Text dimColor>{Array.from({ length: bodyHeight }, () => '│ ').join('\n')}</Text>
+        </Box>
+        {preview}
+      </Box>
+    );
+  } else {
+    body = (
+      <Box flexDirection="column" height={bodyHeight}>
+        {list}
+        <Text dimColor>{'─'.repeat(layout.columns)}</Text>
+        {preview}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={layout.columns} height={layout.height}>
+      <Header state={state} dates={dates} />
+      {body}
+      <Footer state={state} />
+    </Box>
+  );
+}
+
+/** "2024-03-12" or "2024-03-01 – 2024-03-12" over the papers' dates. */
+function dateRange(snapshot: Snapshot): string {
+  let lo = '';
+  let hi = '';
+  for (const p of snapshot.papers) {
+    const d = p.date ?? p.firstSeen;
+    if (!d) continue;
+    if (lo === '' || d < lo) lo = d;
+    if (hi === '' || d > hi) hi = d;
+  }
+  if (lo === '') return 'undated';
+  return lo === hi ? lo : `${lo} – ${hi}`;
+}

@@ -1,0 +1,88 @@
+// The UI's view of modules written alongside it (query + search, Markdown export, config).
+// Each adapter states the shape the UI needs and delegates to the module that does the work.
+import type { LibraryPaper, Snapshot } from '../core/library.js';
+import { compileQuery } from '../core/query/index.js';
+import { createSearchIndex, matchDetails, searchPapers, type SearchIndex } from '../core/search/index.js';
+import { defaultValues, toConfig, type Config } from '../core/config.js';
+import { formatMarkdown } from '../core/export/markdown.js';
+import { exportEntries } from '../core/export/types.js';
+
+/** Half-open [start, end) ranges of a title matched by the query, for highlighting. */
+export type Ranges = ReadonlyArray<readonly [number, number]>;
+
+export interface FilterHit {
+  /** Index into snapshot.papers. */
+  index: number;
+  /** Where the title matched; computed on demand, for the rows on screen only. */
+  title?: () => Ranges;
+}
+
+export type FilterOutcome =
+  | { ok: true; hits: FilterHit[] }
+  | { ok: false; message: string; /** 0-based offset of the offending token in the query. */ offset: number; length: number };
+
+/** Applies a query typed in the live filter to the library; never throws. */
+export type FilterFn = (query: string, snapshot: Snapshot) => FilterOutcome;
+
+export interface SearchFilter extends FilterFn {
+  /** Builds what the first search needs (the index of every paper), so that typing starts fast. */
+  prepare: (snapshot: Snapshot) => void;
+}
+
+/**
+ * The live filter: the query language (src/core/query) run by the search engine (src/core/search),
+ * best matches first. `getIndex` gives the library's cached index (the CLI reads it from disk);
+ * it is asked for once, on the first search or on `prepare`.
+ */
+export function createSearchFilter(getIndex: () => SearchIndex = createSearchIndex): SearchFilter {
+  let index: SearchIndex | null = null;
+  const positions = new WeakMap<readonly LibraryPaper[], Map<string, number>>();
+  const positionOf = (snapshot: Snapshot): Map<string, number> => {
+    let map = positions.get(snapshot.papers);
+    if (!map) {
+      map = new Map(snapshot.papers.map((p, i) => [p.id, i]));
+      positions.set(snapshot.papers, map);
+    }
+    return map;
+  };
+  const filter = ((query, snapshot) => {
+    const compiled = compileQuery(query);
+    if (!compiled.ok) return { ok: false, ...compiled.error };
+    index ??= getIndex();
+    const results = searchPapers(index, compiled.query, snapshot);
+    const at = positionOf(snapshot);
+    const hits: FilterHit[] = [];
+    for (const hit of results.hits) {
+      const i = at.get(hit.paper.id);
+      if (i === undefined) continue;
+      let ranges: Ranges | undefined;
+      hits.push({ index: i, title: () => (ranges ??= matchDetails(results.plan, hit.paper).title) });
+    }
+    return { ok: true, hits };
+  }) as SearchFilter;
+  filter.prepare = (snapshot) => {
+    index ??= getIndex();
+    const all = compileQuery('');
+    if (all.ok) searchPapers(index, all.query, snapshot, { limit: 1 });
+    positionOf(snapshot);
+  };
+  return filter;
+}
+
+export interface ExportContext {
+  /** YYYY-MM-DD */
+  today: string;
+  /** The filter in force, or '' for none. */
+  query: string;
+}
+
+/** The Markdown reading list of the export helper, for the papers exported from the UI. */
+export function papersToMarkdown(papers: readonly LibraryPaper[], snapshot: Snapshot, context: ExportContext): string {
+  const meta = { generated: context.today, query: context.query.trim() === '' ? null : context.query, tags: [], notTags: [] };
+  return formatMarkdown(exportEntries(papers, snapshot), meta, { group: 'none', abstracts: 'tldr' });
+}
+
+/** The parts of the user's config the UI reads: the tags of keys 1-9 (null: the key does nothing). */
+export type UiConfig = Pick<Config, 'quickTags'>;
+
+export const DEFAULT_UI_CONFIG: UiConfig = { quickTags: toConfig(defaultValues()).quickTags };

@@ -1,0 +1,66 @@
+// Entry point of the UI chunk, loaded by `papers list` with a dynamic import only on a terminal.
+// Owns the terminal while it runs: alternate screen in, and out again on every way of leaving.
+import { render } from 'ink';
+import type { LibraryHandle } from '../core/library.js';
+import type { SearchIndex } from '../core/search/index.js';
+import { createSearchFilter, DEFAULT_UI_CONFIG, type UiConfig } from './adapters.js';
+import { App, type UiSideEffects } from './App.js';
+import { openInBrowser } from './open-url.js';
+
+export interface RunUiOptions {
+  handle: LibraryHandle;
+  config?: UiConfig;
+  /** Writes an export file for `e`; resolves to the path written. */
+  writeExport: UiSideEffects['writeExport'];
+  openUrl?: UiSideEffects['openUrl'];
+  /** The library's search index (e.g. from its on-disk cache); asked for once, after the first frame. */
+  searchIndex?: () => SearchIndex;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  now?: () => Date;
+}
+
+const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+export async function runUi(options: RunUiOptions): Promise<void> {
+  const stdin = options.stdin ?? process.stdin;
+  const stdout = options.stdout ?? process.stdout;
+  const now = options.now?.() ?? new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  };
+  // Ink unmounts itself on these signals (signal-exit); leaving the alternate screen is ours.
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance?.unmount();
+    restore();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  let instance: ReturnType<typeof render> | undefined;
+  stdout.write(ENTER_ALT_SCREEN);
+  for (const s of signals) process.on(s, onSignal);
+  try {
+    instance = render(
+      <App
+        handle={options.handle}
+        config={options.config ?? DEFAULT_UI_CONFIG}
+        sideEffects={{ openUrl: options.openUrl ?? openInBrowser, writeExport: options.writeExport }}
+        today={today}
+        interactive={Boolean(stdin.isTTY)}
+        filter={createSearchFilter(options.searchIndex)}
+      />,
+      { stdin, stdout, exitOnCtrlC: false, patchConsole: true },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    instance?.unmount();
+    for (const s of signals) process.off(s, onSignal);
+    restore();
+  }
+}

@@ -1,0 +1,384 @@
+// The UI's state and its pure reducer. Keys become actions (keymap.ts); `step` turns an action into
+// the next state plus the effects to run (library writes, opening a link, exporting, quitting),
+// which the App performs and answers with `library-changed` or `message` actions.
+import { VIRTUAL_TAGS, type LibraryPaper, type Snapshot } from '../core/library.js';
+import type { QuickKey } from '../core/config.js';
+import type { FilterFn, FilterHit, UiConfig } from './adapters.js';
+import { computeLayout, type Layout, type Size } from './layout.js';
+import { firstLink, previewLines } from './preview-lines.js';
+
+/** Order of the unfiltered list. Room for an interest ranking later (a sort toggle on `s`). */
+export type SortMode = 'library';
+
+export type PromptPurpose = 'add-tag' | 'remove-tag' | 'export';
+
+export interface PromptState {
+  purpose: PromptPurpose;
+  text: string;
+  /** Paper ids the prompt acts on, fixed when it opened. */
+  targets: readonly string[];
+  /** Completions offered by Tab. */
+  choices: readonly string[];
+}
+
+export type Mode = { kind: 'list' } | { kind: 'filter' } | { kind: 'prompt'; prompt: PromptState } | { kind: 'help' };
+
+export interface Message {
+  text: string;
+  kind: 'info' | 'error';
+}
+
+export interface QueryError {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export interface UiState {
+  /** Where the papers come from ("seed", a library folder), for the header. */
+  origin: string;
+  snapshot: Snapshot;
+  size: Size;
+  layout: Layout;
+  /** The query as typed; '' shows every paper. */
+  query: string;
+  /** Set while the typed query does not compile; the list keeps the last good result meanwhile. */
+  queryError: QueryError | null;
+  shown: readonly FilterHit[];
+  /** Index into `shown`. */
+  cursor: number;
+  /** First row of `shown` in the list window. */
+  top: number;
+  previewTop: number;
+  marked: ReadonlySet<string>;
+  mode: Mode;
+  message: Message | null;
+  sort: SortMode;
+  /** YYYY-MM-DD, for the default export file name. */
+  today: string;
+}
+
+export type Effect =
+  | { kind: 'tag'; ids: readonly string[]; add: readonly string[]; remove: readonly string[] }
+  | { kind: 'undo' }
+  | { kind: 'open'; url: string }
+  | { kind: 'export'; ids: readonly string[]; path: string; query: string }
+  | { kind: 'quit' };
+
+export type Action =
+  | { type: 'move'; by: number }
+  | { type: 'move-to'; where: 'first' | 'last' }
+  | { type: 'page'; dir: 1 | -1; half: boolean }
+  | { type: 'preview-scroll'; by: number }
+  | { type: 'filter-open' }
+  | { type: 'filter-accept' }
+  | { type: 'filter-clear' }
+  | { type: 'text-input'; text: string }
+  | { type: 'text-backspace' }
+  | { type: 'text-clear' }
+  | { type: 'mark-toggle' }
+  | { type: 'mark-all' }
+  | { type: 'mark-clear' }
+  | { type: 'prompt-open'; purpose: PromptPurpose }
+  | { type: 'prompt-complete' }
+  | { type: 'prompt-submit' }
+  | { type: 'prompt-cancel' }
+  | { type: 'quick-tag'; slot: number }
+  | { type: 'skip' }
+  | { type: 'open-link' }
+  | { type: 'undo' }
+  | { type: 'help-toggle' }
+  | { type: 'quit' }
+  | { type: 'resize'; size: Size }
+  | { type: 'library-changed'; snapshot: Snapshot; message: Message | null }
+  | { type: 'message'; message: Message };
+
+export interface Step {
+  state: UiState;
+  effects: Effect[];
+}
+
+export interface ReducerEnv {
+  filter: FilterFn;
+  config: UiConfig;
+}
+
+export interface InitOptions {
+  origin: string;
+  snapshot: Snapshot;
+  size: Size;
+  today: string;
+  query?: string;
+}
+
+const SKIP_TAG = 'skip';
+
+export function initialState(env: ReducerEnv, options: InitOptions): UiState {
+  const base: UiState = {
+    origin: options.origin,
+    snapshot: options.snapshot,
+    size: options.size,
+    layout: computeLayout(options.size),
+    query: '',
+    queryError: null,
+    shown: [],
+    cursor: 0,
+    top: 0,
+    previewTop: 0,
+    marked: new Set(),
+    mode: { kind: 'list' },
+    message: null,
+    sort: 'library',
+    today: options.today,
+  };
+  return applyQuery(env, base, options.query ?? '', 'reset');
+}
+
+/** The paper under the cursor, if any is shown. */
+export function currentPaper(state: UiState): LibraryPaper | undefined {
+  const hit = state.shown[state.cursor];
+  return hit ? state.snapshot.papers[hit.index] : undefined;
+}
+
+/** Every tag the user has given any paper, plus the quick tags: what the tag prompt completes. */
+export function knownTags(state: UiState, config: UiConfig): string[] {
+  const tags = new Set<string>();
+  for (const d of state.snapshot.decisions.values()) for (const t of Object.keys(d.tags)) tags.add(t);
+  for (const t of Object.values(config.quickTags)) if (t) tags.add(t);
+  return [...tags].sort();
+}
+
+export function createReducer(env: ReducerEnv): { step: (state: UiState, action: Action) => Step; reduce: (state: UiState, action: Action) => UiState } {
+  const step = (state: UiState, action: Action): Step => {
+    // A key press replaces the last message; results of effects bring their own.
+    const s = action.type === 'resize' || action.type === 'library-changed' || action.type === 'message' ? state : state.message ? { ...state, message: null } : state;
+    return stepFrom(env, s, action);
+  };
+  return { step, reduce: (state, action) => step(state, action).state };
+}
+
+const done = (state: UiState, ...effects: Effect[]): Step => ({ state, effects });
+const info = (text: string): Message => ({ text, kind: 'info' });
+const error = (text: string): Message => ({ text, kind: 'error' });
+
+function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
+  switch (action.type) {
+    case 'move':
+      return done(moveCursor(state, state.cursor + action.by));
+    case 'move-to':
+      return done(moveCursor(state, action.where === 'first' ? 0 : state.shown.length - 1));
+    case 'page': {
+      const h = state.layout.listHeight;
+      const by = action.half ? Math.max(1, Math.floor(h / 2)) : h;
+      const top = clamp(state.top + action.dir * by, 0, Math.max(0, state.shown.length - h));
+      return done(moveCursor({ ...state, top }, state.cursor + action.dir * by));
+    }
+    case 'preview-scroll': {
+      const paper = currentPaper(state);
+      const total = paper ? previewLines(paper, state.snapshot, state.layout.previewWidth).length : 0;
+      const previewTop = clamp(state.previewTop + action.by, 0, Math.max(0, total - state.layout.previewHeight));
+      return done({ ...state, previewTop });
+    }
+    case 'filter-open':
+      return done({ ...state, mode: { kind: 'filter' } });
+    case 'filter-accept':
+      // An erroneous query is kept visible for fixing; the list shows the last good result.
+      return done({ ...state, mode: { kind: 'list' } });
+    case 'filter-clear':
+      return done({ ...applyQuery(env, state, '', 'keep-paper'), mode: { kind: 'list' } });
+    case 'text-input':
+    case 'text-backspace':
+    case 'text-clear':
+      return done(editText(env, state, action));
+    case 'mark-toggle': {
+      const paper = currentPaper(state);
+      if (!paper) return done(state);
+      const marked = new Set(state.marked);
+      if (marked.has(paper.id)) marked.delete(paper.id);
+      else marked.add(paper.id);
+      return done(moveCursor({ ...state, marked }, state.cursor + 1));
+    }
+    case 'mark-all': {
+      const marked = new Set(state.marked);
+      for (const hit of state.shown) marked.add(state.snapshot.papers[hit.index]!.id);
+      return done({ ...state, marked, message: info(`${marked.size} marked`) });
+    }
+    case 'mark-clear':
+      return done({ ...state, marked: new Set() });
+    case 'prompt-open':
+      return done(openPrompt(env, state, action.purpose));
+    case 'prompt-complete':
+      return done(completePrompt(state));
+    case 'prompt-cancel':
+      return done({ ...state, mode: { kind: 'list' } });
+    case 'prompt-submit':
+      return submitPrompt(state);
+    case 'quick-tag': {
+      const tag = env.config.quickTags[String(action.slot) as QuickKey];
+      if (!tag) return done({ ...state, message: error(`key ${action.slot} has no quick tag; set one with: papers config quick-tags.${action.slot} NAME`) });
+      return toggleQuickTag(state, tag);
+    }
+    case 'skip': {
+      const paper = currentPaper(state);
+      if (!paper) return done({ ...state, message: error('no paper to tag') });
+      return done(moveCursor(state, state.cursor + 1), { kind: 'tag', ids: [paper.id], add: [SKIP_TAG], remove: [] });
+    }
+    case 'open-link': {
+      const paper = currentPaper(state);
+      const url = paper ? firstLink(paper) : null;
+      if (!url) return done({ ...state, message: error(paper ? 'this paper has no link' : 'no paper to open') });
+      return done({ ...state, message: info(`opening ${url}`) }, { kind: 'open', url });
+    }
+    case 'undo':
+      return done(state, { kind: 'undo' });
+    case 'help-toggle':
+      return done({ ...state, mode: state.mode.kind === 'help' ? { kind: 'list' } : { kind: 'help' } });
+    case 'quit':
+      return done(state, { kind: 'quit' });
+    case 'resize': {
+      const resized = { ...state, size: action.size, layout: computeLayout(action.size) };
+      return done(moveCursor(resized, state.cursor, true));
+    }
+    case 'library-changed': {
+      const next = applyQuery(env, { ...state, snapshot: action.snapshot }, state.query, 'keep-row');
+      return done({ ...next, message: action.message ?? next.message });
+    }
+    case 'message':
+      return done({ ...state, message: action.message });
+  }
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, n));
+}
+
+/** Puts the cursor at `to` (clamped) and scrolls the window just enough to show it. */
+function moveCursor(state: UiState, to: number, keepPreview = false): UiState {
+  const n = state.shown.length;
+  const h = state.layout.listHeight;
+  const cursor = n === 0 ? 0 : clamp(to, 0, n - 1);
+  let top = clamp(state.top, 0, Math.max(0, n - h));
+  if (cursor < top) top = cursor;
+  else if (cursor >= top + h) top = cursor - h + 1;
+  const previewTop = keepPreview || cursor === state.cursor ? state.previewTop : 0;
+  return { ...state, cursor, top, previewTop };
+}
+
+const allPapers = (snapshot: Snapshot): FilterHit[] => snapshot.papers.map((_, index) => ({ index }));
+
+/**
+ * Runs `query` over the library. `reset` puts the cursor on the first (best) row, `keep-paper`
+ * keeps it on the same paper when still shown, `keep-row` keeps its row number (after a change,
+ * so that a paper leaving the list brings the next one under the cursor).
+ */
+function applyQuery(env: ReducerEnv, state: UiState, query: string, cursorRule: 'reset' | 'keep-paper' | 'keep-row'): UiState {
+  let shown: readonly FilterHit[];
+  let queryError: QueryError | null = null;
+  if (query.trim() === '') shown = allPapers(state.snapshot);
+  else {
+    const outcome = env.filter(query, state.snapshot);
+    if (outcome.ok) shown = outcome.hits;
+    else {
+      shown = state.shown;
+      queryError = { message: outcome.message, offset: outcome.offset, length: outcome.length };
+    }
+  }
+  let cursor = 0;
+  if (cursorRule === 'keep-row') cursor = state.cursor;
+  else if (cursorRule === 'keep-paper') {
+    const id = currentPaper(state)?.id;
+    const at = id === undefined ? -1 : shown.findIndex((h) => state.snapshot.papers[h.index]?.id === id);
+    cursor = at >= 0 ? at : 0;
+  }
+  const next = { ...state, query, queryError, shown, top: cursorRule === 'keep-row' ? state.top : 0 };
+  return moveCursor(next, queryError ? state.cursor : cursor, cursorRule === 'keep-row');
+}
+
+function editText(env: ReducerEnv, state: UiState, action: Extract<Action, { type: 'text-input' | 'text-backspace' | 'text-clear' }>): UiState {
+  const edit = (text: string): string => {
+    if (action.type === 'text-input') return text + action.text.replace(/[\r\n\t]/g, ' ');
+    if (action.type === 'text-backspace') return [...text].slice(0, -1).join('');
+    return '';
+  };
+  if (state.mode.kind === 'filter') return applyQuery(env, state, edit(state.query), 'reset');
+  if (state.mode.kind === 'prompt') return { ...state, mode: { kind: 'prompt', prompt: { ...state.mode.prompt, text: edit(state.mode.prompt.text) } } };
+  return state;
+}
+
+/** Marked papers when there are any, else the current one. */
+function tagTargets(state: UiState): string[] {
+  if (state.marked.size > 0) return [...state.marked];
+  const paper = currentPaper(state);
+  return paper ? [paper.id] : [];
+}
+
+function openPrompt(env: ReducerEnv, state: UiState, purpose: PromptPurpose): UiState {
+  if (purpose === 'export') {
+    const targets = state.marked.size > 0 ? [...state.marked] : state.shown.map((h) => state.snapshot.papers[h.index]!.id);
+    if (targets.length === 0) return { ...state, message: error('no papers to export') };
+    return { ...state, mode: { kind: 'prompt', prompt: { purpose, text: `papers-${state.today}.md`, targets, choices: [] } } };
+  }
+  const targets = tagTargets(state);
+  if (targets.length === 0) return { ...state, message: error('no paper to tag') };
+  let choices: string[];
+  if (purpose === 'add-tag') choices = knownTags(state, env.config);
+  else {
+    const own = new Set<string>();
+    for (const id of targets) for (const t of Object.keys(state.snapshot.decisions.get(id)?.tags ?? {})) own.add(t);
+    if (own.size === 0) return { ...state, message: error(targets.length > 1 ? 'the marked papers have no tags' : 'this paper has no tags') };
+    choices = [...own].sort();
+  }
+  return { ...state, mode: { kind: 'prompt', prompt: { purpose, text: '', targets, choices } } };
+}
+
+/** The choices the last word of a prompt could complete to. */
+export function completionsFor(prompt: PromptState): string[] {
+  const word = prompt.text.split(/[\s,]+/).pop() ?? '';
+  return prompt.choices.filter((c) => c.startsWith(word));
+}
+
+function completePrompt(state: UiState): UiState {
+  if (state.mode.kind !== 'prompt') return state;
+  const prompt = state.mode.prompt;
+  const options = completionsFor(prompt);
+  if (options.length === 0) return state;
+  let common = options[0]!;
+  for (const o of options) while (!o.startsWith(common)) common = common.slice(0, -1);
+  const word = prompt.text.split(/[\s,]+/).pop() ?? '';
+  const completed = options.length === 1 ? `${common} ` : common;
+  const text = prompt.text.slice(0, prompt.text.length - word.length) + completed;
+  return { ...state, mode: { kind: 'prompt', prompt: { ...prompt, text } } };
+}
+
+/** Tag names from prompt text: split on spaces and commas, a leading + or - dropped. */
+export function parseTagWords(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).map((w) => w.replace(/^[+-]/, '')).filter(Boolean))];
+}
+
+function submitPrompt(state: UiState): Step {
+  if (state.mode.kind !== 'prompt') return done(state);
+  const { purpose, text, targets } = state.mode.prompt;
+  const list: UiState = { ...state, mode: { kind: 'list' } };
+  if (purpose === 'export') {
+    const path = text.trim();
+    if (path === '') return done({ ...state, message: error('give a file name to export to, or Esc to cancel') });
+    return done(list, { kind: 'export', ids: targets, path, query: state.query });
+  }
+  const tags = parseTagWords(text);
+  if (tags.length === 0) return done(list);
+  const virtual = tags.find((t) => (VIRTUAL_TAGS as readonly string[]).includes(t));
+  if (virtual && purpose === 'add-tag') return done({ ...state, message: error(`+${virtual} is set by papers itself; choose another tag`) });
+  return done(list, { kind: 'tag', ids: targets, add: purpose === 'add-tag' ? tags : [], remove: purpose === 'remove-tag' ? tags : [] });
+}
+
+/**
+ * A quick tag toggles: it is removed when every target already has it, else added. Targets are the
+ * marked papers, or the current one, and then the cursor moves on to the next paper.
+ */
+function toggleQuickTag(state: UiState, tag: string): Step {
+  const ids = tagTargets(state);
+  if (ids.length === 0) return done({ ...state, message: error('no paper to tag') });
+  const all = ids.every((id) => state.snapshot.decisions.get(id)?.tags[tag] !== undefined);
+  const next = state.marked.size > 0 ? state : moveCursor(state, state.cursor + 1);
+  return done(next, { kind: 'tag', ids, add: all ? [] : [tag], remove: all ? [tag] : [] });
+}

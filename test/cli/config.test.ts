@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { papers, sandbox } from './polish-run.js';
+
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+function withConfig(text: string | null) {
+  const { dir, env } = sandbox();
+  const file = join(dir, 'config', 'papers', 'config.yaml');
+  if (text !== null) {
+    mkdirSync(join(dir, 'config', 'papers'), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return { dir, env, file };
+}
+
+describe('papers config', () => {
+  it('prints defaults when there is no config file', () => {
+    const { env, file } = withConfig(null);
+    const r = papers(['config'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`config file: ${file} (not found: defaults apply)`);
+    expect(r.stdout).toMatch(/^quick-tags\.1 +to-read +default$/m);
+    expect(r.stdout).toMatch(/^ranking\.positive +\[to-read, read\] +default$/m);
+    // the test environment sets NO_COLOR, which is where colour comes from
+    expect(r.stdout).toMatch(/^color +never +environment NO_COLOR$/m);
+  });
+
+  it('prints the origin of each value: default, file:line, environment, flag', () => {
+    const { env, file } = withConfig('quick-tags:\n  3: later\nexport:\n  format: bibtex\n  group: tag\n');
+    const r = papers(['--color', 'always', 'config'], { ...env, PAPERS_EXPORT_GROUP: 'date' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('\u001b['); // --color always wins over NO_COLOR
+    r.stdout = stripAnsi(r.stdout);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^quick-tags\\.3 +later +${file.replace(/[.]/g, '\\.')}:2$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^export\\.format +bibtex +${file.replace(/[.]/g, '\\.')}:4$`, 'm'));
+    expect(r.stdout).toMatch(/^export\.group +date +environment PAPERS_EXPORT_GROUP$/m);
+    expect(r.stdout).toMatch(/^color +always +flag --color$/m);
+    expect(r.stdout).toMatch(/^quick-tags\.1 +to-read +default$/m);
+  });
+
+  it('--json gives the config and each origin', () => {
+    const { env, file } = withConfig('ranking:\n  negative: [skip, meh]\n');
+    const r = papers(['config', '--json'], env);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.file).toBe(file);
+    expect(json.fileExists).toBe(true);
+    expect(json.config.ranking).toEqual({ positive: ['to-read', 'read'], negative: ['skip', 'meh'] });
+    const negative = json.settings.find((s: { key: string }) => s.key === 'ranking.negative');
+    expect(negative).toEqual({ key: 'ranking.negative', value: ['skip', 'meh'], origin: { kind: 'file', file, line: 2, column: 3 }, from: `${file}:2` });
+  });
+
+  it('PAPERS_CONFIG points elsewhere; config path prints it', () => {
+    const { dir, env } = withConfig(null);
+    const other = join(dir, 'elsewhere.yaml');
+    writeFileSync(other, 'color: never\n');
+    expect(papers(['config', 'path'], env).stdout.trim()).toBe(join(dir, 'config', 'papers', 'config.yaml'));
+    expect(papers(['config', 'path'], { ...env, PAPERS_CONFIG: other }).stdout.trim()).toBe(other);
+    const r = papers(['config'], { ...env, PAPERS_CONFIG: other, NO_COLOR: '', FORCE_COLOR: undefined });
+    expect(r.stdout).toMatch(new RegExp(`^color +never +${other.replace(/[.]/g, '\\.')}:1$`, 'm'));
+  });
+
+  const bad: Array<[string, string, RegExp]> = [
+    ['unknown key', 'color: never\nquik-tags:\n  1: x\n', /:2:1: quik-tags: unknown key "quik-tags"; known keys: quick-tags, ranking, export, color/],
+    ['unknown nested key', 'ranking:\n  positve: [a]\n', /:2:3: ranking\.positve: unknown key "positve" in ranking/],
+    ['wrong type', 'export:\n  format: 7\n', /:2:11: export\.format: expected one of md, json, csl-json, bibtex, ris, csv, got a number/],
+    ['wrong type in a list', 'ranking:\n  positive: [to-read, 3]\n', /:2:23: ranking\.positive: expected a tag name, got a number/],
+    ['invalid YAML', 'ranking:\n  positive: [a, b\nexport: x\n', /:\d+:\d+: invalid YAML: /],
+  ];
+  for (const [what, text, message] of bad) {
+    it(`a config file with a ${what}: one line naming file:line, exit 2, for any command`, () => {
+      const { env, file } = withConfig(text);
+      for (const args of [['config'], ['list', '--plain']]) {
+        const r = papers(args, env);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.startsWith(`papers: ${file}:`)).toBe(true);
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      }
+    });
+  }
+
+  it('a bad environment value or flag is a usage error (exit 2)', () => {
+    const { env } = withConfig(null);
+    const r = papers(['config'], { ...env, PAPERS_EXPORT_FORMAT: 'pdf' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^papers: PAPERS_EXPORT_FORMAT=pdf: "pdf" is not one of/);
+    const f = papers(['--color', 'sometimes', 'config'], env);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/^papers: --color sometimes: /);
+  });
+
+  it('color from the config file turns colour on when piped, and NO_COLOR still wins over it', () => {
+    const { env } = withConfig('color: always\n');
+    const on = papers(['config'], { ...env, NO_COLOR: '', FORCE_COLOR: undefined });
+    expect(on.stdout).toContain('\u001b[');
+    expect(stripAnsi(on.stdout)).toMatch(/^color +always +\S+config\.yaml:1$/m);
+    const off = papers(['config'], { ...env, NO_COLOR: '1', FORCE_COLOR: undefined });
+    expect(off.stdout).not.toContain('\u001b[');
+    const { env: plain } = withConfig(null);
+    expect(papers(['config'], { ...plain, NO_COLOR: '', FORCE_COLOR: undefined }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('papers config KEY [VALUE]', () => {
+  it('prints one key, sets it in the file (creating it), and unsets it', () => {
+    const { env, file } = withConfig(null);
+    const get = papers(['config', 'quick-tags.3'], env);
+    expect(get.stdout).toBe('none\tdefault\n');
+    const set = papers(['config', 'quick-tags.3', 'later'], env);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toBe(`${file}: set quick-tags.3 to later\n`);
+    expect(readFileSync(file, 'utf8')).toBe('quick-tags:\n  3: later\n');
+    expect(papers(['config', 'quick-tags.3'], env).stdout).toBe(`later\t${file}:2\n`);
+    const unset = papers(['config', 'quick-tags.3', '--unset'], env);
+    expect(unset.stdout).toBe(`${file}: removed quick-tags.3; it is now none\n`);
+  });
+
+  it('refuses a bad value or key and leaves the file as it was', () => {
+    const { env, file } = withConfig('color: never # mine\n');
+    for (const args of [['config', 'export.format', 'pdf'], ['config', 'colour', 'never']]) {
+      const r = papers(args, env);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('color: never # mine\n');
+  });
+});

@@ -1,0 +1,160 @@
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { papers, ROOT, sandbox } from './polish-run.js';
+
+const SEED = join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt');
+const SECOND = join(ROOT, 'test', 'fixtures', 'hf-papers-2.txt'); // see test/fixtures/README.md
+
+interface Finding {
+  severity: 'ok' | 'warning' | 'problem';
+  subject: string;
+  message: string;
+  repairable: boolean;
+}
+
+/** A library with two overlapping digests, tags, a note and a search index. */
+function library() {
+  const { dir, env } = sandbox();
+  const lib = env.PAPERS_HOME!;
+  const run = (...args: string[]) => {
+    const r = papers(args, env);
+    if (r.code !== 0) throw new Error(`papers ${args.join(' ')}: ${r.stderr}`);
+    return r;
+  };
+  run('import', SEED);
+  run('import', SECOND);
+  const ids = (JSON.parse(run('list', '--json').stdout) as Array<{ id: string }>).map((p) => p.id);
+  run('tag', ids[0]!, ids[1]!, '+to-read');
+  run('tag', ids[5]!, '+skip');
+  run('note', ids[1]!, 'read section 3 first');
+  run('search', 'neural network');
+  return { dir, env, lib, run, ids };
+}
+
+function doctor(env: NodeJS.ProcessEnv, ...flags: string[]) {
+  const r = papers(['doctor', '--json', ...flags], env);
+  const json = JSON.parse(r.stdout) as { findings: Finding[]; repaired: string | null };
+  return { code: r.code, stderr: r.stderr, findings: json.findings, problems: json.findings.filter((f) => f.severity === 'problem'), repaired: json.repaired };
+}
+
+/** Every file under dir (relative path -> bytes), for proving a repair lost nothing. */
+function files(dir: string, under = ''): Map<string, string> {
+  const all = new Map<string, string>();
+  for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
+    const rel = join(under, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of files(dir, rel)) all.set(k, v);
+    else all.set(rel, readFileSync(join(dir, rel), 'latin1'));
+  }
+  return all;
+}
+
+describe('papers doctor', () => {
+  let box: ReturnType<typeof library>;
+  beforeEach(() => {
+    box = library();
+  });
+
+  it('finds a healthy library healthy', () => {
+    const r = doctor(box.env);
+    expect(r.code).toBe(0);
+    expect(r.problems).toEqual([]);
+    expect(r.findings.map((f) => f.subject)).toEqual(expect.arrayContaining(['lock', 'digests/', 'decisions.yaml', 'cache/', 'cache/search-index.json']));
+    const text = papers(['doctor'], box.env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/the library is healthy/);
+  });
+
+  it('rebuilds every derived file after they are all deleted: list --json is identical, sources untouched', () => {
+    const before = box.run('list', '--json').stdout;
+    const sources = files(box.lib);
+    const derived = readdirSync(join(box.lib, 'cache'));
+    expect(derived).toEqual(expect.arrayContaining(['library.json', 'index.json', 'search-index.json']));
+    rmSync(join(box.lib, 'cache'), { recursive: true });
+
+    const broken = doctor(box.env);
+    expect(broken.code).toBe(1);
+    expect(broken.problems.map((f) => f.subject)).toContain('cache/');
+
+    const repaired = doctor(box.env, '--repair');
+    expect(repaired.code).toBe(0);
+    expect(repaired.problems).toEqual([]);
+    expect(repaired.repaired).toMatch(/rebuilt every derived file from 2 digests/);
+    expect(readdirSync(join(box.lib, 'cache')).sort()).toEqual(derived.sort());
+    // the sources of truth and the state are byte for byte as they were
+    const after = files(box.lib);
+    for (const [path, bytes] of sources) if (!path.startsWith('cache/')) expect(after.get(path), path).toBe(bytes);
+
+    expect(box.run('list', '--json').stdout).toBe(before);
+    const kept = JSON.parse(before) as Array<{ id: string; tags: string[]; note: string | null }>;
+    expect(kept.filter((p) => p.tags.includes('to-read')).map((p) => p.id)).toEqual([box.ids[0], box.ids[1]]);
+    expect(kept.find((p) => p.id === box.ids[1])!.note).toBeTruthy();
+  });
+
+  it('reports a stale lock, and --repair removes it', () => {
+    writeFileSync(join(box.lib, 'lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), time: '2020-01-01T00:00:00.000Z' }));
+    const r = doctor(box.env);
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([expect.objectContaining({ subject: 'lock', repairable: true, message: expect.stringMatching(/stale lock .*is gone|older than/) })]);
+    const fixed = doctor(box.env, '--repair');
+    expect(fixed.code).toBe(0);
+    expect(existsSync(join(box.lib, 'lock'))).toBe(false);
+  });
+
+  it('reports a paper cache inconsistent with the digests, and --repair fixes it', () => {
+    const before = box.run('list', '--json').stdout;
+    const path = join(box.lib, 'cache', 'library.json');
+    const text = readFileSync(path, 'utf8');
+    const title = (JSON.parse(before) as Array<{ title: string }>)[3]!.title;
+    const changed = title.replace(/[a-z]/, (ch) => (ch === 'x' ? 'y' : 'x')); // same length: offsets stay valid
+    expect(changed).not.toBe(title);
+    writeFileSync(path, text.replace(JSON.stringify(title), JSON.stringify(changed)));
+    const r = doctor(box.env);
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([expect.objectContaining({ subject: 'cache/library.json', repairable: true, message: expect.stringMatching(/^1 paper differs from what the digests give/) })]);
+    expect(doctor(box.env, '--repair').code).toBe(0);
+    expect(box.run('list', '--json').stdout).toBe(before);
+  });
+
+  it('reports a decisions cache that disagrees with decisions.yaml, and a search index that is behind', () => {
+    const cachePath = join(box.lib, 'cache', 'decisions.json');
+    box.run('tags'); // reading the decisions writes the cache
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { hash: string; decisions: unknown[] };
+    writeFileSync(cachePath, JSON.stringify({ ...cache, decisions: cache.decisions.slice(1) }));
+    const r1 = doctor(box.env);
+    expect(r1.problems.map((f) => f.subject)).toEqual(['cache/decisions.json']);
+    expect(doctor(box.env, '--repair').code).toBe(0);
+    // an index that lost a paper (its first document now names a paper the library does not have)
+    const indexPath = join(box.lib, 'cache', 'search-index.json');
+    const index = readFileSync(indexPath, 'utf8');
+    const sabotaged = index.replace(/"ids":\["[^"]+",/, '"ids":["nope",');
+    expect(sabotaged).not.toBe(index);
+    writeFileSync(indexPath, sabotaged);
+    const r2 = doctor(box.env);
+    expect(r2.problems.map((f) => f.subject)).toEqual(['cache/search-index.json']);
+    expect(doctor(box.env, '--repair').code).toBe(0);
+  });
+
+  it('reports what it cannot repair and changes none of it: an invalid decisions.yaml, a changed digest', () => {
+    const decisions = join(box.lib, 'decisions.yaml');
+    const broken = `${readFileSync(decisions, 'utf8')}\n  - this: [is not valid\n`;
+    writeFileSync(decisions, broken);
+    const digest = readdirSync(join(box.lib, 'digests')).find((f) => f.endsWith('.txt'))!;
+    const digestPath = join(box.lib, 'digests', digest);
+    writeFileSync(digestPath, `${readFileSync(digestPath, 'utf8')}\nedited by hand\n`);
+    const r = doctor(box.env, '--repair');
+    expect(r.code).toBe(1);
+    const bySubject = Object.fromEntries(r.problems.map((f) => [f.subject, f]));
+    expect(bySubject['decisions.yaml']).toMatchObject({ repairable: false, message: expect.stringMatching(/^line \d+:\d+: /) });
+    expect(bySubject[`digests/${digest}`]).toMatchObject({ repairable: false, message: expect.stringMatching(/no longer matches its hash/) });
+    expect(readFileSync(decisions, 'utf8')).toBe(broken);
+  });
+
+  it('has nothing to check where there is no library, and creates none', () => {
+    const { env } = sandbox();
+    const r = doctor(env, '--repair');
+    expect(r.code).toBe(0);
+    expect(existsSync(env.PAPERS_HOME!)).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+// Runs the built `papers` binary against a temporary library (never the real home).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'papers.js');
+export const SEED = join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt');
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function libraryEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), 'papers-home-'));
+  return { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PAPERS_HOME: dir, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), PAPERS_LOCK_WAIT_MS: '60000', ...extra };
+}
+
+export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input, cwd: ROOT });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts the binary; `done` settles when it exits. */
+export function start(args: readonly string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<Run>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, done };
+}

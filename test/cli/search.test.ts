@@ -1,0 +1,166 @@
+// `papers search`, `papers list -q` and `papers help query`, through the built binary, in a
+// temporary PAPERS_HOME. The papers are the bundled seed (seeds/000_8fc7cc936e25f888.txt).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'papers.js');
+const SEED = join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt');
+
+function home(): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(join(tmpdir(), 'papers-search-'));
+  return { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PAPERS_HOME: join(dir, 'lib'), XDG_CONFIG_HOME: join(dir, 'config'), PAPERS_CONFIG: join(dir, 'config.yaml') };
+}
+
+function papers(args: readonly string[], env: NodeJS.ProcessEnv = home()) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonHit {
+  id: string;
+  title: string;
+  abstract: string;
+  score: number;
+  matches: { title: Array<[number, number]>; abstract: Array<[number, number]> };
+  snippet: { text: string; start: number; end: number; matches: Array<[number, number]> };
+  tags: string[];
+}
+
+describe('papers search', () => {
+  it('ranks the protein design paper first for "protien desing" (plain lines when piped)', () => {
+    const r = papers(['search', 'protien desing']);
+    expect(r.code).toBe(0);
+    const first = r.stdout.split('\n')[0]!.split('\t');
+    expect(first[0]).toBe('1');
+    expect(first[6]).toMatch(/protein design/i);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('--json adds score, match positions and the snippet to the list --json fields', () => {
+    const r = papers(['search', 'linear attention', '--json', '--limit', '3']);
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout) as JsonHit[];
+    expect(hits).toHaveLength(3);
+    const [best] = hits;
+    expect(best!.score).toBeGreaterThan(hits[2]!.score);
+    expect(best!.tags).toEqual([]);
+    const words = best!.matches.title.map(([s, e]) => best!.title.slice(s, e).toLowerCase());
+    expect(words).toEqual(['linear', 'attention']);
+    for (const [s, e] of best!.matches.abstract) expect(best!.abstract.slice(s, e).toLowerCase()).toMatch(/^(linear|attention)/);
+    expect(best!.abstract.slice(best!.snippet.start, best!.snippet.end)).toBe(best!.snippet.text);
+    for (const [s, e] of best!.snippet.matches) expect(best!.snippet.text.slice(s, e).toLowerCase()).toMatch(/^(linear|attention)/);
+  });
+
+  it('--limit caps the hits and says on stderr how many more there are', () => {
+    const r = papers(['search', 'attention', '--limit', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(/more match/);
+  });
+
+  it('exits 1 with a clear message when nothing matches', () => {
+    const r = papers(['search', 'zebrafish']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^papers: no paper matches "zebrafish"/);
+  });
+
+  it('exits 2 on a malformed query, with a caret under the offending token', () => {
+    const query = 'linear since:notadate';
+    const r = papers(['search', query]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    const echoed = lines.findIndex((l) => l.trimStart() === query);
+    expect(echoed).toBeGreaterThan(0);
+    const caret = lines[echoed + 1]!;
+    const column = lines[echoed]!.indexOf(query) + query.indexOf('notadate');
+    expect(caret.indexOf('^')).toBe(column);
+    expect(caret.trim()).toBe('^'.repeat('notadate'.length));
+    expect(r.stderr).toMatch(/not a date/);
+  });
+
+  it('an unclosed quote and an unknown field are pointed at too', () => {
+    expect(papers(['search', 'a "b c']).stderr).toMatch(/never closed/);
+    const r = papers(['search', 'foo:bar']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown field "foo:"/);
+  });
+
+  it('searches the files given', () => {
+    const r = papers(['search', 'protien', SEED, '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as JsonHit[])[0]!.title).toMatch(/protein/i);
+  });
+
+  it('an unquoted multi-word query gets a hint to quote it', () => {
+    const r = papers(['search', 'linear', 'attention']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/quote them: papers search "linear attention"/);
+  });
+
+  it('a library search keeps its index in the library cache, and catches up after an import', () => {
+    const env = home();
+    expect(papers(['import', SEED], env).code).toBe(0);
+    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.json');
+    expect(existsSync(cache)).toBe(true);
+    const before = statSync(cache).mtimeMs;
+    expect(papers(['search', 'protien desing'], env).code).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(before); // up to date: not rewritten
+    const index = JSON.parse(readFileSync(cache, 'utf8')) as { ids: string[] };
+    expect(index.ids).toHaveLength(100);
+  });
+
+  it('a stale or corrupt cache is rebuilt', async () => {
+    const env = home();
+    expect(papers(['import', SEED], env).code).toBe(0);
+    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(cache, '{"format":"papers-search-index","version":1,"terms":[],"ids":[],"hashes":"","shape":"","tokens":""}');
+    const r = papers(['search', 'protien desing', '--json'], env);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as JsonHit[])[0]!.title).toMatch(/protein design/i);
+    expect((JSON.parse(readFileSync(cache, 'utf8')) as { ids: string[] }).ids).toHaveLength(100);
+    writeFileSync(cache, 'not json');
+    expect(papers(['search', 'protien desing'], env).code).toBe(0);
+  });
+});
+
+describe('papers list -q', () => {
+  it('lists the matching papers in rank order, as search does', () => {
+    const env = home();
+    const listed = JSON.parse(papers(['list', '-q', 'linear attention -quantization', '--json'], env).stdout) as JsonHit[];
+    const searched = JSON.parse(papers(['search', 'linear attention -quantization', '--json', '--all'], env).stdout) as JsonHit[];
+    expect(listed.length).toBeGreaterThan(3);
+    expect(listed.map((p) => p.id)).toEqual(searched.map((p) => p.id));
+    expect(listed.some((p) => /quantization/i.test(p.title + p.abstract))).toBe(false);
+  });
+
+  it('refuses a malformed query with exit 2', () => {
+    const r = papers(['list', '--query', 'a | | b']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/two "\|" in a row/);
+  });
+});
+
+describe('papers help', () => {
+  it('help query documents the query language', () => {
+    const r = papers(['help', 'query']);
+    expect(r.code).toBe(0);
+    for (const piece of ["'word", '"linear attention"', '|', '-quantization', '-tag:', '+to-read', 'title:', 'since:', 'has:code']) expect(r.stdout).toContain(piece);
+  });
+
+  it('help COMMAND shows that command’s help; an unknown topic is a usage error', () => {
+    const r = papers(['help', 'search']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: papers search/);
+    const bad = papers(['help', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no such command or topic/);
+  });
+});

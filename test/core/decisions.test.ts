@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mergeDecisions, parseDecisions, serializeDecisions, type Decisions } from '../../src/core/decisions.js';
+
+const d = (tags: Record<string, string>, note: { text: string; at: string } | null = null) => ({ tags, note });
+
+describe('decisions.yaml', () => {
+  it('serialises sorted, stable, with quoted ids that would read as numbers, and parses back', () => {
+    const decisions: Decisions = new Map([
+      ['tzz', d({ skip: '2025-03-12T08:00:00.000Z' })],
+      ['2503.01230', d({ 'to-read': '2025-03-12T08:00:00.000Z', b: '2025-03-12T09:00:00.000Z' }, { text: 'line 1\nline "2": ok', at: '2025-03-12T10:00:00.000Z' })],
+    ]);
+    const text = serializeDecisions(decisions);
+    expect(text).toContain('\n"2503.01230":\n  tags:\n    b: 2025-03-12T09:00:00.000Z\n    to-read: 2025-03-12T08:00:00.000Z\n  note:\n    text: "line 1\\nline \\"2\\": ok"\n    at: 2025-03-12T10:00:00.000Z\n\ntzz:\n');
+    const back = parseDecisions(text);
+    expect(back.ok && back.decisions).toEqual(decisions);
+    expect(serializeDecisions(new Map([...decisions].reverse()))).toBe(text);
+  });
+
+  it('round-trips any decisions (property)', () => {
+    const tag = fc.stringMatching(/^[a-z0-9_][a-z0-9_.:/@-]{0,12}$/).filter((t) => !['new', 'seen', 'untriaged'].includes(t));
+    const time = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((x) => x.toISOString());
+    const decision = fc.record({ tags: fc.dictionary(tag, time, { minKeys: 1 }), note: fc.option(fc.record({ text: fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), at: time }), { nil: null }) });
+    const id = fc.oneof(fc.stringMatching(/^\d{4}\.\d{5}$/), fc.stringMatching(/^t[0-9a-z]{8}$/), fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''));
+    fc.assert(
+      fc.property(fc.dictionary(id, decision), (obj) => {
+        const decisions: Decisions = new Map(Object.entries(obj));
+        const back = parseDecisions(serializeDecisions(decisions));
+        expect(back.ok).toBe(true);
+        if (back.ok) expect(back.decisions).toEqual(decisions);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reports problems with line and column', () => {
+    const bad = (text: string) => {
+      const r = parseDecisions(text);
+      if (r.ok) throw new Error('expected an error');
+      return r.error;
+    };
+    expect(bad('a:\n  tags:\n    ok: 1\n  tgas: {}\n')).toEqual({ line: 4, column: 3, message: 'unknown field "tgas" (expected tags or note)' });
+    expect(bad('a:\n  tags:\n    +bad: 1\n')).toMatchObject({ line: 3, column: 5 });
+    expect(bad('a:\n  tags: [new]\n')).toMatchObject({ line: 2, column: 10, message: expect.stringContaining('virtual tag') });
+    expect(bad('a:\n  tags: [x\nb: 1\n')).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+    expect(bad('a:\n  tags: {x: 1}\na:\n  tags: {y: 1}\n')).toMatchObject({ line: 3, column: 1, message: expect.stringContaining('unique') });
+    expect(bad('- a\n- b\n')).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('accepts an empty file and entries emptied by hand', () => {
+    expect(parseDecisions('')).toEqual({ ok: true, decisions: new Map() });
+    expect(parseDecisions('# only comments\n')).toEqual({ ok: true, decisions: new Map() });
+    expect(parseDecisions('a:\nb:\n  tags:\n')).toEqual({ ok: true, decisions: new Map() });
+  });
+});
+
+describe('mergeDecisions (the git merge driver)', () => {
+  const T1 = '2025-03-12T08:00:00.000Z';
+  const T2 = '2025-03-13T08:00:00.000Z';
+  it('merges changes to different papers and to different tags of one paper', () => {
+    const base: Decisions = new Map([['p1', d({ a: T1 })]]);
+    const ours: Decisions = new Map([['p1', d({ a: T1, b: T2 })], ['p2', d({ x: T2 })]]);
+    const theirs: Decisions = new Map([['p1', d({ c: T2 })], ['p3', d({ y: T2 })]]);
+    const r = mergeDecisions(base, ours, theirs);
+    expect(r.decisions).toEqual(new Map([['p1', d({ b: T2, c: T2 })], ['p2', d({ x: T2 })], ['p3', d({ y: T2 })]]));
+    expect(r.noteConflicts).toEqual([]);
+  });
+  it('keeps both texts of a note changed on both sides', () => {
+    const base: Decisions = new Map([['p', d({}, { text: 'old', at: T1 })]]);
+    const r = mergeDecisions(base, new Map([['p', d({}, { text: 'mine', at: T1 })]]), new Map([['p', d({}, { text: 'theirs', at: T2 })]]));
+    expect(r.decisions.get('p')!.note).toEqual({ text: 'theirs\n\nmine', at: T2 });
+    expect(r.noteConflicts).toEqual(['p']);
+  });
+});

@@ -1,0 +1,213 @@
+// The App under ink-testing-library: frames (colour stripped) for layouts, keys and effects.
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { describe, expect, test } from 'vitest';
+import { memoryLibrary } from '../../src/core/library.js';
+import { App } from '../../src/ui/App.js';
+import { DEFAULT_UI_CONFIG, type FilterFn } from '../../src/ui/adapters.js';
+import { fitHints } from '../../src/ui/components/Footer.js';
+import { KEYS, renderApp, stripAnsi } from './helpers.js';
+import { numberedPapers, seedLibrary } from './fixtures.js';
+
+const lines = (frame: string) => frame.split('\n');
+
+describe('layout', () => {
+  test('60x15: header, list, preview below, footer; exactly 14 lines', async () => {
+    const r = await renderApp({ handle: seedLibrary(), columns: 60, rows: 15 });
+    expect(lines(r.frame())).toEqual([
+      'papers · 2025-03-12 · test library                 5/5 shown',
+      '/ filter   ? help',
+      '›  Decoding specialised feature neurons… +new     2025-03-12',
+      '   MixtureGrowth: Growing Neural Networ… +new C   2025-03-12',
+      '   Efficient Joint Optimization of Laye… +new C   2025-03-12',
+      '   De novo protein design using geometr… +new     2025-03-12',
+      '────────────────────────────────────────────────────────────',
+      'Decoding specialised feature neurons in LLMs with the final',
+      'projection layer',
+      'p1 · 2025-03-12',
+      'tags    +new +untriaged',
+      '↓ 5 more lines (J scrolls)',
+      '',
+      'j/k move  / filter  space mark  t tag  x skip  ? help',
+    ]);
+    r.unmount();
+  });
+
+  test('wide terminals put the preview beside the list; resizing lays the screen out again', async () => {
+    const r = await renderApp({ handle: seedLibrary(), columns: 100, rows: 20 });
+    expect(r.frame()).not.toContain('│');
+    r.resize(130, 20);
+    const wide = await r.waitFor((f) => f.includes('│'), 'the side-by-side layout');
+    const row = lines(wide).find((l) => l.includes('MixtureGrowth'))!;
+    expect(row).toMatch(/MixtureGrowth.*│ /);
+    expect(lines(wide)).toHaveLength(19);
+    r.resize(50, 10);
+    await r.waitFor((f) => f.replace(/\s+/g, ' ').includes('needs a window of at least 60x15; this one is 50x10. Make it larger, or press q to quit.'), 'the too-small message');
+    r.resize(100, 20);
+    await r.waitFor((f) => f.includes('5/5 shown'), 'the screen back');
+    r.unmount();
+  });
+
+  test('only the rows in the window are drawn, whatever the size of the library', async () => {
+    const r = await renderApp({ handle: memoryLibrary(numberedPapers(20_000)), columns: 100, rows: 30 });
+    const height = r.state().layout.listHeight;
+    const rows = () => lines(r.frame()).filter((l) => /Paper number \d+/.test(l) && !l.startsWith('Paper'));
+    expect(rows()).toHaveLength(height);
+    expect(r.frame()).toContain('20000/20000 shown');
+    await r.write('G');
+    expect(rows()).toHaveLength(height);
+    expect(rows().at(-1)).toMatch(/^› .*Paper number 19999/);
+    r.unmount();
+  });
+});
+
+describe('keys', () => {
+  test('typing a filter narrows the list live; Enter keeps it, Esc clears it', async () => {
+    const r = await renderApp({ handle: seedLibrary() });
+    await r.write('/', 'p', 'r', 'o', 't');
+    const typing = r.frame();
+    expect(typing).toContain('/ prot█');
+    expect(typing).toContain('De novo protein design');
+    expect(typing).not.toContain('MixtureGrowth');
+    expect(typing).toContain('Enter keep');
+    await r.write(KEYS.enter);
+    expect(r.frame()).toContain('/ prot   Esc clears');
+    await r.write(KEYS.escape);
+    await r.waitFor((f) => f.includes('5/5 shown') && f.includes('/ filter'), 'the cleared filter');
+    r.unmount();
+  });
+
+  test('a malformed query shows its error inline, pointing at the token, and does not crash', async () => {
+    const failing: FilterFn = (query) => ({ ok: false, message: 'unknown field foo:', offset: query.indexOf('foo'), length: 4 });
+    const r = await renderApp({ handle: seedLibrary(), filter: failing });
+    await r.write('/');
+    await r.write('a foo:');
+    expect(r.frame()).toContain('/ a foo:█  ✗ col 3: unknown field foo:');
+    expect(r.frame()).toContain('5/5 shown');
+    r.unmount();
+  });
+
+  test('t tags the current paper, completing the tag with Tab; u undoes it', async () => {
+    const handle = seedLibrary();
+    const r = await renderApp({ handle });
+    await r.write('j', 'j', 'j', 't');
+    expect(r.frame()).toContain('add tag to 1 paper: +█  skip to-read');
+    await r.write('t', KEYS.tab);
+    expect(r.frame()).toContain('add tag to 1 paper: +to-read █');
+    await r.write(KEYS.enter);
+    const tagged = await r.waitFor((f) => f.includes('tagged 1 paper +to-read'), 'the tag to be written');
+    expect(tagged).toMatch(/De novo protein design.*\+to-read/);
+    expect(handle.snapshot().decisions.get('p4')?.tags).toHaveProperty('to-read');
+    await r.write('u');
+    await r.waitFor((f) => f.includes('undid the last change'), 'the undo');
+    expect(handle.snapshot().decisions.get('p4')).toBeUndefined();
+    r.unmount();
+  });
+
+  test('marks show in the list and the header; 1 tags every marked paper', async () => {
+    const handle = seedLibrary();
+    const r = await renderApp({ handle });
+    await r.write(' ', ' ');
+    const marked = r.frame();
+    expect(marked).toContain('2 marked');
+    expect(lines(marked).filter((l) => l.startsWith(' ●'))).toHaveLength(2);
+    await r.write('1');
+    await r.waitFor((f) => f.includes('tagged 2 papers +to-read'), 'the quick tag');
+    expect([...handle.snapshot().decisions.keys()].sort()).toEqual(['p1', 'p2']);
+    r.unmount();
+  });
+
+  test('x tags skip and moves on; T removes it again', async () => {
+    const handle = seedLibrary();
+    const r = await renderApp({ handle });
+    await r.write('x');
+    await r.waitFor((f) => f.includes('tagged 1 paper +skip'), 'the skip');
+    expect(r.frame()).toMatch(/› .*MixtureGrowth/);
+    await r.write('k', 'T');
+    expect(r.frame()).toContain('remove tag from 1 paper: -█  skip');
+    await r.write('s', KEYS.tab, KEYS.enter);
+    await r.waitFor((f) => f.includes('tagged 1 paper -skip'), 'the removal');
+    expect(handle.snapshot().decisions.get('p1')).toBeUndefined();
+    r.unmount();
+  });
+
+  test('o opens the first link through the opener; a failing opener shows its message', async () => {
+    const r = await renderApp({ handle: seedLibrary() });
+    await r.write('j', 'o');
+    expect(r.opened).toEqual(['https://github.com/chaudatascience/mixturegrowth']);
+    r.unmount();
+    const failing = await renderApp({ handle: seedLibrary(), openUrl: async () => ({ ok: false, message: 'cannot open links: set $BROWSER or install xdg-open' }) });
+    await failing.write('j', 'o');
+    await failing.waitFor((f) => f.includes('cannot open links: set $BROWSER or install xdg-open'), 'the opener message');
+    failing.unmount();
+  });
+
+  test('e exports the shown papers as a Markdown reading list to the path typed', async () => {
+    const r = await renderApp({ handle: seedLibrary() });
+    await r.write('/', 'generation', KEYS.enter, 'e');
+    expect(r.frame()).toContain('export 1 paper to Markdown file: papers-2025-03-14.md█');
+    await r.write(KEYS.ctrlU, 'list.md', KEYS.enter);
+    await r.waitFor((f) => f.includes('exported 1 paper to list.md'), 'the export message');
+    expect(r.exported).toHaveLength(1);
+    expect(r.exported[0]!.path).toBe('list.md');
+    expect(r.exported[0]!.text).toContain('LiT: Delving into a Simplified Linear Diffusion Transformer');
+    expect(r.exported[0]!.text).not.toContain('MixtureGrowth');
+    r.unmount();
+  });
+
+  test('? shows the help drawn from the keymap, ? closes it', async () => {
+    const r = await renderApp({ handle: seedLibrary(), columns: 120, rows: 40 });
+    await r.write('?');
+    const help = r.frame();
+    expect(help).toContain('1-9       toggle quick tags: 1 +to-read, 2 +skip');
+    expect(help).toContain('ctrl-d    half a page down');
+    expect(help).toContain('? close help');
+    await r.write('?');
+    expect(r.frame()).not.toContain('ctrl-d    half a page down');
+    r.unmount();
+  });
+
+  test('q quits', async () => {
+    const r = await renderApp({ handle: seedLibrary() });
+    await r.write('q');
+    await r.waitFor(() => r.exited(), 'the exit');
+    r.unmount();
+  });
+
+  test('ctrl-d / PgDn page through a long list', async () => {
+    const r = await renderApp({ handle: memoryLibrary(numberedPapers(100)), columns: 100, rows: 30 });
+    const height = r.state().layout.listHeight;
+    await r.write(KEYS.pageDown);
+    expect(r.frame()).toMatch(new RegExp(`› .*Paper number ${height} `));
+    await r.write(KEYS.ctrlD);
+    expect(r.frame()).toMatch(new RegExp(`› .*Paper number ${height + Math.floor(height / 2)} `));
+    await r.write(KEYS.end);
+    expect(r.frame()).toMatch(/› .*Paper number 99 /);
+    r.unmount();
+  });
+});
+
+test('without a terminal on stdin no key is read', async () => {
+  const handle = seedLibrary();
+  const instance = render(
+    createElement(App, {
+      handle,
+      config: DEFAULT_UI_CONFIG,
+      sideEffects: { openUrl: async () => ({ ok: true, command: 'x' }), writeExport: async (p: string) => p },
+      today: '2025-03-14',
+      interactive: false,
+    }),
+  );
+  await new Promise((r) => setImmediate(r));
+  const before = stripAnsi(instance.lastFrame() ?? '');
+  instance.stdin.write('j');
+  await new Promise((r) => setImmediate(r));
+  expect(stripAnsi(instance.lastFrame() ?? '')).toBe(before);
+  expect(instance.stdin.listenerCount('readable')).toBe(0);
+  instance.unmount();
+});
+
+test('footer hints drop from the end to fit, keeping the help key', () => {
+  expect(fitHints(['a b', 'c d', 'e f', '? help'], 20)).toBe('a b  c d  ? help');
+  expect(fitHints(['a b', '? help'], 100)).toBe('a b  ? help');
+});

@@ -1,0 +1,107 @@
+// Printing runs of `papers list` (--plain, --json, a pipe, CI) must never load Ink or React: the UI
+// is a separate chunk behind a dynamic import. Checked on the built bundle and on real runs, with a
+// resolve hook that records every module the process loads.
+import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const HOOK = join(__dirname, 'fixtures', 'record-imports.mjs');
+const home = mkdtempSync(join(tmpdir(), 'papers-lazy-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+const UI_PACKAGES = /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
+
+function loadedModules(args: string[], env: Record<string, string> = {}): string[] {
+  const log = join(home, `imports-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(log, '');
+  execFileSync('node', ['--import', HOOK, 'bin/papers.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PAPERS_HOME: home, PAPERS_CONFIG: join(home, 'config.yaml'), FORCE_COLOR: '0', NO_COLOR: '1', PAPERS_TEST_IMPORTS: log, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+}
+
+describe('printing runs do not load the UI', () => {
+  for (const args of [['list', '--plain'], ['list', '--json'], ['list'], []]) {
+    test(`papers ${args.join(' ') || '(no arguments)'}, piped`, () => {
+      const modules = loadedModules(args);
+      // The hook works: the program's own modules and commander are seen.
+      expect(modules.some((m) => m.includes('/node_modules/commander/'))).toBe(true);
+      expect(modules.some((m) => m.endsWith('/dist/main.js'))).toBe(true);
+      expect(modules.filter((m) => UI_PACKAGES.test(m) || m.includes('/dist/chunks/ui-'))).toEqual([]);
+    });
+  }
+});
+
+test('the bundle imports Ink and React only from the UI chunk', () => {
+  const main = readFileSync(join(ROOT, 'dist', 'main.js'), 'utf8');
+  const staticImports = [...main.matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gms)].map((m) => m[1]);
+  expect(staticImports).toContain('commander');
+  expect(staticImports.filter((s) => /^(ink|react)(\/|$)/.test(s!))).toEqual([]);
+  const ui = /import\("\.\/chunks\/(ui-[A-Z0-9]+\.js)"\)/.exec(main)?.[1];
+  expect(ui).toBeDefined();
+  // Ink itself is bundled into the UI chunk (scripts/build.mjs); React stays a package.
+  expect(readFileSync(join(ROOT, 'dist', 'chunks', ui!), 'utf8')).toMatch(/from "react"/);
+  // The chunks main.js imports statically (shared code) must not bring Ink or React in either.
+  const shared = [...main.matchAll(/from\s+"\.\/chunks\/([^"]+)"/g)].map((m) => m[1]!);
+  for (const chunk of shared) expect(readFileSync(join(ROOT, 'dist', 'chunks', chunk), 'utf8'), chunk).not.toMatch(/from "(ink|react)/);
+});
+
+/** Runs papers on a pseudo-terminal (script(1)); when `quitWhen` shows up on screen, types q. */
+async function onTerminal(args: string[], extraEnv: Record<string, string>, quitWhen: string | null): Promise<{ screen: string; modules: string[] }> {
+  const log = join(home, `imports-tty-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(log, '');
+  const env: NodeJS.ProcessEnv = { ...process.env, PAPERS_HOME: home, PAPERS_CONFIG: join(home, 'config.yaml'), FORCE_COLOR: '0', PAPERS_TEST_IMPORTS: log };
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  delete env.NO_COLOR;
+  Object.assign(env, extraEnv);
+  const command = ['node', '--import', JSON.stringify(HOOK), 'bin/papers.js', ...args].join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  let quit = false;
+  child.stdout.on('data', (d: Buffer) => {
+    screen += d.toString();
+    if (quitWhen !== null && !quit && screen.includes(quitWhen)) {
+      quit = true;
+      child.stdin.write('q');
+    }
+  });
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`papers did not finish; output was: ${JSON.stringify(screen)}`));
+    }, 15_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+  return { screen, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+describe('on a terminal', () => {
+  test('the UI opens, and the same hook sees the UI chunk and React load (so the checks above can fail)', async () => {
+    const { modules } = await onTerminal([], {}, 'shown');
+    expect(modules.some((m) => /\/node_modules\/(react|yoga-layout)\//.test(m))).toBe(true);
+    expect(modules.some((m) => m.includes('/dist/chunks/ui-'))).toBe(true);
+  });
+
+  for (const [what, args, env] of [
+    ['--plain', ['list', '--plain'], {}],
+    ['--json', ['list', '--json'], {}],
+    ['CI=true', ['list'], { CI: 'true' }],
+  ] as const) {
+    test(`${what} prints instead`, async () => {
+      const { screen, modules } = await onTerminal([...args], { ...env }, null);
+      expect(screen).toContain('MixtureGrowth');
+      expect(modules.filter((m) => UI_PACKAGES.test(m) || m.includes('/dist/chunks/ui-'))).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,483 @@
+// The reducer, driven the way the App drives it: a key goes through the keymap to an action, the
+// action through `step` to the next state and the effects to run.
+import { describe, expect, test } from 'vitest';
+import { memoryLibrary, type Snapshot } from '../../src/core/library.js';
+import { DEFAULT_UI_CONFIG, type FilterFn, type UiConfig } from '../../src/ui/adapters.js';
+import { keyEvents } from '../../src/ui/App.js';
+import { FILTER_BINDINGS, HELP_BINDINGS, LIST_BINDINGS, PROMPT_BINDINGS, actionFor, hintsFor, type KeyEvent } from '../../src/ui/keymap.js';
+import { computeLayout } from '../../src/ui/layout.js';
+import { createReducer, currentPaper, initialState, type Action, type Effect, type UiState } from '../../src/ui/state.js';
+import { numberedPapers, seedLikePapers } from './fixtures.js';
+
+/** Matches titles containing every word; "bad(" is an error at the parenthesis, as a query compiler reports it. */
+const testFilter: FilterFn = (query, snapshot) => {
+  const at = query.indexOf('(');
+  if (at >= 0) return { ok: false, message: 'unexpected (', offset: at, length: 1 };
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hits = snapshot.papers.flatMap((p, index) => (words.every((w) => p.title.toLowerCase().includes(w)) ? [{ index }] : []));
+  return { ok: true, hits };
+};
+
+interface Harness {
+  state: UiState;
+  effects: Effect[];
+  press: (...events: Array<KeyEvent | string>) => Harness;
+  act: (action: Action) => Harness;
+  id: () => string | undefined;
+}
+
+function harness(snapshot: Snapshot, options: { columns?: number; rows?: number; config?: UiConfig } = {}): Harness {
+  const env = { filter: testFilter, config: options.config ?? DEFAULT_UI_CONFIG };
+  const { step } = createReducer(env);
+  const h: Harness = {
+    state: initialState(env, { origin: 'test', snapshot, size: { columns: options.columns ?? 100, rows: options.rows ?? 30 }, today: '2025-03-14' }),
+    effects: [],
+    press(...events) {
+      for (const e of events) {
+        const event = typeof e === 'string' ? { input: e } : e;
+        const action = actionFor(h.state.mode, event);
+        if (action) h.act(action);
+      }
+      return h;
+    },
+    act(action) {
+      const result = step(h.state, action);
+      h.state = result.state;
+      h.effects.push(...result.effects);
+      return h;
+    },
+    id: () => currentPaper(h.state)?.id,
+  };
+  return h;
+}
+
+const many = () => harness(memoryLibrary(numberedPapers(50)).snapshot());
+const seed = () => memoryLibrary(seedLikePapers(), 'test', () => '2025-03-14T09:00:00.000Z');
+const K = {
+  down: { input: '', downArrow: true },
+  up: { input: '', upArrow: true },
+  home: { input: '', home: true },
+  end: { input: '', end: true },
+  pageDown: { input: '', pageDown: true },
+  pageUp: { input: '', pageUp: true },
+  enter: { input: '', return: true },
+  escape: { input: '', escape: true },
+  tab: { input: '', tab: true },
+  backspace: { input: '', backspace: true },
+  ctrl: (c: string) => ({ input: c, ctrl: true }),
+} satisfies Record<string, KeyEvent | ((c: string) => KeyEvent)>;
+
+describe('moving', () => {
+  test('j and ↓ move down, k and ↑ move up, both stop at the ends', () => {
+    const h = many();
+    expect(h.press('j').state.cursor).toBe(1);
+    expect(h.press(K.down).state.cursor).toBe(2);
+    expect(h.press('k').state.cursor).toBe(1);
+    expect(h.press(K.up, K.up, 'k').state.cursor).toBe(0);
+    h.press('G', 'j');
+    expect(h.state.cursor).toBe(49);
+  });
+
+  test('g / Home go to the first paper, G / End to the last, scrolling the window with them', () => {
+    const h = many();
+    const height = h.state.layout.listHeight;
+    h.press('G');
+    expect(h.state.cursor).toBe(49);
+    expect(h.state.top).toBe(50 - height);
+    h.press('g');
+    expect([h.state.cursor, h.state.top]).toEqual([0, 0]);
+    h.press(K.end);
+    expect(h.state.cursor).toBe(49);
+    h.press(K.home);
+    expect(h.state.cursor).toBe(0);
+  });
+
+  test('the window follows the cursor one row at a time', () => {
+    const h = many();
+    const height = h.state.layout.listHeight;
+    for (let i = 0; i < height; i++) h.press('j');
+    expect(h.state.cursor).toBe(height);
+    expect(h.state.top).toBe(1);
+  });
+
+  test('PgDn / PgUp move a page, ctrl-d / ctrl-u half a page, window and cursor together', () => {
+    const h = many();
+    const height = h.state.layout.listHeight;
+    h.press(K.pageDown);
+    expect([h.state.cursor, h.state.top]).toEqual([height, height]);
+    h.press(K.pageUp);
+    expect([h.state.cursor, h.state.top]).toEqual([0, 0]);
+    const half = Math.floor(height / 2);
+    h.press(K.ctrl('d'));
+    expect(h.state.cursor).toBe(half);
+    h.press(K.ctrl('u'));
+    expect(h.state.cursor).toBe(0);
+    for (let i = 0; i < 10; i++) h.press(K.pageDown);
+    expect(h.state.cursor).toBe(49);
+    expect(h.state.top).toBe(50 - height);
+  });
+
+  test('J / K scroll the preview within its text, and moving resets it', () => {
+    const h = harness(seed().snapshot(), { columns: 60, rows: 15 });
+    h.press('J');
+    expect(h.state.previewTop).toBe(3);
+    for (let i = 0; i < 50; i++) h.press('J');
+    const max = h.state.previewTop;
+    expect(max).toBeGreaterThan(3);
+    expect(max).toBeLessThan(50);
+    h.press('K');
+    expect(h.state.previewTop).toBe(max - 3);
+    h.press('j');
+    expect(h.state.previewTop).toBe(0);
+  });
+
+  test('moving on an empty list does nothing', () => {
+    const h = harness(memoryLibrary([]).snapshot());
+    h.press('j', 'G', K.pageDown, ' ');
+    expect(h.state.cursor).toBe(0);
+    expect(h.effects).toEqual([]);
+  });
+});
+
+describe('filter', () => {
+  test('/ opens the filter and typing applies it at once; Backspace and ctrl-u edit it', () => {
+    const h = many();
+    h.press('/');
+    expect(h.state.mode.kind).toBe('filter');
+    h.press('7');
+    expect(h.state.shown).toHaveLength(5); // 7, 17, 27, 37, 47
+    h.press(K.backspace, '1', '7');
+    expect(h.state.query).toBe('17');
+    expect(h.state.shown.map((s) => s.index)).toEqual([17]);
+    h.press(K.backspace);
+    expect(h.state.query).toBe('1');
+    h.press(K.ctrl('u'));
+    expect(h.state.query).toBe('');
+    expect(h.state.shown).toHaveLength(50);
+  });
+
+  test('letters are text in the filter, not keys (q does not quit, j does not move)', () => {
+    const h = many();
+    h.press('/', 'q', 'j');
+    expect(h.state.query).toBe('qj');
+    expect(h.effects).toEqual([]);
+  });
+
+  test('↑ / ↓ move through the results while typing', () => {
+    const h = many();
+    h.press('/', '4', K.down, K.down);
+    expect(h.id()).toBe('n24');
+    h.press(K.up);
+    expect(h.id()).toBe('n14');
+  });
+
+  test('Enter keeps the filter and returns to the list', () => {
+    const h = many();
+    h.press('/', '4', '2', K.enter);
+    expect(h.state.mode.kind).toBe('list');
+    expect(h.state.query).toBe('42');
+    expect(h.state.shown).toHaveLength(1);
+    h.press('j');
+    expect(h.id()).toBe('n42');
+  });
+
+  test('Esc clears the filter and keeps the current paper under the cursor', () => {
+    const h = many();
+    h.press('/', '3', '7', K.escape);
+    expect(h.state.mode.kind).toBe('list');
+    expect(h.state.query).toBe('');
+    expect(h.state.shown).toHaveLength(50);
+    expect(h.id()).toBe('n37');
+    expect(h.state.cursor).toBe(37);
+    // Esc in the list clears a kept filter too
+    h.press('/', '4', '2', K.enter, K.escape);
+    expect(h.state.query).toBe('');
+    expect(h.id()).toBe('n42');
+  });
+
+  test('a query that does not compile is shown with its error; the list keeps the last good result', () => {
+    const h = many();
+    h.press('/', '4');
+    const before = h.state.shown;
+    h.press('(');
+    expect(h.state.queryError).toEqual({ message: 'unexpected (', offset: 1, length: 1 });
+    expect(h.state.shown).toBe(before);
+    h.press(K.backspace);
+    expect(h.state.queryError).toBeNull();
+  });
+
+  test('no match gives an empty list, and tagging keys then do nothing but say so', () => {
+    const h = many();
+    h.press('/', 'z', 'z', K.enter);
+    expect(h.state.shown).toHaveLength(0);
+    h.press('t');
+    expect(h.state.mode.kind).toBe('list');
+    expect(h.state.message?.text).toBe('no paper to tag');
+    h.press('x');
+    expect(h.effects).toEqual([]);
+  });
+});
+
+describe('marks', () => {
+  test('space marks the current paper and moves down; space again unmarks', () => {
+    const h = many();
+    h.press(' ');
+    expect([...h.state.marked]).toEqual(['n0']);
+    expect(h.state.cursor).toBe(1);
+    h.press('k', ' ');
+    expect(h.state.marked.size).toBe(0);
+  });
+
+  test('a marks every paper shown, A clears the marks', () => {
+    const h = many();
+    h.press('/', '7', K.enter, 'a');
+    expect([...h.state.marked].sort()).toEqual(['n17', 'n27', 'n37', 'n47', 'n7']);
+    expect(h.state.message?.text).toBe('5 marked');
+    h.press('A');
+    expect(h.state.marked.size).toBe(0);
+  });
+});
+
+describe('tags', () => {
+  test('t asks for a tag for the current paper; Enter adds it', () => {
+    const h = many();
+    h.press('j', 't');
+    expect(h.state.mode).toMatchObject({ kind: 'prompt', prompt: { purpose: 'add-tag', targets: ['n1'], text: '' } });
+    h.press('l', 'a', 't', 'e', 'r', K.enter);
+    expect(h.state.mode.kind).toBe('list');
+    expect(h.effects).toEqual([{ kind: 'tag', ids: ['n1'], add: ['later'], remove: [] }]);
+  });
+
+  test('t with marks tags the marked papers; several tags at once; a leading + is fine', () => {
+    const h = many();
+    h.press(' ', ' ', 't');
+    h.act({ type: 'text-input', text: '+ml, survey' });
+    h.press(K.enter);
+    expect(h.effects).toEqual([{ kind: 'tag', ids: ['n0', 'n1'], add: ['ml', 'survey'], remove: [] }]);
+  });
+
+  test('Tab completes from the tags in use and the quick tags', async () => {
+    const lib = memoryLibrary(numberedPapers(3));
+    await lib.tag(['n2'], ['to-review'], []);
+    const h = harness(lib.snapshot());
+    h.press('t', 't', 'o', K.tab);
+    expect(h.state.mode).toMatchObject({ prompt: { text: 'to-re', choices: ['skip', 'to-read', 'to-review'] } });
+    h.press('a', K.tab);
+    expect(h.state.mode).toMatchObject({ prompt: { text: 'to-read ' } });
+    h.press('s', K.tab);
+    expect(h.state.mode).toMatchObject({ prompt: { text: 'to-read skip ' } });
+    h.press('z', K.tab);
+    expect(h.state.mode).toMatchObject({ prompt: { text: 'to-read skip z' } });
+  });
+
+  test('Esc cancels the prompt; an empty answer does nothing; a virtual tag is refused', () => {
+    const h = many();
+    h.press('t', 'a', K.escape);
+    expect(h.state.mode.kind).toBe('list');
+    h.press('t', K.enter);
+    expect(h.state.mode.kind).toBe('list');
+    h.press('t', 'n', 'e', 'w', K.enter);
+    expect(h.state.mode.kind).toBe('prompt');
+    expect(h.state.message?.text).toMatch(/\+new is set by papers itself/);
+    expect(h.effects).toEqual([]);
+  });
+
+  test('T removes a tag, completing from the tags the papers have', async () => {
+    const lib = memoryLibrary(numberedPapers(3));
+    await lib.tag(['n0'], ['ml', 'later'], []);
+    const h = harness(lib.snapshot());
+    h.press('T');
+    expect(h.state.mode).toMatchObject({ prompt: { purpose: 'remove-tag', choices: ['later', 'ml'] } });
+    h.press('m', K.tab, K.enter);
+    expect(h.effects).toEqual([{ kind: 'tag', ids: ['n0'], add: [], remove: ['ml'] }]);
+    h.press('j', 'T');
+    expect(h.state.mode.kind).toBe('list');
+    expect(h.state.message?.text).toBe('this paper has no tags');
+  });
+
+  test('1-9 toggle the quick tags from the config and move on', async () => {
+    const lib = memoryLibrary(numberedPapers(5));
+    const h = harness(lib.snapshot());
+    h.press('1');
+    expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n0'], add: ['to-read'], remove: [] });
+    expect(h.state.cursor).toBe(1);
+    h.press('2');
+    expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n1'], add: ['skip'], remove: [] });
+    // already tagged: the key takes the tag off again
+    await lib.tag(['n2'], ['to-read'], []);
+    h.act({ type: 'library-changed', snapshot: lib.snapshot(), message: null });
+    h.press('1');
+    expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n2'], add: [], remove: ['to-read'] });
+  });
+
+  test('every key 1-9 sends its own slot; a key without a quick tag says how to set one', () => {
+    const quickTags = { ...DEFAULT_UI_CONFIG.quickTags, 9: 'nine' };
+    const h = harness(memoryLibrary(numberedPapers(20)).snapshot(), { config: { quickTags } });
+    h.press('9');
+    expect(h.effects.pop()).toMatchObject({ add: ['nine'] });
+    for (const key of ['3', '4', '5', '6', '7', '8']) {
+      h.press(key);
+      expect(h.state.message?.text).toContain(`papers config quick-tags.${key}`);
+    }
+    expect(h.effects).toEqual([]);
+  });
+
+  test('a quick tag on marked papers tags them all and does not move', () => {
+    const h = many();
+    h.press(' ', ' ', '1');
+    expect(h.effects).toEqual([{ kind: 'tag', ids: ['n0', 'n1'], add: ['to-read'], remove: [] }]);
+    expect(h.state.cursor).toBe(2);
+  });
+
+  test('x tags the current paper skip and moves on, even with marks', () => {
+    const h = many();
+    h.press(' ', 'x');
+    expect(h.effects).toEqual([{ kind: 'tag', ids: ['n1'], add: ['skip'], remove: [] }]);
+    expect(h.state.cursor).toBe(2);
+  });
+
+  test('u asks the library to undo', () => {
+    expect(many().press('u').effects).toEqual([{ kind: 'undo' }]);
+  });
+
+  test('after a change the filter is applied again and the cursor keeps its row', async () => {
+    const lib = memoryLibrary(numberedPapers(5));
+    const tagFilter: FilterFn = (query, snapshot) => ({
+      ok: true,
+      hits: snapshot.papers.flatMap((p, index) => (query === 'untriaged' && snapshot.decisions.has(p.id) ? [] : [{ index }])),
+    });
+    const { step } = createReducer({ filter: tagFilter, config: DEFAULT_UI_CONFIG });
+    let state = initialState({ filter: tagFilter, config: DEFAULT_UI_CONFIG }, { origin: 't', snapshot: lib.snapshot(), size: { columns: 100, rows: 30 }, today: '2025-03-14', query: 'untriaged' });
+    state = step(state, { type: 'move', by: 1 }).state;
+    await lib.tag(['n1'], ['skip'], []);
+    state = step(state, { type: 'library-changed', snapshot: lib.snapshot(), message: { text: 'tagged 1 paper +skip', kind: 'info' } }).state;
+    expect(state.shown).toHaveLength(4);
+    expect(currentPaper(state)?.id).toBe('n2');
+    expect(state.message?.text).toBe('tagged 1 paper +skip');
+  });
+});
+
+describe('links and export', () => {
+  test('o opens the first link, else the arXiv page, else says there is none', () => {
+    const papers = seedLikePapers();
+    papers[0] = { ...papers[0]!, arxivId: '2503.01234' };
+    const h = harness(memoryLibrary(papers).snapshot());
+    h.press('o');
+    expect(h.effects.pop()).toEqual({ kind: 'open', url: 'https://arxiv.org/abs/2503.01234' });
+    h.press('j', 'o');
+    expect(h.effects.pop()).toEqual({ kind: 'open', url: 'https://github.com/chaudatascience/mixturegrowth' });
+    h.press('j', 'j', 'o');
+    expect(h.effects).toEqual([]);
+    expect(h.state.message).toEqual({ text: 'this paper has no link', kind: 'error' });
+  });
+
+  test('e exports all shown papers (or the marked ones) to the path asked for', () => {
+    const h = many();
+    h.press('/', '7', K.enter, 'e');
+    expect(h.state.mode).toMatchObject({ kind: 'prompt', prompt: { purpose: 'export', text: 'papers-2025-03-14.md' } });
+    h.press(K.enter);
+    expect(h.effects.pop()).toEqual({ kind: 'export', ids: ['n7', 'n17', 'n27', 'n37', 'n47'], path: 'papers-2025-03-14.md', query: '7' });
+    h.press(' ', 'e', K.ctrl('u'));
+    h.act({ type: 'text-input', text: 'out/list.md' });
+    h.press(K.enter);
+    expect(h.effects.pop()).toEqual({ kind: 'export', ids: ['n7'], path: 'out/list.md', query: '7' });
+  });
+
+  test('e with an empty path stays in the prompt and says what to do', () => {
+    const h = many();
+    h.press('e', K.ctrl('u'), K.enter);
+    expect(h.state.mode.kind).toBe('prompt');
+    expect(h.state.message?.text).toMatch(/give a file name/);
+    expect(h.effects).toEqual([]);
+  });
+});
+
+describe('help, quit, messages, resize', () => {
+  test('? opens the help; ?, q, Esc and Enter close it; ctrl-c still quits', () => {
+    const h = many();
+    for (const close of ['?', 'q', K.escape, K.enter]) {
+      h.press('?');
+      expect(h.state.mode.kind).toBe('help');
+      h.press(close);
+      expect(h.state.mode.kind).toBe('list');
+    }
+    expect(h.effects).toEqual([]);
+    h.press('?', K.ctrl('c'));
+    expect(h.effects).toEqual([{ kind: 'quit' }]);
+  });
+
+  test('q and ctrl-c quit from the list; ctrl-c from the filter and the prompt', () => {
+    expect(many().press('q').effects).toEqual([{ kind: 'quit' }]);
+    expect(many().press(K.ctrl('c')).effects).toEqual([{ kind: 'quit' }]);
+    expect(many().press('/', K.ctrl('c')).effects).toEqual([{ kind: 'quit' }]);
+    expect(many().press('t', K.ctrl('c')).effects).toEqual([{ kind: 'quit' }]);
+  });
+
+  test('a message stays until the next key', () => {
+    const h = many();
+    h.act({ type: 'message', message: { text: 'hello', kind: 'info' } });
+    h.act({ type: 'resize', size: { columns: 90, rows: 30 } });
+    expect(h.state.message?.text).toBe('hello');
+    h.press('j');
+    expect(h.state.message).toBeNull();
+  });
+
+  test('resize lays the screen out again and keeps the cursor in the window', () => {
+    const h = many();
+    h.press('G');
+    h.act({ type: 'resize', size: { columns: 140, rows: 40 } });
+    expect(h.state.layout).toEqual(computeLayout({ columns: 140, rows: 40 }));
+    expect(h.state.layout.preview).toBe('beside');
+    expect(h.state.cursor).toBe(49);
+    expect(h.state.top).toBeLessThanOrEqual(49);
+    expect(h.state.top + h.state.layout.listHeight).toBeGreaterThan(49);
+    h.act({ type: 'resize', size: { columns: 59, rows: 30 } });
+    expect(h.state.layout.tooSmall).toBe(true);
+  });
+
+  test('unknown keys do nothing', () => {
+    const h = many();
+    const before = h.state;
+    h.press('Z', K.tab, K.backspace);
+    expect(h.state).toBe(before);
+  });
+});
+
+describe('keymap', () => {
+  test('every binding of every mode reaches an action through actionFor', () => {
+    const modes = [
+      { mode: { kind: 'list' as const }, bindings: LIST_BINDINGS },
+      { mode: { kind: 'filter' as const }, bindings: FILTER_BINDINGS },
+      { mode: { kind: 'prompt' as const, prompt: { purpose: 'add-tag' as const, text: '', targets: [], choices: [] } }, bindings: PROMPT_BINDINGS },
+      { mode: { kind: 'help' as const }, bindings: HELP_BINDINGS },
+    ];
+    for (const { mode, bindings } of modes) {
+      for (const binding of bindings) {
+        for (const spec of binding.keys) {
+          const event: KeyEvent = 'special' in spec ? { input: '', [spec.special]: true } : { input: spec.char, ctrl: spec.ctrl };
+          expect(actionFor(mode, event), `${mode.kind}: ${binding.label}`).toEqual(binding.action(event));
+        }
+      }
+    }
+  });
+
+  test('no key is bound twice in one mode', () => {
+    for (const bindings of [LIST_BINDINGS, FILTER_BINDINGS, PROMPT_BINDINGS, HELP_BINDINGS]) {
+      const keys = bindings.flatMap((b) => b.keys.map((k) => JSON.stringify(k)));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  test('the footer hints come from the table', () => {
+    expect(hintsFor({ kind: 'list' })).toEqual(LIST_BINDINGS.flatMap((b) => (b.hint ? [b.hint] : [])));
+    expect(hintsFor({ kind: 'filter' })).toContain('Esc clear');
+  });
+
+  test('a chunk of typed characters is text in the filter and separate keys in the list', () => {
+    const noKey = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+    expect(keyEvents('jj', noKey, false)).toEqual([{ input: 'j' }, { input: 'j' }]);
+    expect(keyEvents('to-read', noKey, true)).toEqual([{ input: 'to-read' }]);
+    expect(keyEvents('to-read\r', noKey, true)).toEqual([{ input: 'to-read' }, { input: '', return: true }]);
+    expect(keyEvents('ab\u007f', noKey, true)).toEqual([{ input: 'ab' }, { input: '', backspace: true }]);
+  });
+});
