@@ -1,6 +1,7 @@
 // Child process of library.bench.ts, so each measurement has its own heap and peak RSS.
 //   node --import tsx bench/library-child.ts load DIR      full load of every paper with abstracts
 //   node --import tsx bench/library-child.ts reparse DIR   re-parse and merge every raw digest
+//   node --import tsx bench/library-child.ts select DIR    open + select --tag to-read (no rendering)
 //   node --import tsx bench/library-child.ts tag DIR ID    UI-style tag() + undo() on a held handle
 // Prints one JSON line: {ms, papers, maxRssMB}.
 import { openLibrary } from '../src/io/library-store.js';
@@ -12,10 +13,14 @@ const [mode, dir, id] = process.argv.slice(2) as [string, string, string | undef
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const baseline = rss();
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let papers = 0;
 let extra: Record<string, number> = {};
 if (mode === 'load') {
   papers = openLibrary(dir).snapshot().papers.length;
+} else if (mode === 'select') {
+  // what `papers list --tag to-read` does before rendering: open, read decisions, read the candidates
+  papers = openLibrary(dir).select({ tags: ['to-read'], notTags: [], since: null, until: null, digests: null }).papers.length;
 } else if (mode === 'reparse') {
   const merger = createMerger([]);
   for (const meta of readMetas(dir)) {
@@ -37,4 +42,5 @@ if (mode === 'load') {
   times.sort((a, b) => a - b);
   extra = { openMs: Math.round(opened), medianChangeMs: Math.round(times[5]! * 10) / 10 };
 }
-console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), papers, maxRssMB: rss(), baselineRssMB: baseline, ...extra }));
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000), papers, maxRssMB: rss(), baselineRssMB: baseline, ...extra }));

@@ -181,7 +181,9 @@ export function complete(program: Command, done: readonly string[], current: str
   if (state.position === 0 && subcommands.length > 0) {
     const names: Candidate[] = subcommands.map((c) => ({ value: c.name(), description: c.description() }));
     if (command === program && !names.some((n) => n.value === 'help')) names.push({ value: 'help', description: 'help for a command' });
-    return values(names, current);
+    // a command with subcommands may take an argument of its own (papers config KEY)
+    const own = command.registeredArguments[0]?.argChoices ?? [];
+    return values([...names, ...own.map((value) => ({ value }))], current);
   }
   if (command.name() === 'help' && command.parent === program && state.position === 0) {
     return values(program.commands.filter((c) => !isHidden(c)).map((c) => ({ value: c.name(), description: c.description() })), current);

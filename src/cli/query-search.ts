@@ -7,6 +7,7 @@ import { compileQuery, formatQueryError, type Query } from '../core/query/index.
 import { createSearchIndex, searchPapers, type SearchOptions, type SearchResults } from '../core/search/index.js';
 import { loadSearchIndex, saveSearchIndex } from '../io/search-cache.js';
 import type { Loaded } from './source.js';
+import { catchUpIndex } from './index-progress.js';
 
 /** The query compiled, or a usage error (exit 2) showing the query with a caret under the bad token. */
 export function compileOrThrow(text: string): Query {
@@ -23,6 +24,7 @@ export function compileOrThrow(text: string): Query {
 export function searchLoaded(loaded: Pick<Loaded, 'store'>, snapshot: Snapshot, query: Query, options: SearchOptions = {}): SearchResults {
   const dir = loaded.store && !loaded.store.showingSeed() ? loaded.store.dir : null;
   const index = dir ? loadSearchIndex(dir) : createSearchIndex();
+  catchUpIndex(index, snapshot.papers); // a progress bar while a cold index is built (issue 9)
   const results = searchPapers(index, query, snapshot, options);
   if (dir) saveSearchIndex(dir, index);
   return results;

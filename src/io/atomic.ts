@@ -36,6 +36,8 @@ function tempName(path: string): string {
 export interface WriteOptions {
   /** Folder in which the replaced version is kept under the same name (made if missing). */
   backupDir?: string;
+  /** false: skip the fsyncs (still atomic, but may be lost in a power cut): for state that is cheap to lose. */
+  durable?: boolean;
 }
 
 /** Replaces `path` with `data` (bytes, text, or text in pieces for large files) atomically (see the top of this file). */
@@ -60,7 +62,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
         first = false;
       }
     }
-    fsyncSync(fd);
+    if (options.durable !== false) fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     try {
@@ -73,7 +75,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
   closeSync(fd);
   if (options.backupDir) backup(path, options.backupDir);
   renameSync(tmp, path);
-  fsyncDir(dir);
+  if (options.durable !== false) fsyncDir(dir);
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -35,9 +35,20 @@ const problem = (subject: string, message: string, repairable: boolean): Finding
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function checkLibrary(dir: string, progress?: CheckProgress): Finding[] {
-  if (!existsSync(dir)) return [ok('.', `no library at ${dir} yet: nothing to check`)];
-  return [checkLock(dir), ...checkDigests(dir, progress), ...checkDecisions(dir), ...checkCaches(dir, progress)];
+export interface CheckResult {
+  findings: Finding[];
+  /** The papers as the digests give them (what the caches were compared with), for a repair to reuse. */
+  built: FromDigests | null;
+}
+
+/** Every check; `built` skips re-reading the digests when the caller has just merged them. */
+export function checkLibrary(dir: string, progress?: CheckProgress, built?: FromDigests): CheckResult {
+  if (!existsSync(dir)) return { findings: [ok('.', `no library at ${dir} yet: nothing to check`)], built: null };
+  const lock = checkLock(dir);
+  const digests = checkDigests(dir, progress);
+  const decisions = checkDecisions(dir);
+  const merged = built ?? papersFromDigests(dir, (done, total) => progress?.step('rebuilding', done, total));
+  return { findings: [lock, ...digests, ...decisions, ...checkPaperCache(dir, merged), ...checkSearchIndex(dir, merged)], built: merged };
 }
 
 export function checkLock(dir: string): Finding {
@@ -120,11 +131,6 @@ function checkDecisions(dir: string): Finding[] {
 
 function sameDecisions(a: Decisions, b: Decisions): boolean {
   return a.size === b.size && [...a].every(([k, v]) => isDeepStrictEqual(v, b.get(k)));
-}
-
-function checkCaches(dir: string, progress?: CheckProgress): Finding[] {
-  const built = papersFromDigests(dir, (done, total) => progress?.step('rebuilding', done, total));
-  return [...checkPaperCache(dir, built), ...checkSearchIndex(dir, built)];
 }
 
 /** The search index holds exactly the library's papers, each with its current text. */

@@ -110,6 +110,20 @@ export interface JournalEntry {
 }
 
 const JOURNAL_LIMIT = 200;
+const JOURNAL_BYTES = 8 << 20;
+
+/** The newest JOURNAL_LIMIT entries, fewer when they would pass JOURNAL_BYTES (the newest always kept). */
+function journalText(entries: readonly JournalEntry[]): string {
+  const kept: string[] = [];
+  let bytes = 0;
+  for (let i = entries.length - 1; i >= 0 && kept.length < JOURNAL_LIMIT; i--) {
+    const json = JSON.stringify(entries[i]);
+    if (kept.length > 0 && bytes + json.length > JOURNAL_BYTES) break;
+    kept.push(json);
+    bytes += json.length;
+  }
+  return `{"entries":[\n${kept.reverse().join(',\n')}\n]}\n`;
+}
 
 interface PaperView {
   papers: LibraryPaper[] | null;
@@ -402,7 +416,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       if (Object.keys(before).length === 0) return { summary: text, changed };
       const journal = readJournal();
       journal.push({ at: now().toISOString(), summary: text, before, after });
-      writeFileAtomic(paths.journal, JSON.stringify({ entries: journal.slice(-JOURNAL_LIMIT) }), { backupDir: paths.backup });
+      writeFileAtomic(paths.journal, journalText(journal), { backupDir: paths.backup });
       writeDecisions(next);
       return { summary: text, changed };
     });
@@ -537,7 +551,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
           else next.set(key, value);
           changed.add(aliases().get(key) ?? key);
         }
-        writeFileAtomic(paths.journal, JSON.stringify({ entries: journal }), { backupDir: paths.backup });
+        writeFileAtomic(paths.journal, journalText(journal), { backupDir: paths.backup });
         writeDecisions(next);
         return { summary: `undid: ${entry.summary}`, changed: [...changed].sort(byCodePoint) };
       });
@@ -552,7 +566,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     },
     recordListing(list) {
       try {
-        writeFileAtomic(paths.listing, JSON.stringify({ at: now().toISOString(), ids: list }));
+        writeFileAtomic(paths.listing, JSON.stringify({ at: now().toISOString(), ids: list }), { durable: false });
       } catch {
         // Row numbers then fall back to an older listing; the listing itself was printed.
       }

@@ -51,6 +51,8 @@ export interface Rebuilt {
   papers: number;
   digests: number;
   missing: DigestMeta[];
+  /** What the derived files were written from. */
+  built: FromDigests;
 }
 
 /**
@@ -58,10 +60,11 @@ export interface Rebuilt {
  * taking it): the paper cache and the search index from the digests, the decisions cache from
  * decisions.yaml (unless it is invalid: then it is left for the user to fix, and not cached).
  */
-export function rebuildDerived(dir: string, onStep?: (phase: 'digests' | 'search index', done: number, total: number) => void): Rebuilt {
+export function rebuildDerived(dir: string, onStep?: (phase: 'digests' | 'search index', done: number, total: number) => void, known?: FromDigests): Rebuilt {
   const rebuilt = withLock(dir, () => {
     for (const file of DERIVED_FILES) rmSync(join(dir, file), { force: true });
-    const built = papersFromDigests(dir, (done, total) => onStep?.('digests', done, total));
+    // papers merged a moment ago (by doctor's check) serve if no import came in since
+    const built = known && stillCurrent(dir, known) ? known : papersFromDigests(dir, (done, total) => onStep?.('digests', done, total));
     if (built.digests.length > 0 || built.missing.length > 0) {
       writeCache(dir, built.papers, built.digests, built.digests[built.digests.length - 1] ?? null);
       const index = createSearchIndex();
@@ -71,7 +74,7 @@ export function rebuildDerived(dir: string, onStep?: (phase: 'digests' | 'search
       }
       saveSearchIndex(dir, index);
     }
-    return { papers: built.papers.length, digests: built.digests.length, missing: built.missing };
+    return { papers: built.papers.length, digests: built.digests.length, missing: built.missing, built };
   });
   try {
     openLibrary(dir).decisions(); // reading decisions.yaml writes cache/decisions.json
@@ -79,6 +82,14 @@ export function rebuildDerived(dir: string, onStep?: (phase: 'digests' | 'search
     /* an invalid decisions.yaml: doctor reports it */
   }
   return rebuilt;
+}
+
+/** Whether the digests on disk are still exactly those `built` was merged from. */
+function stillCurrent(dir: string, built: FromDigests): boolean {
+  const metas = readMetas(dir);
+  const missing = new Set(built.missing.map((m) => m.digest));
+  const merged = metas.filter((m) => !missing.has(m.digest)).map((m) => m.digest);
+  return metas.length === built.digests.length + built.missing.length && merged.every((d, i) => d === built.digests[i]);
 }
 
 export { searchCachePath };

@@ -1,6 +1,6 @@
 // The UI root: holds the state, turns keys into actions through the keymap, runs the effects the
 // reducer asks for (one at a time, in order) and lays out the views.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import type { LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
 import { createSearchFilter, papersToMarkdown, type ExportContext, type FilterFn, type SearchFilter, type UiConfig } from './adapters.js';
@@ -33,7 +33,7 @@ export interface AppProps {
   /** The live filter; by default the query language and search engine over a fresh index. */
   filter?: FilterFn | SearchFilter;
   toMarkdown?: (papers: readonly LibraryPaper[], snapshot: Snapshot, context: ExportContext) => string;
-  /** Called after each state change with the new state (benchmarks and tests). */
+  /** Called once each new state is on screen (tests). */
   onState?: (state: UiState) => void;
   /** Called when the user quits, before Ink exits. */
   onExit?: () => void;
@@ -62,14 +62,17 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
       const { state: next, effects } = reducer.step(store.current!, action);
       store.current = next;
       setState(next);
-      onState?.(next);
-      for (const effect of effects) queue.current = queue.current.then(() => perform(effect));
+      for (const effect of effects) {
+        // After the render of this keystroke (React schedules it first) and any keys already waiting.
+        if (effect.kind === 'run-filter') setImmediate(() => dispatch({ type: 'filter-apply' }));
+        else queue.current = queue.current.then(() => perform(effect));
+      }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [reducer],
   );
 
-  const perform = async (effect: Effect): Promise<void> => {
+  const perform = async (effect: Exclude<Effect, { kind: 'run-filter' }>): Promise<void> => {
     try {
       switch (effect.kind) {
         case 'tag': {
@@ -105,10 +108,19 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
     }
   };
 
-  // Index the library once the first frame is out, so that the first filter keystroke is quick.
+  useLayoutEffect(() => {
+    onState?.(state);
+  }, [state, onState]);
+
+  // Index the library once the first frame is out, a slice at a time between keystrokes, so that
+  // neither the first frame nor the first filter keystroke waits for it.
   useEffect(() => {
     if (!('prepare' in filter)) return;
-    const timer = setTimeout(() => filter.prepare(store.current!.snapshot), 0);
+    let timer: NodeJS.Timeout;
+    const next = () => {
+      if (!filter.prepare(store.current!.snapshot)) timer = setTimeout(next, 0);
+    };
+    timer = setTimeout(next, 0);
     return () => clearTimeout(timer);
   }, [filter]);
 

@@ -2,7 +2,7 @@
 // Each adapter states the shape the UI needs and delegates to the module that does the work.
 import type { LibraryPaper, Snapshot } from '../core/library.js';
 import { compileQuery } from '../core/query/index.js';
-import { createSearchIndex, matchDetails, searchPapers, type SearchIndex } from '../core/search/index.js';
+import { addToIndex, createSearchIndex, matchDetails, searchPapers, type SearchIndex } from '../core/search/index.js';
 import { defaultValues, toConfig, type Config } from '../core/config.js';
 import { formatMarkdown } from '../core/export/markdown.js';
 import { exportEntries } from '../core/export/types.js';
@@ -25,8 +25,11 @@ export type FilterOutcome =
 export type FilterFn = (query: string, snapshot: Snapshot) => FilterOutcome;
 
 export interface SearchFilter extends FilterFn {
-  /** Builds what the first search needs (the index of every paper), so that typing starts fast. */
-  prepare: (snapshot: Snapshot) => void;
+  /**
+   * Indexes up to `batch` more papers of the snapshot, so that the first search does not have to;
+   * true once all are. Called in small steps between keystrokes after the first frame.
+   */
+  prepare: (snapshot: Snapshot, batch?: number) => boolean;
 }
 
 /**
@@ -60,11 +63,16 @@ export function createSearchFilter(getIndex: () => SearchIndex = createSearchInd
     }
     return { ok: true, hits };
   }) as SearchFilter;
-  filter.prepare = (snapshot) => {
+  const prepared = new WeakMap<readonly LibraryPaper[], number>();
+  filter.prepare = (snapshot, batch = 200) => {
     index ??= getIndex();
-    const all = compileQuery('');
-    if (all.ok) searchPapers(index, all.query, snapshot, { limit: 1 });
+    const from = prepared.get(snapshot.papers) ?? 0;
+    const to = Math.min(snapshot.papers.length, from + batch);
+    addToIndex(index, snapshot.papers.slice(from, to));
+    prepared.set(snapshot.papers, to);
+    if (to < snapshot.papers.length) return false;
     positionOf(snapshot);
+    return true;
   };
   return filter;
 }

@@ -20,6 +20,8 @@ export interface RunUiOptions {
   now?: () => Date;
 }
 
+export const UI_MAX_FPS = 120;
+
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
@@ -55,7 +57,9 @@ export async function runUi(options: RunUiOptions): Promise<void> {
         interactive={Boolean(stdin.isTTY)}
         filter={createSearchFilter(options.searchIndex)}
       />,
-      { stdin, stdout, exitOnCtrlC: false, patchConsole: true },
+      // Ink's default 30 fps throttle would hold the frame of a filtered list up to 33 ms behind the
+      // frame echoing the keystroke.
+      { stdin, stdout, exitOnCtrlC: false, patchConsole: true, maxFps: UI_MAX_FPS },
     );
     await instance.waitUntilExit();
   } finally {

@@ -44,6 +44,11 @@ export interface UiState {
   query: string;
   /** Set while the typed query does not compile; the list keeps the last good result meanwhile. */
   queryError: QueryError | null;
+  /**
+   * The query was edited and not yet run: the frame echoing the keystroke goes out first, the
+   * search runs right after (filter-apply), and a burst of keys runs only the last query.
+   */
+  filterPending: boolean;
   shown: readonly FilterHit[];
   /** Index into `shown`. */
   cursor: number;
@@ -63,7 +68,9 @@ export type Effect =
   | { kind: 'undo' }
   | { kind: 'open'; url: string }
   | { kind: 'export'; ids: readonly string[]; path: string; query: string }
-  | { kind: 'quit' };
+  | { kind: 'quit' }
+  /** Run the edited filter once the echo of the keystroke is on screen (dispatch filter-apply). */
+  | { kind: 'run-filter' };
 
 export type Action =
   | { type: 'move'; by: number }
@@ -73,6 +80,7 @@ export type Action =
   | { type: 'filter-open' }
   | { type: 'filter-accept' }
   | { type: 'filter-clear' }
+  | { type: 'filter-apply' }
   | { type: 'text-input'; text: string }
   | { type: 'text-backspace' }
   | { type: 'text-clear' }
@@ -121,6 +129,7 @@ export function initialState(env: ReducerEnv, options: InitOptions): UiState {
     layout: computeLayout(options.size),
     query: '',
     queryError: null,
+    filterPending: false,
     shown: [],
     cursor: 0,
     top: 0,
@@ -151,11 +160,15 @@ export function knownTags(state: UiState, config: UiConfig): string[] {
 export function createReducer(env: ReducerEnv): { step: (state: UiState, action: Action) => Step; reduce: (state: UiState, action: Action) => UiState } {
   const step = (state: UiState, action: Action): Step => {
     // A key press replaces the last message; results of effects bring their own.
-    const s = action.type === 'resize' || action.type === 'library-changed' || action.type === 'message' ? state : state.message ? { ...state, message: null } : state;
+    let s = action.type === 'resize' || action.type === 'library-changed' || action.type === 'message' || action.type === 'filter-apply' ? state : state.message ? { ...state, message: null } : state;
+    // Any key but more typing acts on the list the filter gives: run an edited filter first.
+    if (s.filterPending && !EDITS.has(action.type)) s = applyQuery(env, s, s.query, 'reset');
     return stepFrom(env, s, action);
   };
   return { step, reduce: (state, action) => step(state, action).state };
 }
+
+const EDITS: ReadonlySet<Action['type']> = new Set(['text-input', 'text-backspace', 'text-clear', 'resize', 'message']);
 
 const done = (state: UiState, ...effects: Effect[]): Step => ({ state, effects });
 const info = (text: string): Message => ({ text, kind: 'info' });
@@ -188,8 +201,13 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       return done({ ...applyQuery(env, state, '', 'keep-paper'), mode: { kind: 'list' } });
     case 'text-input':
     case 'text-backspace':
-    case 'text-clear':
-      return done(editText(env, state, action));
+    case 'text-clear': {
+      const next = editText(state, action);
+      return next.filterPending && !state.filterPending ? done(next, { kind: 'run-filter' }) : done(next);
+    }
+    case 'filter-apply':
+      // Already run (by a key that needed the result) or nothing edited: nothing to do.
+      return done(state);
     case 'mark-toggle': {
       const paper = currentPaper(state);
       if (!paper) return done(state);
@@ -290,17 +308,20 @@ function applyQuery(env: ReducerEnv, state: UiState, query: string, cursorRule: 
     const at = id === undefined ? -1 : shown.findIndex((h) => state.snapshot.papers[h.index]?.id === id);
     cursor = at >= 0 ? at : 0;
   }
-  const next = { ...state, query, queryError, shown, top: cursorRule === 'keep-row' ? state.top : 0 };
+  const next = { ...state, query, queryError, filterPending: false, shown, top: cursorRule === 'keep-row' ? state.top : 0 };
   return moveCursor(next, queryError ? state.cursor : cursor, cursorRule === 'keep-row');
 }
 
-function editText(env: ReducerEnv, state: UiState, action: Extract<Action, { type: 'text-input' | 'text-backspace' | 'text-clear' }>): UiState {
+function editText(state: UiState, action: Extract<Action, { type: 'text-input' | 'text-backspace' | 'text-clear' }>): UiState {
   const edit = (text: string): string => {
     if (action.type === 'text-input') return text + action.text.replace(/[\r\n\t]/g, ' ');
     if (action.type === 'text-backspace') return [...text].slice(0, -1).join('');
     return '';
   };
-  if (state.mode.kind === 'filter') return applyQuery(env, state, edit(state.query), 'reset');
+  if (state.mode.kind === 'filter') {
+    const query = edit(state.query);
+    return query === state.query ? state : { ...state, query, filterPending: true };
+  }
   if (state.mode.kind === 'prompt') return { ...state, mode: { kind: 'prompt', prompt: { ...state.mode.prompt, text: edit(state.mode.prompt.text) } } };
   return state;
 }

@@ -38,7 +38,9 @@ describe('papers import', () => {
     writeFileSync(second, hfDigest('2025-03-20', [seed[0]!, { title: 'A Completely New Paper on Library Merging', abstract: 'We merge libraries. Every decision survives a git merge between two machines.' }]));
     const first = run(['import', SEED, second], env);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe(`${SEED}: hf-page, 100 papers found, 100 new, 0 updated\n${second}: hf-page, 2 papers found, 1 new, 1 updated\n`);
+    // the line starts with what `papers parse` prints (dates: the seed's year comes from its mtime)
+    expect(first.stdout).toMatch(new RegExp(`^${SEED.replace(/[.]/g, '\\.')}: hf-page, 100 papers found \\(\\d{4}-03-12\\), 100 new, 0 updated\n`));
+    expect(first.stdout.split('\n')[1]).toBe(`${second}: hf-page, 2 papers found (2025-03-20), 1 new, 1 updated`);
     const before = readFileSync(join(dir, 'cache', 'library.json'));
     const again = run(['import', second], env);
     expect(again.code).toBe(0);
@@ -58,7 +60,7 @@ describe('papers import', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`papers: ${junk}`);
     expect(r.stderr).toContain('is empty');
-    expect(r.stdout).toContain(`${SEED}: hf-page, 100 papers found, 100 new`);
+    expect(r.stdout).toMatch(new RegExp(`${SEED.replace(/[.]/g, '\\.')}: hf-page, 100 papers found \\(\\d{4}-03-12\\), 100 new`));
   });
 });
 

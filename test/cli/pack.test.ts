@@ -1,9 +1,10 @@
-// The package as users get it: `npm pack`, installed globally into a temporary prefix, runs.
-// dist/ is built by `npm test` before the tests (pack runs with --ignore-scripts so that it does
-// not rebuild dist/ under the other tests' feet). Dependencies come from npm's cache when it has them.
+// The package as users get it: `npm pack` (with its prepack/prepare scripts: a clean build of dist/),
+// installed globally into a temporary prefix, runs. It packs a copy of the project, so the clean
+// build never touches the working tree's dist/ under the other tests' feet. Dependencies come from
+// npm's cache when it has them (--prefer-offline), else from the registry.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { papers, ROOT, sandbox, tempDir } from './polish-run.js';
 
@@ -26,7 +27,14 @@ describe('npm pack and a global install', () => {
   let files: string[] = [];
 
   beforeAll(() => {
-    const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const copy = join(tmp, 'project');
+    const skip = new Set(['node_modules', '.git', 'dist', 'tmp', '.data']);
+    cpSync(ROOT, copy, { recursive: true, filter: (src) => !skip.has(basename(src)) && !src.endsWith('.tgz') });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    // a chunk left by an older build must not be shipped: prepack starts from an empty dist/
+    mkdirSync(join(copy, 'dist', 'chunks'), { recursive: true });
+    writeFileSync(join(copy, 'dist', 'chunks', 'stale-OLD.js'), 'export {};\n');
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: copy, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const [info] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
     tarball = join(tmp, info!.filename);
     files = info!.files.map((f) => f.path).sort();
@@ -38,6 +46,7 @@ describe('npm pack and a global install', () => {
     expect(files).toContain('package.json');
     expect(files).toContain('README.md');
     expect(files.some((f) => f.startsWith('seeds/') && f.endsWith('.txt'))).toBe(true);
+    expect(files).not.toContain('dist/chunks/stale-OLD.js');
     const unexpected = files.filter((f) => !/^(bin\/papers\.js|dist\/.+\.js|seeds\/[^/]+|README\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });

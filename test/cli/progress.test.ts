@@ -114,7 +114,7 @@ describe('progress of real commands under a pseudo-terminal', () => {
     expect(imported.stdout).toContain("hf-papers-2.txt: ");
     const repaired = inPty(['doctor', '--repair'], env);
     expect(repaired.status).toBe(0);
-    expect(repaired.stdout).toMatch(/rebuilding digests \[[█░]+\] +\d\/2/);
+    expect(repaired.stdout).toMatch(/comparing caches \[[█░]+\] +\d\/2/);
     expect(repaired.stdout).toMatch(/rebuilding search index \[/);
 
     const { env: fresh } = sandbox();

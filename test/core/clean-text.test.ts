@@ -27,6 +27,9 @@ describe('latexToText', () => {
     ['\\textcolor{red}{Red} text', 'Red text'],
     ['\\href{https://x.org/p}{the page}', 'the page (https://x.org/p)'],
     ['R\\&D and a\\_b', 'R&D and a_b'],
+    ['\\frac{\\frac{1}{2}}{3}', '(1/2)/3'],
+    ['\\color[RGB]{1,2,3}{LCLM} x', 'LCLM x'],
+    ['\\frac{1 and no close', '1 and no close'],
   ])('%s', (input, expected) => {
     expect(latexToText(input)).toBe(expected);
   });
@@ -97,6 +100,10 @@ describe('cleanAbstract', () => {
 
   it('drops a link label glued to its URL but keeps braces elsewhere', () => {
     expect(cleanAbstract('accessible https://anonymous.4open.science/r/TangleNAS-527C{here}')).toBe('accessible https://anonymous.4open.science/r/TangleNAS-527C');
+  });
+
+  it('drops labels glued to each of several URLs in one token', () => {
+    expect(cleanAbstract('at https://a.org/x{here}https://b.org/y{link}, see also {here}')).toBe('at https://a.org/xhttps://b.org/y, see also here');
   });
 
   it('normalises NBSP, zero-width characters and runs of white space', () => {

@@ -434,3 +434,30 @@ describe('hf-page: detect', () => {
     expect(hfPage.detect(arxivMail)).toBeLessThanOrEqual(0.1);
   });
 });
+
+describe('hf-page: a copy without blank lines between title and abstract', () => {
+  it('takes the first line for the title when the lines after it are an abstract', () => {
+    const text = [
+      'Mar 12', '',
+      'Efficient Memory Management for Large Language Model Serving',
+      'High throughput serving of large language models (LLMs) requires batching sufficiently many requests at a',
+      'time. However, existing systems struggle because the key-value cache memory for each request is huge.',
+      '',
+      'A Second Paper',
+      'We propose a second method that works on every benchmark we tried and many that we did not try yet, which is a lot.',
+      'It is also simple to implement, fast to train and small enough to run on a laptop, so we release it.',
+    ].join('\n');
+    const r = hfPage.parse(text, { file: 'x.txt', year: 2025 });
+    expect(r.papers.map((p) => [p.title, p.abstract.slice(0, 30), p.source.line])).toEqual([
+      ['Efficient Memory Management for Large Language Model Serving', 'High throughput serving of lar', 3],
+      ['A Second Paper', 'We propose a second method tha', 7],
+    ]);
+  });
+
+  it('keeps a title hard-wrapped over two lines whole', () => {
+    const text = ['Mar 12', '', 'Efficient Memory Management for Large Language Model Serving with', 'PagedAttention', '', `We propose PagedAttention. ${'It works. '.repeat(30)}`].join('\n');
+    expect(hfPage.parse(text, { file: 'x.txt', year: 2025 }).papers.map((p) => p.title)).toEqual([
+      'Efficient Memory Management for Large Language Model Serving with PagedAttention',
+    ]);
+  });
+});

@@ -247,6 +247,11 @@ describe('the index', () => {
     expect(serialiseIndex(back)).toEqual(serialiseIndex(index));
   });
 
+  it('an empty index, serialised and read back, still takes papers', () => {
+    const empty = deserialiseIndex(JSON.parse(JSON.stringify(serialiseIndex(createSearchIndex()))));
+    expect(ids(snap, 'protein', empty)).toEqual(['d']);
+  });
+
   it('refuses malformed serialised data', () => {
     expect(() => deserialiseIndex({})).toThrow();
     const data = serialiseIndex(buildSearchIndex(papers));

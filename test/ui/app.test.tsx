@@ -193,7 +193,7 @@ test('without a terminal on stdin no key is read', async () => {
     createElement(App, {
       handle,
       config: DEFAULT_UI_CONFIG,
-      sideEffects: { openUrl: async () => ({ ok: true, command: 'x' }), writeExport: async (p: string) => p },
+      sideEffects: { openUrl: async () => ({ ok: true as const, command: 'x' }), writeExport: async (p: string) => p },
       today: '2025-03-14',
       interactive: false,
     }),

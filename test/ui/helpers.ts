@@ -49,11 +49,18 @@ export interface RenderOptions {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Resolves once `condition` holds, or after `ms` regardless. */
+async function until(condition: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 export async function renderApp(options: RenderOptions): Promise<Rendered> {
   let latest: UiState | undefined;
   const opened: string[] = [];
   const exported: Array<{ path: string; text: string }> = [];
   let exited = false;
+  let changes = 0;
   const sideEffects: UiSideEffects = {
     openUrl:
       options.openUrl ??
@@ -77,6 +84,7 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
       filter: options.filter,
       onState: (s: UiState) => {
         latest = s;
+        changes++;
       },
       onExit: () => {
         exited = true;
@@ -87,13 +95,18 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
   Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns });
   Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows });
   instance.stdout.emit('resize');
-  await tick();
+  await until(() => latest !== undefined && latest.size.columns === size.columns && latest.size.rows === size.rows, 3000);
+  // Keys written before Ink listens to stdin are lost: wait for the listener (useInput's effect).
+  await until(() => instance.stdin.listenerCount('readable') > 0, 3000);
   const frame = () => stripAnsi(instance.lastFrame() ?? '');
   return {
     frame,
     async write(...keys) {
       for (const key of keys) {
+        const before = changes;
         instance.stdin.write(key);
+        // A key that does something changes the state; one that does nothing is given a moment.
+        await until(() => changes > before, key === KEYS.escape ? 200 : 50);
         await tick();
       }
     },

@@ -24,6 +24,8 @@ interface Harness {
   press: (...events: Array<KeyEvent | string>) => Harness;
   act: (action: Action) => Harness;
   id: () => string | undefined;
+  /** Run the filter as soon as it is asked for (the App does so right after the frame). */
+  autoFilter: boolean;
 }
 
 function harness(snapshot: Snapshot, options: { columns?: number; rows?: number; config?: UiConfig } = {}): Harness {
@@ -43,9 +45,14 @@ function harness(snapshot: Snapshot, options: { columns?: number; rows?: number;
     act(action) {
       const result = step(h.state, action);
       h.state = result.state;
-      h.effects.push(...result.effects);
+      for (const effect of result.effects) {
+        // As the App does once the keystroke's frame is out.
+        if (effect.kind === 'run-filter' && h.autoFilter) h.act({ type: 'filter-apply' });
+        else h.effects.push(effect);
+      }
       return h;
     },
+    autoFilter: true,
     id: () => currentPaper(h.state)?.id,
   };
   return h;
@@ -154,6 +161,34 @@ describe('filter', () => {
     h.press(K.ctrl('u'));
     expect(h.state.query).toBe('');
     expect(h.state.shown).toHaveLength(50);
+  });
+
+  test('the echo of a keystroke comes first: the search runs on filter-apply, once for a burst of keys', () => {
+    const h = many();
+    h.autoFilter = false;
+    h.press('/', '1');
+    expect(h.state.query).toBe('1');
+    expect(h.state.filterPending).toBe(true);
+    expect(h.state.shown).toHaveLength(50);
+    expect(h.effects).toEqual([{ kind: 'run-filter' }]);
+    h.press('7');
+    expect(h.effects).toEqual([{ kind: 'run-filter' }]); // still one pending run
+    h.act({ type: 'filter-apply' });
+    expect(h.state.shown.map((s) => s.index)).toEqual([17]);
+    expect(h.state.filterPending).toBe(false);
+    h.act({ type: 'filter-apply' });
+    expect(h.state.shown).toHaveLength(1);
+  });
+
+  test('a key that acts on the list runs an edited filter first (Enter then t tags a filtered paper)', () => {
+    const h = many();
+    h.autoFilter = false;
+    h.press('/', '1', '7', K.enter);
+    expect(h.state.filterPending).toBe(false);
+    expect(h.state.shown.map((s) => s.index)).toEqual([17]);
+    h.press('/', K.backspace, K.down);
+    expect(h.state.query).toBe('1');
+    expect(h.id()).toBe('n10');
   });
 
   test('letters are text in the filter, not keys (q does not quit, j does not move)', () => {

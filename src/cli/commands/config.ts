@@ -1,6 +1,6 @@
 // `papers config`: the effective settings and where each came from; `papers config path`.
 // Also applies the settings every command shares (colour) before any command runs.
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import {
   CONFIG_KEYS,
   describeOrigin,
@@ -29,7 +29,7 @@ export function register(program: Command): void {
   const config = program
     .command('config')
     .description('print the effective settings and where each came from (default, file:line, environment, flag)')
-    .argument('[key]', 'print only this key (e.g. quick-tags.3)')
+    .addArgument(new Argument('[key]', 'print only this key (e.g. quick-tags.3)').choices(CONFIG_KEYS))
     .argument('[value]', 'set the key to this value in the config file (lists: a,b; "none" for no quick tag)')
     .option('--json', 'print the settings as JSON')
     .option('--unset', 'remove the key from the config file (back to its default)')

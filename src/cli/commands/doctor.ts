@@ -38,9 +38,11 @@ Examples:
     .action((options: DoctorOptions, command: Command) => {
       const output = processOutput();
       const dir = libraryFolder(command);
-      let findings = checkLibrary(dir, phaseProgress());
+      const first = checkLibrary(dir, phaseProgress());
+      let findings = first.findings;
       const before = findings;
       let repaired: string | null = null;
+      let used = first.built;
       if (options.repair && existsSync(dir)) {
         const bars = new Map<string, Progress>();
         try {
@@ -51,12 +53,13 @@ Examples:
               bars.set(phase, (bar = startProgress(`rebuilding ${phase}`, total)));
             }
             bar.update(done, total);
-          });
+          }, first.built ?? undefined);
+          used = rebuilt.built;
           repaired = `rebuilt every derived file from ${rebuilt.digests} digest${rebuilt.digests === 1 ? '' : 's'} (${rebuilt.papers} papers) and decisions.yaml`;
         } finally {
           for (const bar of bars.values()) bar.done();
         }
-        findings = checkLibrary(dir, phaseProgress());
+        findings = checkLibrary(dir, phaseProgress(), used ?? undefined).findings;
       }
       if (options.json) output.out(JSON.stringify({ library: dir, repaired, before: options.repair ? before : undefined, findings }, null, 2));
       else print(output, dir, options.repair ? before : null, repaired, findings);

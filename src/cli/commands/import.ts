@@ -8,6 +8,7 @@ import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
 import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
+import { parseSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
 // Derived caches register themselves with the store (registerDerivedCache) and are updated by every import.
 import '../../io/search-cache.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
@@ -17,11 +18,15 @@ interface ImportOptions extends ParseFlags {
   verbose?: boolean;
 }
 
-/** What one file's import did, in one line: file, format, papers found, new, updated (or that nothing changed). */
-export function importSummaryLine(o: Pick<ImportOutcome, 'file' | 'format' | 'found' | 'added' | 'updated' | 'already'>): string {
+/**
+ * What one file's import did, in one line: what was recognised (the line `papers parse` prints:
+ * file, format, papers found, dates, arXiv sections), then new and updated (or that nothing changed).
+ */
+export function importSummaryLine(o: Pick<ImportOutcome, 'file' | 'format' | 'found' | 'added' | 'updated' | 'already'>, parsed?: ParseSummary): string {
   const papers = `${o.found} paper${o.found === 1 ? '' : 's'}`;
   if (o.already) return `${o.file}: ${o.format}, ${papers}: already imported${alreadyWhere(o.file, o.already)}; nothing changed`;
-  return `${o.file}: ${o.format}, ${papers} found, ${o.added} new, ${o.updated} updated`;
+  const recognised = parsed ? parseSummaryLine(parsed) : `${o.file}: ${o.format}, ${papers} found`;
+  return `${recognised}, ${o.added} new, ${o.updated} updated`;
 }
 
 function alreadyWhere(file: string, meta: DigestMeta): string {
@@ -69,10 +74,10 @@ export function runImport(files: readonly string[], options: ImportOptions, stor
   try {
     for (const file of files) {
       try {
-        const outcome = importOne(file, options, store, output);
+        const { outcome, parsed } = importOne(file, options, store, output);
         outcomes.push(outcome);
         progress.clear();
-        output.out(importSummaryLine(outcome));
+        output.out(importSummaryLine(outcome, parsed));
         for (const w of outcome.warnings) output.err(`papers: warning: ${w}`);
       } catch (e) {
         if (!(e instanceof PapersError) || e.kind === 'failure') throw e;
@@ -92,13 +97,13 @@ export function runImport(files: readonly string[], options: ImportOptions, stor
   return outcomes;
 }
 
-function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output): ImportOutcome {
+function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output): { outcome: ImportOutcome; parsed?: ParseSummary } {
   const input = readDigestFile(file);
   const bytes = input.bytes ?? Buffer.from(input.text, 'utf8');
   if (input.text.trim() === '') throw inputError(`${input.name}: is empty; give a digest with at least one paper`);
   const previous = store.hasDigest(sha256(bytes));
   if (previous) {
-    return { file: input.name, format: previous.format, digest: previous.digest, found: previous.papers, added: 0, updated: 0, already: previous, warnings: [] };
+    return { outcome: { file: input.name, format: previous.format, digest: previous.digest, found: previous.papers, added: 0, updated: 0, already: previous, warnings: [] } };
   }
   const result = parseInput(input, options);
   printDiagnostics(
@@ -112,5 +117,6 @@ function importOne(file: string, options: ImportOptions, store: LibraryStore, ou
       `${input.name}${first ? `:${first.line}` : ''}: no papers found (read as ${result.format}${first ? `: ${first.message}` : ''}); nothing imported; check it is a digest, or name its format with --format`,
     );
   }
-  return store.importDigest({ bytes, name: input.name, options: parseOptionsFor(input, options), result });
+  const outcome = store.importDigest({ bytes, name: input.name, options: parseOptionsFor(input, options), result });
+  return { outcome, parsed: summariseParse(input.name, result) };
 }

@@ -38,7 +38,9 @@ function isUtf8(charset: string): boolean {
  * other characters are themselves (encoded in the part's charset when they are not ASCII).
  */
 export function decodeQuotedPrintable(text: string, charset = 'utf-8'): Uint8Array {
-  const bytes: number[] = [];
+  // at most 3 bytes per UTF-16 unit (a surrogate pair is 2 units and 4 bytes)
+  const out = new Uint8Array(text.length * 3);
+  let n = 0;
   const encoder = new TextEncoder();
   const utf8 = isUtf8(charset);
   for (let i = 0; i < text.length; i++) {
@@ -46,7 +48,7 @@ export function decodeQuotedPrintable(text: string, charset = 'utf-8'): Uint8Arr
     if (c === 61 /* = */) {
       const pair = text.slice(i + 1, i + 3);
       if (HEX.test(pair)) {
-        bytes.push(Number.parseInt(pair, 16));
+        out[n++] = Number.parseInt(pair, 16);
         i += 2;
         continue;
       }
@@ -61,19 +63,18 @@ export function decodeQuotedPrintable(text: string, charset = 'utf-8'): Uint8Arr
         i = k;
         continue;
       }
-      bytes.push(c);
+      out[n++] = c;
       continue;
     }
-    if (c < 128) bytes.push(c);
-    else if (!utf8 && c < 256) bytes.push(c);
+    if (c < 128 || (!utf8 && c < 256)) out[n++] = c;
     else {
-      const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      for (const b of encoder.encode(ch)) bytes.push(b);
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      const written = encoder.encodeInto(ch, out.subarray(n));
+      n += written.written;
       i += ch.length - 1;
     }
   }
-  return Uint8Array.from(bytes);
+  return out.subarray(0, n);
 }
 
 /** Bytes to text in the named charset; unknown charsets are read as UTF-8 (invalid bytes become U+FFFD). */

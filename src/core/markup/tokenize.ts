@@ -32,8 +32,14 @@ function isNameStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code > 127;
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f';
+/** White space, by char code (NaN past the end is not). */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+}
+
+/** Ends a tag or attribute name: white space, `>`, `/`, `=` (when `eq`), or the end (NaN). */
+function endsName(code: number, eq: boolean): boolean {
+  return code !== code || isSpace(code) || code === 62 || code === 47 || (eq && code === 61);
 }
 
 /** Where the construct closed by `terminator` ends (just past it), or the end of the text. */
@@ -94,7 +100,7 @@ export function tokenizeMarkup(src: string, onToken: (token: MarkupToken) => voi
     }
     flushText(lt);
     let j = nameAt;
-    while (j < n && !isSpace(src[j]) && src[j] !== '>' && src[j] !== '/') j++;
+    while (!endsName(src.charCodeAt(j), false)) j++;
     const name = src.slice(nameAt, j).toLowerCase();
     if (closing) {
       i = skipPast(src, j, '>');
@@ -102,19 +108,20 @@ export function tokenizeMarkup(src: string, onToken: (token: MarkupToken) => voi
       textStart = i;
       continue;
     }
-    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    // a plain object stays fast (a null-prototype one goes to dictionary mode); `__proto__` is refused below
+    const attrs: Record<string, string> = {};
     let selfClosing = false;
     for (;;) {
-      while (j < n && isSpace(src[j])) j++;
+      while (isSpace(src.charCodeAt(j))) j++;
       if (j >= n) break;
-      const c = src[j];
-      if (c === '>') {
+      const c = src.charCodeAt(j);
+      if (c === 62 /* > */) {
         j++;
         break;
       }
-      if (c === '/') {
+      if (c === 47 /* / */) {
         j++;
-        if (src[j] === '>') {
+        if (src.charCodeAt(j) === 62) {
           selfClosing = true;
           j++;
           break;
@@ -122,16 +129,16 @@ export function tokenizeMarkup(src: string, onToken: (token: MarkupToken) => voi
         continue;
       }
       const attrAt = j;
-      while (j < n && !isSpace(src[j]) && src[j] !== '=' && src[j] !== '>' && src[j] !== '/') j++;
+      while (!endsName(src.charCodeAt(j), true)) j++;
       // a stray quote or `=` where a name should be: step over it
       if (j === attrAt) j++;
       const attrName = src.slice(attrAt, j).toLowerCase();
       let k = j;
-      while (k < n && isSpace(src[k])) k++;
+      while (isSpace(src.charCodeAt(k))) k++;
       let value = '';
-      if (src[k] === '=') {
+      if (src.charCodeAt(k) === 61 /* = */) {
         k++;
-        while (k < n && isSpace(src[k])) k++;
+        while (isSpace(src.charCodeAt(k))) k++;
         const quote = src[k];
         if (quote === '"' || quote === "'") {
           const end = src.indexOf(quote, k + 1);
@@ -140,12 +147,12 @@ export function tokenizeMarkup(src: string, onToken: (token: MarkupToken) => voi
           j = end === -1 ? n : end + 1;
         } else {
           let e = k;
-          while (e < n && !isSpace(src[e]) && src[e] !== '>') e++;
+          while (e < n && !isSpace(src.charCodeAt(e)) && src.charCodeAt(e) !== 62) e++;
           value = src.slice(k, e);
           j = e;
         }
       }
-      if (attrName !== '' && !(attrName in attrs)) attrs[attrName] = decodeEntities(value);
+      if (attrName !== '' && attrName !== '__proto__' && !Object.hasOwn(attrs, attrName)) attrs[attrName] = value.includes('&') ? decodeEntities(value) : value;
     }
     onToken({ kind: 'open', name, attrs, selfClosing, offset: lt });
     i = j;

@@ -130,7 +130,8 @@ function parse(text: string, options: ParseOptions): ParseResult {
   if (papers.length === 0) {
     diagnostics.push({ line: 0, severity: 'error', message: 'no arXiv listing entries found (expected lines such as "arXiv:2303.08867" followed by Title: and Authors:)' });
   } else {
-    if (listingDate === null) diagnostics.push({ line: 1, severity: 'warning', message: 'no "Date:" line before the first entry: papers have no listing date' });
+    // in a mail the Date: line is a mail header, and the container dates the papers from it
+    if (listingDate === null) diagnostics.push({ line: 1, severity: 'info', message: 'no "Date:" line before the first entry: the listing date is unknown' });
     if (!ended) diagnostics.push({ line: lines.length, severity: 'warning', message: 'the listing ends without its end marker (%%%---%%%---): it may be cut short' });
     const counts = subject ? /daily (\d+) new \+ +(\d*) ?crosses/.exec(subject) : null;
     if (counts && ended) {

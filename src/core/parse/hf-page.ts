@@ -210,6 +210,24 @@ function looksLikeTitle(text: string): boolean {
   return text.length <= 300 && !/[.!]$/.test(text);
 }
 
+/** Title case or a colon: "Efficient Memory Management for LLM Serving", "LiT: Delving into…". */
+function headingLike(line: string): boolean {
+  if (/^\S+: /.test(line)) return true;
+  const words = line.split(' ').filter((w) => w.length > 3);
+  const capitalised = words.filter((w) => /^[A-Z0-9]/.test(w)).length;
+  return words.length > 0 && capitalised / words.length >= 0.6;
+}
+
+/** A paragraph whose first line is a title and whose other lines are an abstract; null when it is not that. */
+function splitTitleLine(lines: readonly string[]): { title: string; abstract: string } | null {
+  if (lines.length < 2) return null;
+  const title = lines[0]!;
+  const rest = lines.slice(1);
+  const abstract = rest.join(' ');
+  if (!looksLikeTitle(title) || title.length > 250 || !/^[A-Z0-9]/.test(rest[0]!)) return null;
+  return abstract.length >= 200 && /[.!?)]$/.test(abstract) ? { title, abstract: rest.join('\n') } : null;
+}
+
 /** Markdown escapes in a captured title (`Search\ Results`, `\_`) read as the characters they escape. */
 function unescapeMarkdown(text: string): string {
   return text.includes('\\') ? text.replace(/\\([\\`*_{}[\]()#+\-.!| ])/g, '$1') : text;
@@ -432,7 +450,8 @@ function assemble(scanned: Scan, options: ParseOptions, diags: Diagnostics): Pap
         if (cur && (state === 'abstract' || state === 'body')) {
           // a second paragraph of the abstract, unless an abstract follows it (then it is the next title)
           const followedByAbstract = next?.kind === 'text' && looksLikeAbstract(next.lines.join(' '));
-          const continues = state === 'body' && (text.length >= 300 || (looksLikeAbstract(text) && !followedByAbstract));
+          const startsCard = state === 'body' && e.lines.length > 1 && headingLike(e.lines[0]!) && splitTitleLine(e.lines) !== null;
+          const continues = state === 'body' && !startsCard && (text.length >= 300 || (looksLikeAbstract(text) && !followedByAbstract));
           const isAbstract =
             state === 'abstract' && !(looksLikeTitle(text) && next?.kind === 'text' && looksLikeAbstract(next.lines.join(' ')) && !looksLikeAbstract(text));
           if (isAbstract || continues || (e.inWrapper && state === 'abstract')) {
@@ -441,6 +460,14 @@ function assemble(scanned: Scan, options: ParseOptions, diags: Diagnostics): Pap
             state = 'body';
             break;
           }
+        }
+        // a copy without a blank line between title and abstract: a title line, then the abstract's lines
+        const split = splitTitleLine(e.lines);
+        if (split) {
+          open(split.title, e.line, url, false);
+          cur!.abstract.push(split.abstract);
+          state = 'body';
+          break;
         }
         if (text.length > 600 && looksLikeAbstract(text)) {
           diags.add(e.line, 'warning', `a ${text.length}-character paragraph where a paper title was expected was skipped (an abstract without its title?)`);

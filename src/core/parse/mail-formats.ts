@@ -63,7 +63,7 @@ export function mboxFormat(detect: DetectLeaf): DigestFormat {
         // one message's failure is not the mailbox's: errors become warnings
         for (const d of read.diagnostics) diagnostics.push(d.severity === 'error' ? { ...d, severity: 'warning' } : d);
         if (read.papers.length > 0) {
-          diagnostics.push({ line: m.baseLine, severity: 'info', message: `message ${k + 1}${read.subject ? ` ("${read.subject.slice(0, 60)}")` : ''}: ${read.formats.join(', ')}, ${read.papers.length} papers` });
+          diagnostics.push({ line: m.baseLine, severity: 'info', message: `message ${k + 1}${read.subject ? ` ("${read.subject.slice(0, 60)}")` : ''}: ${read.formats.join(', ')}, ${read.papers.length} paper${read.papers.length === 1 ? '' : 's'}` });
         }
       });
       if (messages.length === 0) diagnostics.push({ line: 0, severity: 'error', message: 'no messages found (an mbox starts each message with a "From " line)' });

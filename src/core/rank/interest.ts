@@ -153,12 +153,14 @@ function rankLearned(snapshot: Snapshot, learned: Learned, options: InterestOpti
   const matched = !learned.scorer && options.ruleMatches ? options.ruleMatches() : null;
   const rule = (p: LibraryPaper) => (matched?.has(p.id) ? 1 : 0);
   const order = papers.map((_, d) => d).filter((d) => docOf.get(papers[d]!.id) === d);
-  const decided = (d: number) => (learned.labels.has(papers[d]!.id) ? 1 : 0);
+  const decidedFlag = new Uint8Array(papers.length);
+  for (const d of order) decidedFlag[d] = learned.labels.has(papers[d]!.id) ? 1 : 0;
+  const decided = (d: number) => decidedFlag[d]!;
   order.sort((a, b) => {
+    if (decidedFlag[a] !== decidedFlag[b]) return decidedFlag[a]! - decidedFlag[b]!;
+    if (learned.scorer) return scoreOf[b]! - scoreOf[a]! || a - b;
     const pa = papers[a]!;
     const pb = papers[b]!;
-    if (decided(a) !== decided(b)) return decided(a) - decided(b);
-    if (learned.scorer) return scoreOf[b]! - scoreOf[a]! || a - b;
     if (rule(pa) !== rule(pb)) return rule(pb) - rule(pa);
     if (recency(pa) !== recency(pb)) return recency(pa) < recency(pb) ? 1 : -1;
     return (pb.upvotes ?? -1) - (pa.upvotes ?? -1) || a - b;

@@ -69,7 +69,7 @@ export class WordTable {
   /** The number of s[from, to), whose hash is `hash`; a new word gets the next number. */
   intern(s: string, from: number, to: number, hash: number): number {
     const len = to - from;
-    for (let h = hash & this.mask; ; h = (h + 1) & this.mask) {
+    for (let h = spread(hash) & this.mask; ; h = (h + 1) & this.mask) {
       const id = this.slots[h]!;
       if (id === -1) return this.add(s.slice(from, to), hash, false);
       if (this.hashes[id] === hash) {
@@ -105,10 +105,16 @@ export class WordTable {
   }
 
   private place(id: number): void {
-    let h = this.hashes[id]! & this.mask;
+    let h = spread(this.hashes[id]!) & this.mask;
     while (this.slots[h] !== -1) h = (h + 1) & this.mask;
     this.slots[h] = id;
   }
+}
+
+/** FNV's low bits are poor for short words: mix the high bits in before taking a slot. */
+function spread(hash: number): number {
+  const h = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }
 
 function hashOf(s: string, from: number, to: number): number {

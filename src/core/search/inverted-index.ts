@@ -87,7 +87,7 @@ export function textHash(paper: IndexablePaper): number {
 
 function grow<T extends Int32Array | Uint32Array | Uint8Array>(arr: T, min: number): T {
   if (arr.length >= min) return arr;
-  let n = arr.length * 2;
+  let n = Math.max(16, arr.length * 2);
   while (n < min) n *= 2;
   const bigger = new (arr.constructor as new (n: number) => T)(n);
   bigger.set(arr);

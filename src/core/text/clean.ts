@@ -15,11 +15,17 @@ const LINK_LABEL = /\{(?:here|link|this link|url|code|project page|website)\}/gi
 
 /** Drops `{here}` when it is glued to a URL (`https://x.org/r{here}`); elsewhere leaves it. */
 function dropGluedLabels(text: string): string {
+  // One backward look per label, never past the previous label: linear however many labels a token holds.
+  let prevEnd = 0;
+  let tokenHasScheme = false;
   return text.replace(LINK_LABEL, (label: string, offset: number) => {
-    const from = Math.max(0, offset - 2000);
     let start = offset;
-    while (start > from && !/\s/.test(text[start - 1]!)) start--;
-    return text.slice(start, offset).includes('://') ? '' : label;
+    while (start > prevEnd && !/\s/.test(text[start - 1]!)) start--;
+    const sameToken = start === prevEnd && prevEnd > 0 && !/\s/.test(text[prevEnd - 1] ?? ' ');
+    const scheme = text.slice(start, offset).includes('://');
+    tokenHasScheme = sameToken ? tokenHasScheme || scheme : scheme;
+    prevEnd = offset + label.length;
+    return tokenHasScheme ? '' : label;
   });
 }
 

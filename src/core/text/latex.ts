@@ -59,19 +59,32 @@ function isAsciiLetter(c: string | undefined): boolean {
   return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
-/** The index just past the group `{...}` starting at `start` (which must be '{'), or -1 when it does not close within MAX_GROUP. */
-function groupEnd(s: string, start: number): number {
-  let depth = 0;
-  const limit = Math.min(s.length, start + MAX_GROUP);
-  for (let i = start; i < limit; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
+/** For each `{` of `s`, the index just past its matching `}` (or -1): one pass with a stack, backslash escapes skipped. */
+function braceMatches(s: string): Int32Array {
+  const match = new Int32Array(s.length).fill(-1);
+  const stack = new Int32Array(s.length);
+  let top = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \\ */) i++;
+    else if (c === 123 /* { */) stack[top++] = i;
+    else if (c === 125 /* } */ && top > 0) match[stack[--top]!] = i + 1;
   }
+  return match;
+}
+
+/** The index just past the group `{...}` starting at `start` (which must be '{'), or -1 when it does not close within MAX_GROUP. */
+function groupEnd(s: string, start: number, scan: Scan): number {
+  if (s[start] !== '{') return -1;
+  scan.match ??= braceMatches(s);
+  const end = scan.match[start] ?? -1;
+  return end !== -1 && end - start <= MAX_GROUP ? end : -1;
+}
+
+/** `s.indexOf(ch, from)`, but only looking `max` characters ahead. */
+function indexWithin(s: string, ch: string, from: number, max: number): number {
+  const limit = Math.min(s.length, from + max);
+  for (let i = from; i < limit; i++) if (s[i] === ch) return i;
   return -1;
 }
 
@@ -92,6 +105,8 @@ function dollarsAreMath(s: string): boolean {
 
 interface Scan {
   depth: number;
+  /** Brace matches of the string this scan is over, computed when first needed. */
+  match?: Int32Array;
 }
 
 /** ASCII characters the scan must look at; everything else is copied in runs. */
@@ -269,7 +284,7 @@ function command(s: string, name: string, j: number, out: string[], scan: Scan):
     return j;
   }
   if (name === 'href') {
-    const url = readGroup(s, skipSpaces(s, j), { ...scan, depth: MAX_DEPTH });
+    const url = readGroup(s, skipSpaces(s, j), scan, true);
     if (url) {
       const label = readGroup(s, skipSpaces(s, url.end), scan);
       if (label) {
@@ -285,11 +300,11 @@ function command(s: string, name: string, j: number, out: string[], scan: Scan):
   if (DROP_FIRST_ARG.has(name)) {
     let k = skipSpaces(s, j);
     if (s[k] === '[') {
-      const close = s.indexOf(']', k);
-      if (close !== -1 && close - k < MAX_GROUP) k = close + 1;
+      const close = indexWithin(s, ']', k, MAX_GROUP);
+      if (close !== -1) k = close + 1;
     }
     if (s[k] === '{') {
-      const end = groupEnd(s, k);
+      const end = groupEnd(s, k, scan);
       if (end !== -1) return end;
     }
     return j;
@@ -308,9 +323,9 @@ function accent(s: string, mark: string, j: number, out: string[], scan: Scan): 
   let base: string | undefined;
   let end = k;
   if (s[k] === '{') {
-    const close = groupEnd(s, k);
+    const close = groupEnd(s, k, scan);
     if (close !== -1 && close - k <= 6) {
-      base = convert(s.slice(k + 1, close - 1), { ...scan, depth: scan.depth + 1 });
+      base = convert(s.slice(k + 1, close - 1), { depth: scan.depth + 1 });
       end = close;
     }
   } else if (s[k] === '\\' && (s[k + 1] === 'i' || s[k + 1] === 'j') && !isAsciiLetter(s[k + 2])) {
@@ -330,12 +345,12 @@ function accent(s: string, mark: string, j: number, out: string[], scan: Scan): 
   return end;
 }
 
-function readGroup(s: string, start: number, scan: Scan): { text: string; end: number } | null {
-  if (s[start] !== '{') return null;
-  const end = groupEnd(s, start);
+/** The group `{...}` at `start`, converted (or `raw`, as written), and where it ends; null when there is none. */
+function readGroup(s: string, start: number, scan: Scan, raw = false): { text: string; end: number } | null {
+  const end = groupEnd(s, start, scan);
   if (end === -1) return null;
   const inner = s.slice(start + 1, end - 1);
-  const text = scan.depth >= MAX_DEPTH ? inner : convert(inner, { ...scan, depth: scan.depth + 1 });
+  const text = raw || scan.depth >= MAX_DEPTH ? inner : convert(inner, { depth: scan.depth + 1 });
   return { text, end };
 }
 

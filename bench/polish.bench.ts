@@ -1,0 +1,105 @@
+// Issue 9's costs: a progress tick (called per item), loading the config (every command), Tab
+// completion of ids and tags through the built binary, and `papers doctor` (check, --repair) on a
+// synthetic library of N papers (PAPERS_BENCH_POLISH_N, default 20,000) under bench/.data/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startProgress } from '../src/cli/progress.js';
+import { createMerger } from '../src/core/merge.js';
+import { parseDigest } from '../src/core/parse/index.js';
+import { serializeDecisions, type Decisions } from '../src/core/decisions.js';
+import { sha256, writeDigest } from '../src/io/digest-store.js';
+import { writeCache } from '../src/io/library-cache.js';
+import { loadConfig } from '../src/io/config-file.js';
+import { syntheticDigest, syntheticPapers } from './synthetic.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const N = Number(process.env.PAPERS_BENCH_POLISH_N ?? 20_000);
+const DIR = join(ROOT, 'bench', '.data', `polish-${N}`);
+const PER_DIGEST = 1_000;
+
+function build(): string[] {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const merger = createMerger([]);
+  const digests: string[] = [];
+  const papers = syntheticPapers(N);
+  for (let i = 0; i < papers.length; i += PER_DIGEST) {
+    const text = syntheticDigest(papers.slice(i, i + PER_DIGEST));
+    const file = `synthetic-${i / PER_DIGEST}.txt`;
+    const result = parseDigest(text, { file, year: 2025, yearSource: 'flag' });
+    const digest = sha256(text);
+    const importedAt = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+    writeDigest(DIR, Buffer.from(text), { digest, seq: digests.length + 1, file, importedAt, format: result.format, year: 2025, yearSource: 'flag', papers: result.papers.length });
+    merger.add(result.papers, { digest, file, importedAt });
+    digests.push(digest);
+  }
+  writeCache(DIR, merger.papers, digests, digests.at(-1) ?? null);
+  const decisions: Decisions = new Map();
+  merger.papers.forEach((p, i) => {
+    if (i % 50 === 0) decisions.set(p.id, { tags: { 'to-read': '2025-06-01T08:00:00.000Z', [`topic-${i % 7}`]: '2025-06-01T08:00:00.000Z' }, note: null });
+  });
+  writeFileSync(join(DIR, 'decisions.yaml'), serializeDecisions(decisions));
+  return merger.papers.map((p) => p.id);
+}
+
+function cli(args: string[]): { ms: number; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'papers.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, PAPERS_HOME: DIR, NO_COLOR: '1' } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && !(args[0] === 'doctor' && r.status === 1)) throw new Error(`papers ${args.join(' ')}: ${r.stderr}`);
+  return { ms, out: r.stdout };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const timesOf = (n: number, f: () => number) => median(Array.from({ length: n }, f));
+
+export async function run(): Promise<void> {
+  // progress: per-tick cost, silent (a pipe) and drawing (a terminal, redraws throttled)
+  const TICKS = 5_000_000;
+  for (const isTTY of [false, true]) {
+    const stream = { isTTY, columns: 100, write: () => true };
+    const p = startProgress('bench', TICKS, { stream, delayMs: 0 });
+    const t0 = performance.now();
+    for (let i = 0; i < TICKS; i++) p.tick();
+    const ms = performance.now() - t0;
+    p.done();
+    console.log(`progress tick (${isTTY ? 'terminal' : 'pipe'}): ${((ms * 1e6) / TICKS).toFixed(1)} ns per call`);
+  }
+
+  // config: what every command pays before it runs
+  const cfgDir = join(ROOT, 'bench', '.data', 'polish-config');
+  mkdirSync(cfgDir, { recursive: true });
+  writeFileSync(join(cfgDir, 'config.yaml'), 'quick-tags:\n  3: later\nranking:\n  positive: [to-read, read, fav]\nexport:\n  format: bibtex\ncolor: auto\n');
+  for (const [label, env] of [
+    ['no file', { PAPERS_CONFIG: join(cfgDir, 'missing.yaml') }],
+    ['a 7-line file', { PAPERS_CONFIG: join(cfgDir, 'config.yaml') }],
+  ] as const) {
+    const t0 = performance.now();
+    for (let i = 0; i < 1000; i++) loadConfig([], env);
+    console.log(`loadConfig, ${label}: ${((performance.now() - t0) / 1000).toFixed(3)} ms per call`);
+  }
+
+  if (!existsSync(join(DIR, 'cache', 'index.json')) || process.env.PAPERS_BENCH_REBUILD === '1') {
+    const t0 = performance.now();
+    build();
+    console.log(`built a library of ${N} papers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const ids = cli(['__complete', 'ids']).out.trim().split('\n');
+  const some = ids[Math.floor(ids.length / 2)]!;
+  const base = timesOf(5, () => cli(['--version']).ms);
+  console.log(`papers --version (start-up floor): ${base.toFixed(0)} ms`);
+  const one = timesOf(5, () => cli(['__complete', 'line', '--', `papers show ${some.slice(0, -1)}`]).ms);
+  const many = timesOf(5, () => cli(['__complete', 'line', '--', 'papers show ']).ms);
+  const tags = timesOf(5, () => cli(['__complete', 'line', '--', 'papers list --tag ']).ms);
+  const cmds = timesOf(5, () => cli(['__complete', 'line', '--', 'papers ']).ms);
+  console.log(`Tab at ${N} papers: a command ${cmds.toFixed(0)} ms, a tag ${tags.toFixed(0)} ms, an id from a prefix ${one.toFixed(0)} ms, all ${ids.length} ids ${many.toFixed(0)} ms`);
+
+  const check = cli(['doctor']);
+  console.log(`papers doctor at ${N} papers: ${(check.ms / 1000).toFixed(2)} s`);
+  const repair = cli(['doctor', '--repair']);
+  console.log(`papers doctor --repair at ${N} papers (rebuild cache and search index, check twice): ${(repair.ms / 1000).toFixed(2)} s`);
+  const after = cli(['doctor']);
+  console.log(`papers doctor after the repair (with a search index to compare): ${(after.ms / 1000).toFixed(2)} s`);
+}
