@@ -2,10 +2,11 @@
 // so the plain commands never load Ink or React.
 import { build } from 'esbuild';
 
-// Packages stay external (node_modules at run time), except Ink and es-toolkit: Ink imports
-// es-toolkit/compat's barrel for one function, which costs Node 1,300 module files at run time.
-// Bundled into the UI chunk, that is tree-shaken to a few functions (first frame budget, issue 6).
-const BUNDLED = /^(ink|es-toolkit)(\/|$)/;
+// Packages stay external (node_modules at run time), except what the UI chunk is made of, for its
+// start-up time (first frame budget, issue 6): Ink imports es-toolkit/compat's barrel for one
+// function (1,300 module files for Node to load), and React, its reconciler and scheduler are
+// CommonJS, which Node must scan before an ES module can import them. Bundled, neither cost remains.
+const BUNDLED = /^(ink|es-toolkit|react|react-reconciler|scheduler)(\/|$)/;
 const externalPackages = {
   name: 'external-packages',
   setup(b) {

@@ -1,14 +1,11 @@
-// `papers import reading-list.md`: applies what the user changed in a reading list papers exported.
-// A box ticked since the export tags the paper `read`; a box unticked since the export (the item
-// says it was exported ticked) removes `read`; note lines that differ from the note the item was
-// exported with become the paper's note. Nothing else changes; a stale list never undoes a later
-// decision, because only differences from what the list was exported with are applied.
+// `papers import reading-list.md`: applies what the user changed in a reading list papers exported
+// (what counts as a change: src/core/export/reading-list-plan.ts). Nothing else changes.
 import { extname } from 'node:path';
 import type { Diagnostic } from '../core/model.js';
-import type { LibraryHandle, LibraryPaper } from '../core/library.js';
+import type { LibraryHandle } from '../core/library.js';
 import { PapersError, inputError } from '../core/errors.js';
 import { READ_TAG } from '../core/export/types.js';
-import { fingerprint, normaliseNote } from '../core/export/note-text.js';
+import { describePlan, planReadingList } from '../core/export/reading-list-plan.js';
 import { readReadingList, type ReadingItem } from '../core/export/reading-list.js';
 import { FORMATS } from '../core/parse/index.js';
 import { readDigestFile } from '../io/digest-files.js';
@@ -24,53 +21,21 @@ export interface ReadingListReport {
 }
 
 export async function applyReadingList(handle: LibraryHandle, items: readonly ReadingItem[], parserDiagnostics: readonly Diagnostic[] = []): Promise<ReadingListReport> {
-  const snapshot = handle.snapshot();
-  const byId = new Map<string, LibraryPaper>();
-  for (const p of snapshot.papers) {
-    byId.set(p.id, p);
-    for (const alias of p.aliases) if (!byId.has(alias)) byId.set(alias, p);
-  }
-  const diagnostics: Diagnostic[] = [...parserDiagnostics];
-  const read: LibraryPaper[] = [];
-  const unread: LibraryPaper[] = [];
-  const notes: Array<{ paper: LibraryPaper; text: string }> = [];
-
-  for (const item of items) {
-    const paper = byId.get(item.id);
-    if (!paper) {
-      diagnostics.push({ line: item.line, severity: 'warning', message: `paper ${item.id} is not in the library; its item was skipped` });
-      continue;
-    }
-    const decision = snapshot.decisions.get(paper.id);
-    const hasRead = decision !== undefined && READ_TAG in decision.tags;
-    if (item.ticked === true && !item.exportedTicked && !hasRead) read.push(paper);
-    if (item.ticked === false && item.exportedTicked && hasRead) unread.push(paper);
-    // An emptied note is left alone: deleting lines in an editor is too easy to do by accident.
-    if (item.note !== '' && fingerprint(item.note) !== item.exportedNote && item.note !== normaliseNote(decision?.note?.text ?? '')) {
-      notes.push({ paper, text: item.note });
-    }
-  }
-
+  const plan = planReadingList(handle.snapshot(), items);
   const changes: string[] = [];
-  if (read.length > 0) {
-    await handle.tag(read.map((p) => p.id), [READ_TAG], []);
-    for (const p of read) changes.push(`${p.id}  +${READ_TAG}  ${p.title}`);
+  if (plan.read.length > 0) {
+    await handle.tag(plan.read.map((p) => p.id), [READ_TAG], []);
+    for (const p of plan.read) changes.push(`${p.id}  +${READ_TAG}  ${p.title}`);
   }
-  if (unread.length > 0) {
-    await handle.tag(unread.map((p) => p.id), [], [READ_TAG]);
-    for (const p of unread) changes.push(`${p.id}  -${READ_TAG}  ${p.title}`);
+  if (plan.unread.length > 0) {
+    await handle.tag(plan.unread.map((p) => p.id), [], [READ_TAG]);
+    for (const p of plan.unread) changes.push(`${p.id}  -${READ_TAG}  ${p.title}`);
   }
-  for (const { paper, text } of notes) {
+  for (const { paper, text } of plan.notes) {
     await handle.setNote(paper.id, text);
     changes.push(`${paper.id}  note  ${paper.title}`);
   }
-  const parts = [
-    read.length > 0 ? `${read.length} marked read` : '',
-    unread.length > 0 ? `${unread.length} marked unread` : '',
-    notes.length > 0 ? `${notes.length} note${notes.length === 1 ? '' : 's'} set` : '',
-  ].filter(Boolean);
-  const summary = parts.length > 0 ? parts.join(', ') : 'nothing changed';
-  return { changes, diagnostics, summary };
+  return { changes, diagnostics: [...parserDiagnostics, ...plan.skipped], summary: describePlan(plan) };
 }
 
 /** Below this, no digest format claims a Markdown file: it is refused rather than imported as a digest. */

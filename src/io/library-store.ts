@@ -273,8 +273,8 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
 
   function stampOf(): string {
     try {
-      const s = statSync(paths.decisions);
-      return `${s.ino}:${s.size}:${s.mtimeMs}`;
+      const s = statSync(paths.decisions, { bigint: true });
+      return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
     } catch {
       return 'missing';
     }
@@ -311,7 +311,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     }
     raw = { decisions: parsed.decisions, hash, stamp };
     try {
-      writeFileAtomic(paths.decisionsCache, JSON.stringify({ hash, decisions: [...parsed.decisions] }));
+      writeFileAtomic(paths.decisionsCache, JSON.stringify({ hash, decisions: [...parsed.decisions] }), { durable: false });
     } catch {
       // A cache we cannot write only costs time.
     }
@@ -359,7 +359,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     raw = { decisions: next, hash, stamp: stampOf() };
     canonical = snapshotCache = null;
     try {
-      writeFileAtomic(paths.decisionsCache, JSON.stringify({ hash, decisions: [...next] }));
+      writeFileAtomic(paths.decisionsCache, JSON.stringify({ hash, decisions: [...next] }), { durable: false });
     } catch {
       /* only costs time */
     }
@@ -387,9 +387,11 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
    */
   function change(ids: readonly string[], edit: (id: string, before: Decision) => Decision, summary: (changed: string[]) => string): ChangeResult {
     return withLock(dir, () => {
-      loadDecisions(true); // an invalid file stops here, before anything is written
+      // Re-read under the lock (what another process wrote since is kept): the stamp (inode, size,
+      // mtime in ns) changes with every atomic replace and every edit. An invalid file stops here.
+      loadDecisions();
       commitSeedLocked();
-      const current = loadDecisions(true);
+      const current = loadDecisions();
       const next: Decisions = new Map(current);
       const before: Record<string, Decision | null> = {};
       const after: Record<string, Decision | null> = {};
@@ -544,7 +546,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         const journal = readJournal();
         const entry = journal.pop();
         if (!entry) return null;
-        const next: Decisions = new Map(loadDecisions(true));
+        const next: Decisions = new Map(loadDecisions());
         const changed = new Set<string>();
         for (const [key, value] of Object.entries(entry.before)) {
           if (value === null || isEmptyDecision(value)) next.delete(key);

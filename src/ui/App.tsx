@@ -62,11 +62,8 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
       const { state: next, effects } = reducer.step(store.current!, action);
       store.current = next;
       setState(next);
-      for (const effect of effects) {
-        // After the render of this keystroke (React schedules it first) and any keys already waiting.
-        if (effect.kind === 'run-filter') setImmediate(() => dispatch({ type: 'filter-apply' }));
-        else queue.current = queue.current.then(() => perform(effect));
-      }
+      // run-filter waits for the frame that echoes the keystroke (the layout effect below).
+      for (const effect of effects) if (effect.kind !== 'run-filter') queue.current = queue.current.then(() => perform(effect));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [reducer],
@@ -110,7 +107,13 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
 
   useLayoutEffect(() => {
     onState?.(state);
-  }, [state, onState]);
+    // The edited filter is on screen (Ink writes the frame when React commits): now run it, after
+    // any keys already waiting, so that a burst of typing runs one search.
+    if (state.filterPending) {
+      const timer = setImmediate(() => dispatch({ type: 'filter-apply' }));
+      return () => clearImmediate(timer);
+    }
+  }, [state, onState, dispatch]);
 
   // Index the library once the first frame is out, a slice at a time between keystrokes, so that
   // neither the first frame nor the first filter keystroke waits for it.
@@ -125,7 +128,12 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
   }, [filter]);
 
   useEffect(() => {
-    const onResize = () => dispatch({ type: 'resize', size: sizeOf(stdout) });
+    const onResize = () => {
+      // Ink has just redrawn the old frame at the new width, wrapped into more rows than it knows
+      // to erase: start from a clean screen (the UI owns the alternate screen).
+      if (stdout.isTTY) stdout.write('\u001b[2J\u001b[H');
+      dispatch({ type: 'resize', size: sizeOf(stdout) });
+    };
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);

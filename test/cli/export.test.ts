@@ -119,6 +119,12 @@ describe('papers export', () => {
     lines.splice(c + 1, 0, '  Read section 3 first: the *ablation* matters.');
     writeFileSync(file, lines.join('\n'));
 
+    // Exporting over the edited list before importing it would lose the edits: refused.
+    const over = run(['export', '-o', file]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^papers: -o .*reading-list\.md: has edits not imported yet \(2 marked read, 1 note\); nothing written\. Run 'papers import /);
+    expect(readFileSync(file, 'utf8')).toBe(lines.join('\n'));
+
     const imp = run(['import', file]);
     expect(imp.code, imp.stderr).toBe(0);
     expect(imp.stdout).toContain('2 marked read, 1 note set');
@@ -140,6 +146,8 @@ describe('papers export', () => {
     const again = run(['export', '--tag', 'read']);
     expect(taskItems(again.stdout).map((i) => i.ticked)).toEqual([true, true]);
     expect(run(['export']).stdout).toContain('\n  Read section 3 first: the *ablation* matters.\n');
+    // Imported, the edits are in the library: the list may be replaced now.
+    expect(run(['export', '-o', file]).code).toBe(0);
   });
 
   it('round trip: unticking a box that was exported ticked removes read', () => {

@@ -461,3 +461,23 @@ describe('hf-page: a copy without blank lines between title and abstract', () =>
     ]);
   });
 });
+
+describe('hf-page: a trending page capture', () => {
+  it('gives each card the upvote count printed after its summary, and skips "Submitted by" lines', () => {
+    const text = [
+      'Trending Papers', '',
+      'Submitted by', '', '[img]', '', 'akhaliq', '',
+      '### [Paper A](https://huggingface.co/papers/2409.00001)', '', 'A one-sentence summary of paper A that says what it does.', '',
+      '[Upvote', '', '117](https://huggingface.co/login?next=%2Fpapers%2F2409.00001)', '',
+      '[GitHub 86.1k](https://github.com/a/a) [arXiv Page](https://arxiv.org/abs/2409.00001)', '', '· Published on Sep 12, 2023', '',
+      'Submitted by', '', '[img]', '', 'someone', '',
+      '### [Paper B](https://huggingface.co/papers/2409.00002)', '', 'A one-sentence summary of paper B that says what it does.', '',
+      '[Upvote', '', '5](https://huggingface.co/login?next=%2Fpapers%2F2409.00002)', '', '· Published on Sep 13, 2023',
+    ].join('\n');
+    const r = parse(text);
+    expect(r.papers.map((p) => [p.id, p.title, p.upvotes, p.date, p.links])).toEqual([
+      ['2409.00001', 'Paper A', 117, '2023-09-12', [{ url: 'https://github.com/a/a', kind: 'code' }]],
+      ['2409.00002', 'Paper B', 5, '2023-09-13', []],
+    ]);
+  });
+});

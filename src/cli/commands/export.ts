@@ -17,6 +17,9 @@ import {
   type ExportMeta,
   type Grouping,
 } from '../../core/export/index.js';
+import type { Snapshot } from '../../core/library.js';
+import { readReadingList } from '../../core/export/reading-list.js';
+import { describePlan, isEmptyPlan, planReadingList } from '../../core/export/reading-list-plan.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { loadConfig } from '../../io/config-file.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
@@ -94,9 +97,9 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   const group: Grouping = (options.group as Grouping | undefined) ?? config.group;
   const abstracts: AbstractMode = (options.abstracts as AbstractMode | undefined) ?? DEFAULT_ABSTRACTS;
   if (options.force && !options.output) throw usageError('--force only applies with -o FILE');
-  if (options.output) checkTarget(options.output, options.force ?? false);
 
   const { handle, diagnostics } = loadPapers([], {}, command);
+  if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const snapshot = selectPapers(handle, filter);
   const papers = queryText === '' ? snapshot.papers : selectByQuery(snapshot, queryText, dir);
@@ -115,8 +118,11 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   output.err(`papers: wrote ${papers.length} paper${papers.length === 1 ? '' : 's'} to ${options.output} (${format})`);
 }
 
-/** Refuses a target that is a folder, or a file papers did not write (unless --force). */
-function checkTarget(path: string, force: boolean): void {
+/**
+ * Refuses a target that is a folder, a file papers did not write, or a reading list with ticks or
+ * notes not imported yet (they would be lost), unless --force.
+ */
+function checkTarget(path: string, force: boolean, library: Snapshot): void {
   if (!existsSync(path)) return;
   if (statSync(path).isDirectory()) throw usageError(`-o ${path}: is a folder; name a file`);
   if (force) return;
@@ -126,7 +132,15 @@ function checkTarget(path: string, force: boolean): void {
   } catch (e) {
     throw inputError(`-o ${path}: cannot be read to check who wrote it (${(e as NodeJS.ErrnoException).code ?? 'error'}); add --force to replace it anyway`);
   }
-  if (exportedFormatOf(text) === null) {
+  const format = exportedFormatOf(text);
+  if (format === null) {
     throw usageError(`-o ${path}: exists and was not written by papers; nothing written. Choose another file, or add --force to replace it`);
+  }
+  if (format === 'md') {
+    const list = readReadingList(text);
+    const plan = list.kind === 'reading-list' ? planReadingList(library, list.items) : null;
+    if (plan && !isEmptyPlan(plan)) {
+      throw usageError(`-o ${path}: has edits not imported yet (${describePlan(plan).replace(' set', '')}); nothing written. Run 'papers import ${path}' first, or add --force to discard them`);
+    }
   }
 }

@@ -78,7 +78,7 @@ export function runParse(files: readonly string[], options: ParseCommandOptions)
   if (options.json) {
     output.out(
       JSON.stringify(
-        reports.map(({ items, papers: count, ...summary }) => ({ ...summary, count, papers: items })),
+        reports.map((r) => ({ file: r.file, format: r.format, count: r.papers, dates: r.dates, announceTypes: r.announceTypes, errors: r.errors, warnings: r.warnings, diagnostics: r.diagnostics, papers: r.items })),
         null,
         2,
       ),

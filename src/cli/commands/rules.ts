@@ -94,7 +94,7 @@ export function register(program: Command): void {
     });
 
   rules
-    .command('list')
+    .command('list', { isDefault: true })
     .description('the rules in force (rules.yaml next to the config file) and where they are')
     .option('--json', 'print the rules as JSON')
     .action((options: { json?: boolean }) => {

@@ -113,7 +113,7 @@ export function readReadingList(text: string): ReadingListResult {
         if (/<\/details>/i.test(trimmed)) inDetails = false;
       } else if (/^<details[\s>]/i.test(trimmed)) {
         inDetails = !/<\/details>/i.test(trimmed);
-      } else if (!trimmed.startsWith(TLDR_PREFIX)) {
+      } else if (!isTldrLine(trimmed)) {
         current.body.push(line);
       }
     }
@@ -121,6 +121,11 @@ export function readReadingList(text: string): ReadingListResult {
   }
   close();
   return { kind: 'reading-list', items, diagnostics };
+}
+
+/** papers' first-sentence line, also as formatters such as Prettier rewrite it (`_TL;DR:_`). */
+function isTldrLine(trimmed: string): boolean {
+  return trimmed.startsWith(TLDR_PREFIX) || trimmed.startsWith(TLDR_PREFIX.replace(/\*/g, '_'));
 }
 
 /** Removes the leading whitespace all non-blank lines share. */

@@ -14,7 +14,12 @@ export function decodeBase64(text: string): Uint8Array {
   let bits = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 61 /* = */) break;
+    if (code === 61 /* = */) {
+      // padding: the bits left over are not data (and a second base64 run may follow)
+      acc = 0;
+      bits = 0;
+      continue;
+    }
     const v = code < 128 ? B64[code]! : -1;
     if (v < 0) continue;
     acc = ((acc << 6) | v) & 0xffffff;

@@ -11,7 +11,7 @@ const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template']);
 /** True when the text looks like an HTML document or fragment rather than plain text. */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).toLowerCase();
-  return /<(?:!doctype html|html|body|div|table|p|a\s|br|h[1-6])[\s>/]/.test(head);
+  return /<(?:!doctype html|html|body|div|table|p|a|br|h[1-6])[\s>/]/.test(head);
 }
 
 export function htmlToText(html: string): string {

@@ -81,7 +81,8 @@ function parse(text: string, options: ParseOptions): ParseResult {
       if (subject === null && line.startsWith('Subject: ')) subject = line.slice(9);
     }
     const idMatch = ID_LINE.exec(line);
-    if (idMatch && (lines[i - 1] === '\\\\' || current === null || inAbstract === false)) {
+    // an id line inside an abstract is text, unless a `\\` rule opens it
+    if (idMatch && (!inAbstract || lines[i - 1] === '\\\\')) {
       finish();
       sawEntry = true;
       const next = lines[i + 1] ?? '';

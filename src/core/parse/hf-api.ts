@@ -10,6 +10,8 @@ import { lineIndex } from './line-index.js';
 
 const NAME = 'hf-api';
 const MAX_DEPTH = 64;
+/** Far beyond any API response (a day is ~100 kB); JSON.parse of more would only hold memory. */
+const MAX_BYTES = 200 * 1024 * 1024;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -33,6 +35,7 @@ function parse(text: string, options: ParseOptions): ParseResult {
     diagnostics.push({ line, severity: 'error', message });
     return { format: NAME, papers: [], diagnostics };
   };
+  if (text.length > MAX_BYTES) return fail(0, `${Math.round(text.length / 1024 / 1024)} MB of JSON is far more than a Daily Papers response; split it by day`);
   const scan = scanJson(text, MAX_DEPTH);
   if (scan.maxDepth > MAX_DEPTH) return fail(0, `JSON nested more than ${MAX_DEPTH} levels deep; not a Daily Papers API response`);
   const lineAt = lineIndex(text);

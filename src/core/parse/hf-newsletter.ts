@@ -32,6 +32,8 @@ function paperLine(line: string): { title: string; upvotes: number } | null {
   if (!/^\d{1,7}$/.test(count)) return null;
   const title = line
     .slice(0, open)
+    // a link kept from the HTML (`Title <https://...>`) when the count sits outside the anchor
+    .replace(/<https?:\/\/[^\s<>]*>/g, ' ')
     .replace(/^\s*(?:[-*•]|\d{1,3}[.)])\s+/, '')
     .replace(/^\[/, '')
     .trim();

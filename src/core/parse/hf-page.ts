@@ -510,7 +510,8 @@ function truncate(text: string): string {
 /** Splits on LF, CRLF and CR; a BOM and no-break spaces become nothing and plain spaces. */
 function lines(text: string): string[] {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return t.replace(/[\u00a0\u2007\u202f]/g, ' ').split(/\r\n|\r|\n/);
+  const spaced = /[\u00a0\u2007\u202f]/.test(t) ? t.replace(/[\u00a0\u2007\u202f]/g, ' ') : t;
+  return spaced.includes('\r') ? spaced.split(/\r\n|\r|\n/) : spaced.split('\n');
 }
 
 export function parseHfPage(text: string, options: ParseOptions): ParseResult {

@@ -21,10 +21,6 @@ function detectEml(text: string): number {
   return names >= 2 ? 0.97 : 0.7;
 }
 
-function describe(options: ParseOptions): string {
-  return options.file;
-}
-
 export function emlFormat(detect: DetectLeaf): DigestFormat {
   return {
     name: 'eml',
@@ -41,7 +37,7 @@ export function emlFormat(detect: DetectLeaf): DigestFormat {
       const read = readMessage(lines, base, '', options, detect);
       const diagnostics = [...read.diagnostics];
       if (read.papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-        diagnostics.push({ line: 0, severity: 'error', message: `no digest found in the mail ${read.subject ? `"${read.subject}" ` : ''}(${describe(options)})` });
+        diagnostics.push({ line: 0, severity: 'error', message: `no digest found in the mail${read.subject ? ` "${read.subject}"` : ''}` });
       }
       return { format: 'eml', papers: read.papers, diagnostics };
     },

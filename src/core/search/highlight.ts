@@ -3,7 +3,8 @@
 import type { LibraryPaper } from '../library.js';
 import type { Paper } from '../model.js';
 import type { QueryPlan, TextPlan } from './engine.js';
-import { forEachWord } from './tokenize.js';
+import { paperHash } from './engine.js';
+import { forEachWord, forEachWordSpan } from './tokenize.js';
 
 /** [start, end) in UTF-16 code units of the text it refers to. */
 export type MatchRange = [number, number];
@@ -40,8 +41,9 @@ function positivePlans(plan: QueryPlan): Array<{ text: TextPlan; group: number }
 
 export function matchDetails(plan: QueryPlan, paper: Paper | LibraryPaper, snippetChars = SNIPPET_CHARS): MatchDetails {
   const plans = positivePlans(plan);
-  const title = matchesIn(plan, plans, paper.title, 'title');
-  const abstract = matchesIn(plan, plans, paper.abstract, 'abstract');
+  const indexed = plans.length > 0 ? indexedWords(plan, paper) : null;
+  const title = matchesIn(plan, plans, paper.title, 'title', indexed?.title ?? null);
+  const abstract = matchesIn(plan, plans, paper.abstract, 'abstract', indexed?.abstract ?? null);
   return { title: title.map((m) => m.range), abstract: abstract.map((m) => m.range), snippet: snippetOf(paper.abstract, abstract, snippetChars) };
 }
 
@@ -50,38 +52,55 @@ interface Found {
   group: number;
 }
 
-function matchesIn(plan: QueryPlan, plans: ReadonlyArray<{ text: TextPlan; group: number }>, text: string, where: 'title' | 'abstract'): Found[] {
+function matchesIn(plan: QueryPlan, plans: ReadonlyArray<{ text: TextPlan; group: number }>, text: string, where: 'title' | 'abstract', indexed: Uint32Array | null): Found[] {
   if (plans.length === 0 || text === '') return [];
-  const ids: number[] = [];
-  const spans: MatchRange[] = [];
-  forEachWord(text, (w, start, end) => {
-    ids.push(plan.index.termIds.get(w) ?? -1);
-    spans.push([start, end]);
-  });
-  const hit = new Int32Array(ids.length).fill(-1);
+  const spans: number[] = [];
+  forEachWordSpan(text, (start, end) => spans.push(start, end));
+  const count = spans.length / 2;
+  // The index holds the paper's words as term ids already; re-read them only when it does not.
+  let ids: ArrayLike<number>;
+  if (indexed && indexed.length === count) ids = indexed;
+  else {
+    const termIds = plan.index.termIds;
+    const fresh: number[] = [];
+    forEachWord(text, (w) => fresh.push(termIds.get(w) ?? -1));
+    ids = fresh;
+  }
+  const hit = new Int32Array(count).fill(-1);
   for (const { text: p, group } of plans) {
     if (p.field !== 'any' && p.field !== where) continue;
     if (p.kind === 'word') {
-      ids.forEach((t, i) => {
-        if (hit[i] === -1 && p.quality.has(t)) hit[i] = group;
-      });
+      for (let i = 0; i < count; i++) if (hit[i] === -1 && p.quality.has(ids[i]!)) hit[i] = group;
     } else if (p.termIds) {
       const seq = p.termIds;
-      for (let i = 0; i + seq.length <= ids.length; i++) {
-        if (seq.every((t, j) => ids[i + j] === t)) for (let j = 0; j < seq.length; j++) hit[i + j] = group;
+      outer: for (let i = 0; i + seq.length <= count; i++) {
+        for (let j = 0; j < seq.length; j++) if (ids[i + j] !== seq[j]) continue outer;
+        for (let j = 0; j < seq.length; j++) hit[i + j] = group;
       }
     }
   }
-  // Adjacent matched words (a phrase) merge into one range.
+  // Adjacent matched words of a phrase merge into one range.
   const found: Found[] = [];
-  hit.forEach((group, i) => {
-    if (group < 0) return;
+  for (let i = 0; i < count; i++) {
+    const group = hit[i]!;
+    if (group < 0) continue;
+    const start = spans[2 * i]!;
+    const end = spans[2 * i + 1]!;
     const last = found[found.length - 1];
-    if (last && hit[i - 1] === group && i > 0 && text.slice(last.range[1], spans[i]![0]).trim().length <= 1 && partOfPhrase(plans, group)) {
-      last.range = [last.range[0], spans[i]![1]];
-    } else found.push({ range: [spans[i]![0], spans[i]![1]], group });
-  });
+    if (last && i > 0 && hit[i - 1] === group && start - last.range[1] <= 1 && partOfPhrase(plans, group)) last.range = [last.range[0], end];
+    else found.push({ range: [start, end], group });
+  }
   return found;
+}
+
+/** The paper's title and abstract words as the index holds them, when its indexed text is current. */
+function indexedWords(plan: QueryPlan, paper: Paper | LibraryPaper): { title: Uint32Array; abstract: Uint32Array } | null {
+  const { index } = plan;
+  const d = index.docById.get(paper.id);
+  if (d === undefined || index.hashes[d] !== paperHash(paper)) return null;
+  const start = index.docStart[d]!;
+  const titleEnd = start + index.titleLen[d]!;
+  return { title: index.tokens.subarray(start, titleEnd), abstract: index.tokens.subarray(titleEnd, titleEnd + index.abstractLen[d]!) };
 }
 
 function partOfPhrase(plans: ReadonlyArray<{ text: TextPlan; group: number }>, group: number): boolean {

@@ -8,8 +8,9 @@ export function normaliseWord(word: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** a-z, 0-9 (the text is lower-cased first). */
 function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /**
@@ -17,10 +18,13 @@ function isAsciiWordChar(c: number): boolean {
  * ASCII text (nearly all of it) takes a fast char-code path; anything else the Unicode regex.
  */
 export function forEachWord(text: string, emit: (word: string, start: number, end: number) => void): void {
+  // Lower-casing once is cheaper than per word; offsets agree up to the first non-ASCII character,
+  // where the Unicode path takes over on the original text.
+  const lower = text.toLowerCase();
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c = lower.charCodeAt(i);
     if (c >= 128) return unicodeWords(text, i, emit);
     if (!isAsciiWordChar(c)) {
       i++;
@@ -28,12 +32,12 @@ export function forEachWord(text: string, emit: (word: string, start: number, en
     }
     const start = i;
     while (i < n) {
-      c = text.charCodeAt(i);
+      c = lower.charCodeAt(i);
       if (c >= 128) return unicodeWords(text, start, emit);
       if (!isAsciiWordChar(c)) break;
       i++;
     }
-    emit(text.slice(start, i).toLowerCase(), start, i);
+    emit(lower.slice(start, i), start, i);
   }
 }
 
@@ -43,6 +47,28 @@ function unicodeWords(text: string, from: number, emit: (word: string, start: nu
     const w = normaliseWord(m[0]);
     // Stripping marks can leave the run empty (a lone combining accent): nothing to index.
     if (w.length > 0) emit(w, m.index, m.index + m[0].length);
+  }
+}
+
+/** Like forEachWord, but only where the words are: no strings made on the ASCII path (highlighting). */
+export function forEachWordSpan(text: string, emit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const raw = text.charCodeAt(i);
+    if (raw >= 128) return unicodeWords(text, i, (_w, s, e) => emit(s, e));
+    if (!isAsciiWordChar(raw >= 65 && raw <= 90 ? raw + 32 : raw)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const r = text.charCodeAt(i);
+      if (r >= 128) return unicodeWords(text, start, (_w, s, e) => emit(s, e));
+      if (!isAsciiWordChar(r >= 65 && r <= 90 ? r + 32 : r)) break;
+      i++;
+    }
+    emit(start, i);
   }
 }
 

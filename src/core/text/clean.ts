@@ -2,7 +2,7 @@
 import { latexToText } from './latex.js';
 
 /** No-break and other fixed-width spaces that should read as a plain space. */
-const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\f\v]/g;
 /** Invisible characters: zero-width spaces and joiners, BOM, soft hyphen. */
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
 
@@ -34,7 +34,7 @@ export function normaliseSpaces(text: string): string {
   return foldSpaces(plainSpaces(text));
 }
 
-const ANY_ODD = /[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]/;
+const ANY_ODD = /[\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\u2060\ufeff\u00ad\f\v]/;
 
 /** Odd spaces made plain and invisible characters dropped (a no-op, without copying, for most text). */
 function plainSpaces(text: string): string {
@@ -43,7 +43,9 @@ function plainSpaces(text: string): string {
 
 /** Runs of white space, and any white space other than a space, to one space; trimmed. */
 function foldSpaces(text: string): string {
-  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  // (after plainSpaces, the only white space left is ASCII: check for it without a regex scan)
+  const folded = text.includes('  ') || text.includes('\t') || text.includes('\n') || text.includes('\r') ? text.replace(/\s{2,}|[^\S ]/g, ' ') : text;
+  return folded.trim();
 }
 
 /**
@@ -51,6 +53,7 @@ function foldSpaces(text: string): string {
  * loses it; a line ending in a word and a hyphen (`state-of-the-`) joins the next without a space.
  */
 export function joinLines(raw: string): string {
+  if (!raw.includes('\n') && !raw.includes('\r') && !raw.endsWith('\\')) return raw.trim();
   const lines = raw.split(/\r\n|\r|\n/);
   const parts: string[] = [];
   let glue = '';

@@ -365,7 +365,8 @@ function wrapOperand(text: string): string {
 /** `{scriptsize CODE2SEQ}`, `{em word}`: a size or font switch that lost its backslash (run before braces are dropped). */
 const STRIPPED_SWITCH = /\{(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|em|it|bf|sc|tt|sl|rm) ([^{}\\]{1,200})\}/g;
 
-const RELATION_HINT = /(?:ge|le)q? ?[0-9]|neq ?[0-9]/;
+const RELATION_HINT = /[gl]eq? ?[0-9]|neq ?[0-9]/;
+const LATEX_HINT = /[\\{}$`]|''|--/;
 
 /** Pattern, replacement, and a literal the text must contain for the pattern to be worth running. */
 const STRIPPED_AFTER: Array<[RegExp, string | ((...m: string[]) => string), string]> = [
@@ -392,7 +393,8 @@ export function latexToText(s: string): string {
   if (s === '') return s;
   let text = s;
   if (text.includes('{')) text = text.replace(STRIPPED_SWITCH, '$1');
-  if (/[\\{}$`'"-]/.test(text)) text = convert(text, { depth: 0 });
+  // a lone hyphen, apostrophe or double quote needs nothing: only scan text that holds LaTeX
+  if (LATEX_HINT.test(text)) text = convert(text, { depth: 0 });
   for (const [pattern, replacement, literal] of STRIPPED_AFTER) {
     const worth = literal === 'RELATION' ? RELATION_HINT.test(text) : text.includes(literal);
     if (worth) text = text.replace(pattern, replacement as string);

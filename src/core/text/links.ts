@@ -110,6 +110,12 @@ export function extractLinks(text: string): Link[] {
   for (;;) {
     const dot = text.indexOf('.', from);
     if (dot === -1) break;
+    // a host's dot has a letter or digit after it; a sentence's dot has a space or the end
+    const after = text.charCodeAt(dot + 1);
+    if (!(after >= 48 && after <= 57) && !(after >= 65 && after <= 90) && !(after >= 97 && after <= 122) && after !== 45) {
+      from = dot + 1;
+      continue;
+    }
     let start = dot;
     while (start > from && !isSpace(text.charCodeAt(start - 1))) start--;
     let end = dot + 1;

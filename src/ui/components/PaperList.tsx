@@ -2,6 +2,7 @@
 // frame does not grow with the library.
 import { memo } from 'react';
 import { Box, Text } from 'ink';
+import { style } from '../style.js';
 import { effectiveTags, type LibraryPaper, type Snapshot } from '../../core/library.js';
 import type { FilterHit } from '../adapters.js';
 import { fit, segments, textWidth, truncate } from '../text.js';
@@ -23,61 +24,35 @@ function markers(paper: LibraryPaper): string {
 }
 
 export const PaperList = memo(function PaperList({ snapshot, shown, cursor, top, marked, width, height }: PaperListProps) {
-  if (shown.length === 0) {
-    return (
-      <Box width={width} height={height} flexDirection="column">
-        <Text dimColor>{fit('  no papers match; Esc clears the filter', width)}</Text>
-      </Box>
-    );
-  }
-  const rows = shown.slice(top, top + height);
+  // One Text for the whole window: Ink's cost per frame grows with its node count, so rows are
+  // styled strings (fitted to the width here) rather than nested Text elements.
+  const lines =
+    shown.length === 0
+      ? [style.dim(fit('  no papers match; Esc clears the filter', width))]
+      : shown.slice(top, top + height).map((hit, i) => {
+          const paper = snapshot.papers[hit.index]!;
+          return rowText(paper, snapshot, hit, top + i === cursor, marked.has(paper.id), width);
+        });
   return (
     <Box width={width} height={height} flexDirection="column">
-      {rows.map((hit, i) => {
-        const paper = snapshot.papers[hit.index]!;
-        return <Row key={paper.id} paper={paper} snapshot={snapshot} hit={hit} current={top + i === cursor} marked={marked.has(paper.id)} width={width} />;
-      })}
+      <Text>{lines.join('\n')}</Text>
     </Box>
   );
 });
 
-interface RowProps {
-  paper: LibraryPaper;
-  snapshot: Snapshot;
-  hit: FilterHit;
-  current: boolean;
-  marked: boolean;
-  width: number;
-}
-
-function Row({ paper, snapshot, hit, current, marked, width }: RowProps) {
+/** One list row, exactly `width` columns: cursor, mark, title (query matches highlighted), tags, link markers, date. */
+export function rowText(paper: LibraryPaper, snapshot: Snapshot, hit: FilterHit, current: boolean, marked: boolean, width: number): string {
   const tags = effectiveTags(paper, snapshot.decisions.get(paper.id), snapshot.latestDigest).filter((t) => t !== 'untriaged');
-  const date = paper.date ?? paper.firstSeen ?? '';
+  const date = (paper.date ?? paper.firstSeen ?? '').padEnd(10);
+  const kinds = markers(paper).padEnd(3);
   const tagText = truncate(tags.map((t) => `+${t}`).join(' '), Math.max(0, Math.floor(width / 4)));
-  const right = `${tagText ? `${tagText} ` : ''}${markers(paper).padEnd(3)} ${date.padEnd(10)}`;
+  const right = `${tagText ? `${tagText} ` : ''}${kinds} ${date}`;
   const titleWidth = Math.max(4, width - 4 - textWidth(right));
   const title = truncate(paper.title, titleWidth);
   const pad = ' '.repeat(Math.max(0, titleWidth - textWidth(title)));
-  return (
-    <Text wrap="truncate" inverse={current}>
-      <Text color={current ? 'yellow' : undefined}>{current ? '›' : ' '}</Text>
-      <Text color="magenta">{marked ? '●' : ' '}</Text>{' '}
-      {segments(title, hit.title?.() ?? []).map((s, i) =>
-        s.hit ? (
-          <Text key={i} color="yellow" bold underline>
-            {s.text}
-          </Text>
-        ) : (
-          <Text key={i} bold={current}>
-            {s.text}
-          </Text>
-        ),
-      )}
-      {pad}{' '}
-      <Text color="cyan">{tagText}</Text>
-      {tagText ? ' ' : ''}
-      <Text color="green">{markers(paper).padEnd(3)}</Text>{' '}
-      <Text dimColor>{date.padEnd(10)}</Text>
-    </Text>
-  );
+  const titleText = segments(title, hit.title?.() ?? [])
+    .map((s) => (s.hit ? style.match(s.text) : current ? style.bold(s.text) : s.text))
+    .join('');
+  const line = `${current ? style.cursor('›') : ' '}${marked ? style.mark('●') : ' '} ${titleText}${pad} ${tagText ? `${style.tags(tagText)} ` : ''}${style.markers(kinds)} ${style.dim(date)}`;
+  return current ? style.inverse(line) : line;
 }

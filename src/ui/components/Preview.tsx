@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { LibraryPaper, Snapshot } from '../../core/library.js';
 import { previewLines, type LineStyle } from '../preview-lines.js';
+import { style } from '../style.js';
 import { fit } from '../text.js';
 
 export interface PreviewProps {
@@ -13,32 +14,23 @@ export interface PreviewProps {
   height: number;
 }
 
-const STYLE: Record<LineStyle, { bold?: boolean; dimColor?: boolean; color?: string }> = {
-  title: { bold: true },
-  meta: { dimColor: true },
-  tags: { color: 'cyan' },
-  link: { color: 'blue' },
-  body: {},
-  blank: {},
+const STYLE: Record<LineStyle, (s: string) => string> = {
+  title: style.title,
+  meta: style.dim,
+  tags: style.tags,
+  link: style.link,
+  body: (s) => s,
+  blank: (s) => s,
 };
 
 export const Preview = memo(function Preview({ paper, snapshot, top, width, height }: PreviewProps) {
   const lines = useMemo(() => (paper ? previewLines(paper, snapshot, width) : []), [paper, snapshot, width]);
-  const visible = lines.slice(top, top + height);
-  const more = top + height < lines.length;
+  const visible = lines.slice(top, top + height).map((line) => STYLE[line.style](line.text));
+  if (top + height < lines.length && visible.length > 0) visible[visible.length - 1] = style.dim(fit(`↓ ${lines.length - top - height + 1} more lines (J scrolls)`, width));
+  // One Text for the whole pane (see PaperList): lines are already wrapped to the width.
   return (
     <Box width={width} height={height} flexDirection="column">
-      {visible.map((line, i) =>
-        more && i === height - 1 ? (
-          <Text key={i} dimColor>
-            {fit(`↓ ${lines.length - top - height + 1} more lines (J scrolls)`, width)}
-          </Text>
-        ) : (
-          <Text key={i} wrap="truncate" {...STYLE[line.style]}>
-            {line.text || ' '}
-          </Text>
-        ),
-      )}
+      <Text>{visible.join('\n')}</Text>
     </Box>
   );
 });

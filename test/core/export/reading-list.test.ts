@@ -65,6 +65,11 @@ describe('readReadingList', () => {
     ]);
   });
 
+  it('still knows its TL;DR line after a formatter rewrote the emphasis', () => {
+    const text = formatMarkdown(entries(plainPapers()), META, { group: 'none', abstracts: 'tldr' }).replace(/\*TL;DR:\*/g, '_TL;DR:_');
+    expect(items(text).map((i) => i.note)).toEqual(['', '', '']);
+  });
+
   it('handles CRLF files and a missing checkbox', () => {
     const text = formatMarkdown(entries(plainPapers()), META, { group: 'none', abstracts: 'none' }).replace(/\n/g, '\r\n');
     const edited = text.replace('- [ ] **Attention Is Not', '- **Attention Is Not').replace('- [ ] **No Abstract', '- [X] **No Abstract');

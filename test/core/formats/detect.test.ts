@@ -2,7 +2,7 @@
 // fixture, and hf-page (the forgiving default) claims none of the others.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, FORMATS, formatByName } from '../../../src/core/parse/index.js';
+import { detectFormat, FORMATS, formatByName, parseDigest } from '../../../src/core/parse/index.js';
 import { sample, SAMPLES } from './fixtures.js';
 import { mail } from './mail-build.js';
 import { NEWSLETTER_HTML, NEWSLETTER_TEXT } from './newsletter-fixtures.js';
@@ -22,6 +22,13 @@ const EXPECTED: Record<(typeof SAMPLES)[number], string> = {
 describe('detectFormat', () => {
   it.each(SAMPLES)('recognises %s', (name) => {
     expect(detectFormat(sample(name)).name).toBe(EXPECTED[name]);
+  });
+
+  it('reads hf-papers-2.txt as the HF page it is: 20 papers (the capture is cut after the 20th)', () => {
+    const result = parseDigest(sample('hf-papers-2.txt'), { file: 'hf-papers-2.txt', year: 2026 });
+    expect(result.format).toBe('hf-page');
+    expect(result.papers).toHaveLength(20);
+    expect(result.papers[0]!.title).toBe('MURMUR: An Efficient Inference System for Long-Form ASR');
   });
 
   it('recognises the bundled seed as an HF page', () => {

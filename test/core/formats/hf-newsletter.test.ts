@@ -22,6 +22,11 @@ describe('hf-newsletter', () => {
     ]);
   });
 
+  it('reads a count written after the link, outside the anchor', () => {
+    const html = '<html><body><p>Here is the selection of papers for today (6 Jul):</p><p><a href="https://huggingface.co/papers/2607.00003">Outside Count</a> (9 ▲)</p></body></html>';
+    expect(hfNewsletter.parse(html, { file: 'n.html', year: 2026 }).papers.map((p) => [p.id, p.title, p.upvotes])).toEqual([['2607.00003', 'Outside Count', 9]]);
+  });
+
   it('leaves the date empty when no year is known', () => {
     expect(hfNewsletter.parse(NEWSLETTER_TEXT, { file: 'n.txt' }).papers[0]!.date).toBeNull();
   });

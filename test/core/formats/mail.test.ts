@@ -23,6 +23,8 @@ describe('mail decoding', () => {
   it('decodes base64 across line breaks and keeps a cut tail', () => {
     expect(decodeCharset(decodeBase64('aGVs\nbG8g\r\nd29y bGQ='), 'utf-8')).toBe('hello world');
     expect(decodeCharset(decodeBase64('aGVsbG8gd29y'), 'utf-8')).toBe('hello wor');
+    // two encoded runs one after the other, the first padded
+    expect(decodeCharset(decodeBase64('aGk=aGk='), 'utf-8')).toBe('hihi');
   });
 
   it('decodes RFC 2047 encoded words and survives an unknown charset', () => {
