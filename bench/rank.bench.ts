@@ -4,9 +4,9 @@
 // Speed: tf-idf + training + scoring 10,000 papers through rankByInterest (budget 500 ms), and
 // `similar` for one paper among 100,000 (budget 100 ms; the one-off index build is shown apart).
 //
-// Quality: the arXiv listings in /work/shared/corpora (q-fin, astro-ph, math.OA mailings; 79 papers
-// pooled) with each paper's primary category standing in for the user's interest. Protocol fixed
-// before the first run, nothing tuned on it: 5 stratified folds (seeded shuffle). "Few tags": in
+// Quality: the arXiv listings of test/fixtures/corpora (q-fin, astro-ph, math.OA mailings; 79 papers
+// pooled) with each paper's primary category standing in for the user's interest. Nothing in the
+// model was tuned on it. 5 stratified folds (seeded shuffle). "Few tags": in
 // each round one fold is tagged (positives to-read, the rest skip) and the other four are ranked,
 // as a user who tagged a handful would see it. "Classic": four folds tagged, the fifth ranked (its
 // ~16 papers hold 2-3 positives, so precision at 10 has a low ceiling, printed as "best").
@@ -92,7 +92,8 @@ function similarSpeed(): void {
 
 // ---- evaluation ------------------------------------------------------------------------------
 
-const CORPORA = [1, 2, 3].map((i) => new URL(`../../shared/corpora/arxiv-mailing-${i}.txt`, import.meta.url));
+// Byte-for-byte copies of /work/shared/corpora/arxiv-mailing-{1,2,3}.txt (origin in test/fixtures/README.md).
+const CORPORA = [1, 2, 3].map((i) => new URL(`../test/fixtures/corpora/arxiv-mailing-${i}.txt`, import.meta.url));
 
 function arxivPapers(): LibraryPaper[] | null {
   const papers = [];

@@ -22,6 +22,8 @@ import * as doctor from './commands/doctor.js';
 import * as help from './commands/help.js';
 
 import { VERSION } from './version.js';
+import { startProgress } from './progress.js';
+import { setProgressFactory } from '../io/progress-hook.js';
 
 export { VERSION };
 
@@ -61,6 +63,7 @@ function isDebug(argv: readonly string[]): boolean {
 
 export async function main(argv: readonly string[]): Promise<void> {
   const output = processOutput();
+  setProgressFactory(startProgress); // io code's long operations get a bar on a terminal
   try {
     await buildProgram().parseAsync(argv as string[]);
   } catch (e) {

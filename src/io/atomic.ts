@@ -1,7 +1,7 @@
 // Atomic file replacement: write a temp file in the same folder, fsync it, keep the previous
 // version as a backup (a hard link, so it costs nothing), rename over the target, fsync the folder.
 // A reader, or a process killed at any point, sees the old bytes or the new ones, never a mix.
-import { closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, readdirSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Test hook: PAPERS_TEST_WRITE_DELAY_MS pauses inside every write (half the data written), so a test can kill the process there. */
@@ -31,6 +31,38 @@ export function fsyncDir(dir: string): void {
 let counter = 0;
 function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.${(counter++).toString(36)}.tmp`);
+}
+
+const TEMP = /^\..+\.(\d+)\.[0-9a-z]+\.[0-9a-z]+\.tmp$/;
+
+/** Removes temp files left in these folders by writers that were killed (their pid is gone). */
+export function removeOrphanTemps(dirs: readonly string[]): void {
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = TEMP.exec(name);
+      if (!m || Number(m[1]) === process.pid || pidAlive(Number(m[1]))) continue;
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        /* gone */
+      }
+    }
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export interface WriteOptions {

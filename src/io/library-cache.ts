@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LibraryPaper } from '../core/library.js';
 import { writeFileAtomic } from './atomic.js';
+import { reportProgress } from './progress-hook.js';
 
 export const CACHE_VERSION = 2;
 
@@ -202,29 +203,36 @@ export function readAllPapers(dir: string, index: CacheIndex): LibraryPaper[] {
     if (end === 0 || (end === 2 && line[0] === 0x5d)) return; // "]}"
     papers[n++] = JSON.parse(line.toString('utf8', 0, end)) as LibraryPaper;
   };
-  withPapersFd(dir, index, (fd) => {
-    const chunk = Buffer.alloc(4 << 20);
-    let carry: Buffer | null = null;
-    let position = 0;
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, position);
-      if (read === 0) break;
-      position += read;
-      const data = chunk.subarray(0, read);
-      let from = 0;
+  const progress = reportProgress('loading papers', index.ids.length); // a bar on a terminal past ~1 s (issue 9)
+  try {
+    withPapersFd(dir, index, (fd) => {
+      const chunk = Buffer.alloc(4 << 20);
+      let carry: Buffer | null = null;
+      let position = 0;
       for (;;) {
-        const nl = data.indexOf(0x0a, from);
-        if (nl === -1) break;
-        if (carry) {
-          take(Buffer.concat([carry, data.subarray(from, nl)]));
-          carry = null;
-        } else take(data.subarray(from, nl));
-        from = nl + 1;
+        const read = readSync(fd, chunk, 0, chunk.length, position);
+        if (read === 0) break;
+        position += read;
+        const data = chunk.subarray(0, read);
+        let from = 0;
+        const before = n;
+        for (;;) {
+          const nl = data.indexOf(0x0a, from);
+          if (nl === -1) break;
+          if (carry) {
+            take(Buffer.concat([carry, data.subarray(from, nl)]));
+            carry = null;
+          } else take(data.subarray(from, nl));
+          from = nl + 1;
+        }
+        progress.tick(n - before);
+        if (from < data.length) carry = carry ? Buffer.concat([carry, data.subarray(from)]) : Buffer.from(data.subarray(from));
       }
-      if (from < data.length) carry = carry ? Buffer.concat([carry, data.subarray(from)]) : Buffer.from(data.subarray(from));
-    }
-    if (carry && carry.length > 0) take(carry);
-  });
+      if (carry && carry.length > 0) take(carry);
+    });
+  } finally {
+    progress.done();
+  }
   papers.length = n;
   return papers;
 }

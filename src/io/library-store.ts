@@ -25,12 +25,12 @@ import { createMerger } from '../core/merge.js';
 import type { ParseOptions, ParseResult } from '../core/model.js';
 import { formatByName, parseDigest } from '../core/parse/index.js';
 import type { IdIndex, LastListing } from '../core/refs.js';
-import { writeFileAtomic } from './atomic.js';
+import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
 import { closeIndex, readAllPapers, readIndex, readPapersAt, writeCache, type CacheIndex } from './library-cache.js';
 import { digestNames, hasDigest, readDigestText, readMeta, readMetas, sha256, writeDigest, type DigestMeta } from './digest-store.js';
 
 export type { DigestMeta };
-import { withLock } from './lock.js';
+import { withLock as withDirLock } from './lock.js';
 
 /** A digest read and parsed, ready to import. */
 export interface ParsedDigest {
@@ -139,6 +139,18 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     listing: join(dir, 'state', 'last-listing.json'),
     backup: join(dir, 'backup'),
   };
+
+  /** The library lock; the first time, also sweeps temp files left by killed writers. */
+  let swept = false;
+  function withLock<T>(lockDir: string, fn: () => T): T {
+    return withDirLock(lockDir, () => {
+      if (!swept) {
+        swept = true;
+        removeOrphanTemps([dir, join(dir, 'cache'), join(dir, 'state'), join(dir, 'digests'), paths.backup]);
+      }
+      return fn();
+    });
+  }
 
   // ---- papers ---------------------------------------------------------------------------------
   const disk: PaperView = { papers: null, index: null };
@@ -448,7 +460,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     const { added, updated } = merger.add(d.result.papers, { digest, file: d.name, importedAt });
     const meta: DigestMeta = {
       digest,
-      seq: (disk.index?.digests.length ?? 0) + 1,
+      seq: digestNames(dir).length + 1,
       file: d.name,
       importedAt,
       format: d.result.format,

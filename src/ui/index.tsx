@@ -18,6 +18,8 @@ export interface RunUiOptions {
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   now?: () => Date;
+  /** Route console output around the frame (Ink's patchConsole); default true. */
+  patchConsole?: boolean;
 }
 
 export const UI_MAX_FPS = 120;
@@ -59,7 +61,7 @@ export async function runUi(options: RunUiOptions): Promise<void> {
       />,
       // Ink's default 30 fps throttle would hold the frame of a filtered list up to 33 ms behind the
       // frame echoing the keystroke.
-      { stdin, stdout, exitOnCtrlC: false, patchConsole: true, maxFps: UI_MAX_FPS },
+      { stdin, stdout, exitOnCtrlC: false, patchConsole: options.patchConsole ?? true, maxFps: UI_MAX_FPS },
     );
     await instance.waitUntilExit();
   } finally {

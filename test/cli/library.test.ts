@@ -189,6 +189,9 @@ describe('safety', () => {
     const r = run(['tag', ids[20]!, '+after'], env);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(tagsOf(env, ids[20]!)).toEqual(['after']);
+    // and the temp files of the killed writers are swept away
+    const temps = ['', 'cache', 'state', 'backup'].flatMap((d) => readdirSync(join(dir, d)).filter((f) => f.endsWith('.tmp')));
+    expect(temps).toEqual([]);
   });
 
   it('an import killed while writing the cache leaves a library that works and catches up', async () => {

@@ -106,19 +106,22 @@ describe('progress of real commands under a pseudo-terminal', () => {
   const inPty = (args: string[], env: NodeJS.ProcessEnv) =>
     spawnSync('script', ['-qfec', [process.execPath, BIN, ...args].map(quote).join(' '), '/dev/null'], { cwd: ROOT, env: { ...env, PAPERS_PROGRESS_DELAY_MS: '0' }, encoding: 'utf8', timeout: 60_000 });
 
-  it('import and doctor --repair draw a bar on a terminal and nothing through a pipe', () => {
+  it('import, list (loading the library) and doctor --repair draw a bar on a terminal and nothing through a pipe', () => {
     const { env } = sandbox();
     const imported = inPty(['import', SEED, SECOND], env);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/importing \[[█░]+\] +[12]\/2 +\d+%/);
     expect(imported.stdout).toContain("hf-papers-2.txt: ");
+    const listed = inPty(['list', '--plain'], env);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/loading papers \[[█░]+\] +\d+\/120/);
     const repaired = inPty(['doctor', '--repair'], env);
     expect(repaired.status).toBe(0);
     expect(repaired.stdout).toMatch(/comparing caches \[[█░]+\] +\d\/2/);
     expect(repaired.stdout).toMatch(/rebuilding search index \[/);
 
     const { env: fresh } = sandbox();
-    for (const args of [['import', SEED, SECOND], ['doctor', '--repair']]) {
+    for (const args of [['import', SEED, SECOND], ['list', '--plain'], ['doctor', '--repair']]) {
       const piped = papers(args, { ...fresh, PAPERS_PROGRESS_DELAY_MS: '0' });
       expect(piped.code).toBe(0);
       expect(piped.stderr).toBe('');

@@ -34,6 +34,14 @@ describe('latexToText', () => {
     expect(latexToText(input)).toBe(expected);
   });
 
+  it('cleans author names as BibTeX and arXiv write them', () => {
+    expect(latexToText('M{\\"u}ller')).toBe('Müller');
+    expect(latexToText("Ji\\v{r}\\'{\\i} Matou\\v{s}ek")).toBe('Jiří Matoušek');
+    expect(latexToText('{\\L}ukasz Kaiser and S\\o{}ren')).toBe('Łukasz Kaiser and Søren');
+    expect(latexToText('Fran\\c{c}ois Fleuret')).toBe('François Fleuret');
+    expect(latexToText("O'Brien and Smith-Jones")).toBe("O'Brien and Smith-Jones");
+  });
+
   it('keeps dollar amounts that are not math', () => {
     expect(latexToText('costs $5M and $10M')).toBe('costs $5M and $10M');
   });
@@ -112,6 +120,15 @@ describe('cleanAbstract', () => {
 
   it('applies latexToText', () => {
     expect(cleanAbstract('up to 45\\% with {\\em less}')).toBe('up to 45% with less');
+  });
+
+  it('never throws on arbitrary text and leaves no line breaks or runs of spaces', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('\\', '{', '}', '$', 'this https URL', '\n', '\r\n', ' ', '\u00a0', '\u200b', 'a', '-', 'http://x.org', '{here}', '``', "''") }), (s) => {
+        const out = cleanAbstract(s);
+        expect(out).not.toMatch(/[\r\n\u00a0\u200b]|  |^ | $/);
+      }),
+    );
   });
 
   it('is empty for empty or blank input', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asLibraryPapers, type Decision, type LibraryPaper, type Snapshot } from '../../src/core/library.js';
 import { emptyPaper, type Link } from '../../src/core/model.js';
@@ -14,6 +15,7 @@ import {
   type SearchIndex,
 } from '../../src/core/search/index.js';
 import { editDistance } from '../../src/core/search/vocabulary.js';
+import { forEachWord, forEachWordSpan } from '../../src/core/search/tokenize.js';
 
 interface Spec {
   id: string;
@@ -280,6 +282,33 @@ describe('the index', () => {
     const snap2 = snapshotOf([{ id: 'x', title: 'Modèles génératifs' }]);
     expect(ids(snap2, 'generatifs')).toEqual(['x']);
     expect(ids(snap2, 'GÉNÉRATIFS')).toEqual(['x']);
+  });
+});
+
+describe('tokenising', () => {
+  it('forEachWordSpan finds the words forEachWord finds, at the same places', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'É', '4', ' ', '-', '\u0301', 'ß', 'İ', '中', '.', '\n') , maxLength: 40 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const a: number[] = [];
+        const b: number[] = [];
+        forEachWord(t, (w, s, e) => {
+          expect(w.length).toBeGreaterThan(0);
+          a.push(s, e);
+        });
+        forEachWordSpan(t, (s, e) => b.push(s, e));
+        expect(b).toEqual(a);
+      }),
+    );
+  });
+});
+
+describe('match details of a paper whose text is not the indexed one', () => {
+  it('reads the words from the text itself', () => {
+    const snap = snapshotOf(LIBRARY);
+    const r = run(snap, 'protein');
+    const edited = { ...r.hits[0]!.paper, title: 'Another protein paper', abstract: '' };
+    expect(matchDetails(r.plan, edited).title).toEqual([[8, 15]]);
   });
 });
 

@@ -70,7 +70,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   const { handle, diagnostics, store } = loadPapers(files, options, command);
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
-  if (limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
+  if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
   const snapshot = selectPapers(handle, filter);
   const matched = query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
   const sorted = sortListing(matched, options.sort, handle, store, command, output);

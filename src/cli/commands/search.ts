@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--json', 'print a JSON array of the hits: the fields of `papers list --json` plus score, matches and snippet')
     .option('--plain', 'print plain lines even on a terminal')
     .option('-n, --limit <n>', `show at most N hits (default ${DEFAULT_LIMIT})`)
-    .option('-a, --all', 'show every hit')
+    .option('--all', 'show every hit')
     .option('--year <year>', 'year for digest dates printed without one (default: the file’s modification year)')
     .option('--format <name>', 'read the files as this digest format instead of detecting it')
     .option('-v, --verbose', 'also print informational diagnostics')
@@ -73,6 +73,7 @@ export async function runSearch(text: string, files: string[], options: SearchCo
     details: matchDetails(results.plan, hit.paper, snippetWidth),
     tags: shownTags(hit.paper, snapshot),
   }));
+  loaded.store?.recordListing(results.hits.map((h) => h.paper.id)); // for `papers tag 3` (row 3 of this listing)
   if (options.json) output.out(formatSearchJson(shown, snapshot));
   else if (output.isTTY && !options.plain) output.out(formatSearchTable(shown, output));
   else output.out(formatSearchPlain(shown));

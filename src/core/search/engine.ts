@@ -291,9 +291,21 @@ function runGroup(
       weight *= PHRASE;
       const postings = index.postings[rarest]!;
       const len = index.postingLen[rarest]!;
-      for (let i = 0; i < len; i++) {
+      // Walk the other words' postings alongside (all sorted by doc): only docs having every
+      // word of the phrase get their words scanned for adjacency.
+      const others = [...new Set(ids)].filter((t) => t !== rarest);
+      const cursor = new Int32Array(others.length);
+      docs: for (let i = 0; i < len; i++) {
         const d = postings[i]! >> 4;
         if (step > 0 ? mark[d] !== want : docPaper[d] === undefined) continue;
+        for (let k = 0; k < others.length; k++) {
+          const list = index.postings[others[k]!]!;
+          const n = index.postingLen[others[k]!]!;
+          let c = cursor[k]!;
+          while (c < n && list[c]! >> 4 < d) c++;
+          cursor[k] = c;
+          if (c >= n || list[c]! >> 4 !== d) continue docs;
+        }
         const where = phraseIn(index, d, ids, plan.field);
         if (where === 0) continue;
         const inTitle = (where & 1) !== 0;

@@ -143,7 +143,15 @@ export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[]
     added++;
   });
   if (added > 0) index.generation++;
+  // After a big batch (a build, a large import), give back the slack of the doubling arrays.
+  if (added >= 1000 && added * 10 >= index.ids.length) trim(index);
   return added;
+}
+
+function trim(index: SearchIndex): void {
+  const fit = <T extends Int32Array | Uint32Array>(arr: T, len: number): T => (arr.length > len + (len >> 3) + 16 ? (arr.slice(0, len) as T) : arr);
+  index.tokens = fit(index.tokens, index.tokenCount);
+  for (let t = 0; t < index.postings.length; t++) index.postings[t] = fit(index.postings[t]!, index.postingLen[t]!);
 }
 
 function appendDoc(index: SearchIndex, id: string, hash: number): number {
@@ -282,6 +290,7 @@ export function deserialiseIndex(data: unknown): SearchIndex {
     start += shape[2 * d]! + shape[2 * d + 1]!;
     postDoc(index, d);
   }
+  trim(index);
   index.generation = 1;
   return index;
 }

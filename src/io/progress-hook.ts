@@ -1,0 +1,22 @@
+// How io code reports progress without knowing about terminals: the cli plugs in its progress bar
+// (cli/progress.ts) at start-up; everywhere else (tests, benches, the library used as a module)
+// reports go nowhere.
+
+export interface ProgressReport {
+  tick(n?: number): void;
+  done(): void;
+}
+
+export type ProgressFactory = (label: string, total?: number) => ProgressReport;
+
+const SILENT: ProgressReport = { tick() {}, done() {} };
+let factory: ProgressFactory = () => SILENT;
+
+export function setProgressFactory(next: ProgressFactory): void {
+  factory = next;
+}
+
+/** A report for one long operation; call done() in a finally. */
+export function reportProgress(label: string, total?: number): ProgressReport {
+  return factory(label, total);
+}
