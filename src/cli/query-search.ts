@@ -10,8 +10,9 @@ import type { Loaded } from './source.js';
 import { catchUpIndex } from './index-progress.js';
 
 /** The query compiled, or a usage error (exit 2) showing the query with a caret under the bad token. */
-export function compileOrThrow(text: string): Query {
-  const compiled = compileQuery(text);
+export function compileOrThrow(text: string, now = new Date()): Query {
+  // The same day as `--since today` (core/filter.ts parseDateFlag) means.
+  const compiled = compileQuery(text, { today: now.toISOString().slice(0, 10) });
   if (!compiled.ok) throw usageError(`query: ${compiled.error.message}\n${formatQueryError(text, compiled.error)}\n(see 'papers help query')`);
   return compiled.query;
 }
@@ -29,3 +30,4 @@ export function searchLoaded(loaded: Pick<Loaded, 'store'>, snapshot: Snapshot, 
   if (dir) saveSearchIndex(dir, index);
   return results;
 }
+

@@ -49,11 +49,23 @@ export async function writeExport(path: string, text: string): Promise<string> {
 }
 
 /** Opens the UI on `handle`; `libraryDir` (the library on disk, not the seed) lends its cached search index. */
+let uiModule: Promise<typeof import('../ui/index.js')> | undefined;
+
+/**
+ * Starts loading the UI chunk, so that its file reads and WebAssembly compile overlap with reading
+ * the library. Call only when the UI will likely open: it is what loads Ink and React.
+ */
+export function preloadUi(): void {
+  // React reads NODE_ENV when first imported: production skips its development checks.
+  Object.assign(process.env, { NODE_ENV: 'production' });
+  uiModule ??= import('../ui/index.js');
+  uiModule.catch(() => {}); // reported by openUi, if the UI opens at all
+}
+
 export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null): Promise<void> {
   const { config } = loadConfig(configFlags(command));
   const searchIndex = () => (libraryDir ? loadSearchIndex(libraryDir) : createSearchIndex());
-  // React reads NODE_ENV when first imported: production skips its development checks.
-  Object.assign(process.env, { NODE_ENV: 'production' });
-  const { runUi } = await import('../ui/index.js');
+  preloadUi();
+  const { runUi } = await uiModule!;
   await runUi({ handle, config, writeExport, searchIndex });
 }

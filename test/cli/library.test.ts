@@ -82,6 +82,12 @@ describe('papers tag / tags / show / note / undo', () => {
     listIds(env, '--tag', 'to-read');
     expect(run(['tag', '3', '-later'], env).stdout).toBe(`tagged 1 paper -later: ${ids[10]}\n`);
 
+    // papers search records its rows too
+    const hits = JSON.parse(run(['search', 'linear attention', '--json', '--limit', '3'], env).stdout) as Array<{ id: string }>;
+    expect(hits).toHaveLength(3);
+    expect(run(['tag', '3', '+from-search'], env).stdout).toBe(`tagged 1 paper +from-search: ${hits[2]!.id}\n`);
+    listIds(env, '--tag', 'to-read');
+
     const out = run(['tag', '4', '+x'], env);
     expect(out.code).toBe(2);
     expect(out.stderr).toBe('papers: 4: the last listing has 3 rows; give a row from 1 to 3, or the paper id\n');

@@ -98,6 +98,22 @@ describe('compileQuery: grammar', () => {
     ]);
   });
 
+  it('relative dates need today: today, yesterday, Nd, Nw', () => {
+    const rel = (text: string) => {
+      const r = compileQuery(text, { today: '2025-03-10' });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.query.groups.map((g) => g.clauses[0]!.term);
+    };
+    expect(rel('since:today until:yesterday since:7d since:2W')).toEqual([
+      { kind: 'since', date: '2025-03-10' },
+      { kind: 'until', date: '2025-03-09' },
+      { kind: 'since', date: '2025-03-03' },
+      { kind: 'since', date: '2025-02-24' },
+    ]);
+    expect(compileQuery('since:7d').ok).toBe(false);
+    expect(compileQuery('since:7x', { today: '2025-03-10' }).ok).toBe(false);
+  });
+
   it('a word before a colon and a space is a word, not a field ("LiT: ...")', () => {
     expect(terms('LiT: delving')).toEqual([
       [{ kind: 'word', word: 'lit', mode: 'fuzzy', field: 'any' }],

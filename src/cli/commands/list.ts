@@ -9,7 +9,7 @@ import { processOutput, type Output } from '../output.js';
 import { libraryFolder, loadPapers, yearFlag } from '../source.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
 import { isNoFilter, selectPapers } from '../../core/filter.js';
-import { openUi, wantsUi } from '../ui-launch.js';
+import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { compileOrThrow, searchLoaded } from '../query-search.js';
@@ -67,6 +67,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   // checked even when no file needs it, so that a typo is not silently ignored
   yearFlag(options.year);
   const query = options.query === undefined ? undefined : compileOrThrow(options.query);
+  if (files.length === 0 && wantsUi(options, process.env, process)) preloadUi();
   const { handle, diagnostics, store } = loadPapers(files, options, command);
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));

@@ -47,6 +47,8 @@ Fields
                     and since:2025 mean the first day of the month / year
   until:2025-03     seen in a digest dated on or before the day; until:2025-03
                     and until:2025 mean the last day of the month / year
+  since:7d          relative days too: today, yesterday, 7d (days ago), 2w
+                    (weeks ago)
   has:code          has a code link; also has:project, has:dataset, has:note,
                     has:abstract
 

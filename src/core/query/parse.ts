@@ -22,10 +22,15 @@ function fail(message: string, offset: number, length: number): never {
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 const endsToken = (ch: string | undefined) => ch === undefined || ch === '|' || isSpace(ch);
 
+export interface CompileOptions {
+  /** Today as YYYY-MM-DD, for relative dates (since:7d, since:yesterday); without it they are refused. */
+  today?: string;
+}
+
 /** Compiles query text. Never throws: a malformed query gives `{ok: false, error}` with the token's offset and length. */
-export function compileQuery(text: string): CompileResult {
+export function compileQuery(text: string, options: CompileOptions = {}): CompileResult {
   try {
-    return { ok: true, query: parseQuery(text) };
+    return { ok: true, query: parseQuery(text, options) };
   } catch (e) {
     if (e instanceof SyntaxError_) return { ok: false, error: e.error };
     throw e;
@@ -34,7 +39,7 @@ export function compileQuery(text: string): CompileResult {
 
 type Item = { kind: 'or'; span: Span } | { kind: 'clause'; clause: Clause };
 
-function parseQuery(text: string): Query {
+function parseQuery(text: string, options: CompileOptions): Query {
   const items: Item[] = [];
   let pos = 0;
   while (pos < text.length) {
@@ -48,7 +53,7 @@ function parseQuery(text: string): Query {
       pos++;
       continue;
     }
-    const { clause, end } = readClause(text, pos);
+    const { clause, end } = readClause(text, pos, options);
     if (clause) items.push({ kind: 'clause', clause });
     pos = end;
   }
@@ -76,7 +81,7 @@ function group(items: readonly Item[]): Group[] {
 }
 
 /** Reads one clause starting at `start`; `clause` is null for a word with no letters or digits (ignored). */
-function readClause(text: string, start: number): { clause: Clause | null; end: number } {
+function readClause(text: string, start: number, options: CompileOptions): { clause: Clause | null; end: number } {
   let pos = start;
   let negated = false;
   if (text[pos] === '-' || text[pos] === '!') {
@@ -112,7 +117,7 @@ function readClause(text: string, start: number): { clause: Clause | null; end: 
       );
     }
     if (known) {
-      const { term, end } = readField(text, name as FieldName, valueStart, negated);
+      const { term, end } = readField(text, name as FieldName, valueStart, negated, options);
       return make(term, end);
     }
     // "LiT:" followed by a space is a word with trailing punctuation, not a field.
@@ -141,7 +146,7 @@ function fieldExample(name: FieldName): string {
   }
 }
 
-function readField(text: string, name: FieldName, valueStart: number, negated: boolean): { term: Term | null; end: number } {
+function readField(text: string, name: FieldName, valueStart: number, negated: boolean, options: CompileOptions): { term: Term | null; end: number } {
   if (name === 'title' || name === 'abstract') {
     const { term, end } = readText(text, valueStart, name, negated, true);
     return { term, end };
@@ -155,8 +160,8 @@ function readField(text: string, name: FieldName, valueStart: number, negated: b
       return { term: { kind: 'id', prefix: value.toLowerCase() }, end };
     case 'since':
     case 'until': {
-      const date = parseDateBound(value, name);
-      if (date === null) fail(`${name}:${value} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY, as in ${name}:2025-03-14`, span.offset, span.length);
+      const date = parseDateBound(value, name) ?? relativeDate(value, options.today);
+      if (date === null) fail(`${name}:${value} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d (days ago) or 2w (weeks ago)`, span.offset, span.length);
       return { term: { kind: name, date }, end };
     }
     case 'has': {
@@ -222,4 +227,16 @@ export function parseDateBound(value: string, bound: 'since' | 'until'): string 
   const mo = month ?? (bound === 'since' ? 1 : 12);
   const d = day ?? (bound === 'since' ? 1 : daysIn(mo));
   return `${m[1]}-${pad(mo)}-${pad(d)}`;
+}
+
+/** today, yesterday, Nd (days ago), Nw (weeks ago) relative to `today` (YYYY-MM-DD); null when not one, or no today. */
+export function relativeDate(value: string, today: string | undefined): string | null {
+  if (today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return null;
+  const v = value.toLowerCase();
+  const m = /^(\d{1,5})([dw])$/.exec(v);
+  const days = v === 'today' ? 0 : v === 'yesterday' ? 1 : m ? Number(m[1]) * (m[2] === 'w' ? 7 : 1) : null;
+  if (days === null) return null;
+  const t = Date.parse(`${today}T00:00:00Z`);
+  if (Number.isNaN(t)) return null;
+  return new Date(t - days * 86_400_000).toISOString().slice(0, 10);
 }
