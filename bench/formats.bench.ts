@@ -75,6 +75,20 @@ function time(fn: () => void, runs: number): number {
   return best;
 }
 
+/** MB/s at 2, 4, 8 and 16 MB, one format after another: flat figures mean linear time. */
+function scaling(): void {
+  console.log('\nscaling (MB/s at 2, 4, 8, 16 MB; best of 3):');
+  for (const [name, build] of CASES) {
+    const format = formatByName(name)!;
+    const figures = [2, 4, 8, 16].map((mb) => {
+      const text = build(mb * MB);
+      const ms = time(() => format.parse(text, { file: 'bench', year: 2026 }), 3);
+      return (text.length / MB / (ms / 1000)).toFixed(1).padStart(7);
+    });
+    console.log(`${name.padEnd(14)} ${figures.join(' ')}`);
+  }
+}
+
 export async function run(): Promise<void> {
   console.log('format          papers(10MB)   1 MB: ms    MB/s   10 MB: ms    MB/s   10MB/1MB time');
   for (const [name, build] of CASES) {
@@ -91,4 +105,6 @@ export async function run(): Promise<void> {
       `${name.padEnd(14)} ${String(count).padStart(12)} ${t1.toFixed(0).padStart(11)} ${mbps(small.length, t1).padStart(7)} ${t10.toFixed(0).padStart(11)} ${mbps(large.length, t10).padStart(7)} ${(t10 / t1).toFixed(1).padStart(14)}`,
     );
   }
+  // the 1 MB figure runs warm and inside the young generation; the scaling shows the trend beyond
+  if (process.env.BENCH_SCALING !== '0') scaling();
 }

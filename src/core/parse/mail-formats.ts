@@ -24,7 +24,7 @@ function detectEml(text: string): number {
 export function emlFormat(detect: DetectLeaf): DigestFormat {
   return {
     name: 'eml',
-    description: 'a saved mail (.eml) holding any of the digests above (MIME, quoted-printable, base64)',
+    description: 'A saved mail (.eml) holding any of the digests above (MIME, quoted-printable, base64)',
     detect: detectEml,
     parse(text: string, options: ParseOptions): ParseResult {
       let lines = splitLines(text);
@@ -47,7 +47,7 @@ export function emlFormat(detect: DetectLeaf): DigestFormat {
 export function mboxFormat(detect: DetectLeaf): DigestFormat {
   return {
     name: 'mbox',
-    description: 'a mailbox file (mbox) of such mails, one digest per message',
+    description: 'A mailbox file (mbox) of such mails, one digest per message',
     detect: (text) => (looksLikeMbox(text) ? 0.99 : 0),
     parse(text: string, options: ParseOptions): ParseResult {
       const messages = splitMbox(splitLines(text));

@@ -116,7 +116,8 @@ function parse(text: string, options: ParseOptions): ParseResult {
     const p = emptyPaper({ file: options.file, line });
     p.title = title;
     const url = realUrl(c.href.trim());
-    if (/^https?:\/\//i.test(url)) p.links = [{ url, kind: classifyUrl(url) }];
+    // the result's link is the publication itself, not a project page: `other` unless it is a repository
+    if (/^https?:\/\//i.test(url)) p.links = [{ url, kind: classifyUrl(url) === 'code' ? 'code' : 'other' }];
     if (c.byline !== null) {
       const { authors, venue } = splitByline(c.byline);
       p.authors = authors;

@@ -14,12 +14,12 @@ export function Header({ state, dates }: { state: UiState; dates: string }) {
         {' '.repeat(Math.max(1, layout.columns - origin.length - counts.length))}
         <Text color="cyan">{counts}</Text>
       </Text>
-      <FilterLine query={query} error={queryError} editing={mode.kind === 'filter'} width={layout.columns} />
+      <FilterLine query={query} error={queryError} editing={mode.kind === 'filter'} pending={state.filterPending} width={layout.columns} />
     </Box>
   );
 }
 
-function FilterLine({ query, error, editing, width }: { query: string; error: UiState['queryError']; editing: boolean; width: number }) {
+function FilterLine({ query, error, editing, pending, width }: { query: string; error: UiState['queryError']; editing: boolean; pending: boolean; width: number }) {
   if (!editing && query === '') return <Text dimColor>{fit('/ filter   ? help', width)}</Text>;
   if (error) {
     const start = Math.min(error.offset, query.length);
@@ -43,6 +43,7 @@ function FilterLine({ query, error, editing, width }: { query: string; error: Ui
       <Text color="yellow">/ </Text>
       {query}
       {editing ? '█' : <Text dimColor>{'   Esc clears'}</Text>}
+      {pending ? <Text dimColor>{'  searching…'}</Text> : null}
     </Text>
   );
 }

@@ -19,6 +19,9 @@ describe('scholar-alert: the four real alert bodies', () => {
       ['https://www.researchgate.net/profile/Mehrdad_Abdi2/publication/337709673_Adopting_Program_Synthesis_for_Test_Amplification/links/5de65be6299bf10bc33bac44/Adopting-Program-Synthesis-for-Test-Amplification.pdf'],
     ]);
     expect(urls(4)).toEqual([['https://arxiv.org/pdf/1912.02972']]);
+    // the link is the publication, never a "project page"
+    const kinds = [1, 2, 3, 4].flatMap((n) => parse(`google-scholar-alert-${n}.txt`).papers.flatMap((p) => p.links.map((l) => l.kind)));
+    expect(new Set(kinds)).toEqual(new Set(['other']));
   });
 
   it('reads title, authors and venue (NBSP before " - "), snippet, arXiv id', () => {
