@@ -99,6 +99,9 @@ class FakeStdin extends EventEmitter {
 
 async function keystrokes(n: number): Promise<void> {
   process.env.NODE_ENV = 'production';
+  // Ink decides when first imported whether it runs in CI, where it draws only the last frame.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const { createElement } = await import('react');
   const { render } = await import('ink');
   const { App } = await import('../src/ui/App.js');
@@ -145,10 +148,11 @@ async function keystrokes(n: number): Promise<void> {
     };
     const start = performance.now();
     stdin.write(key);
-    for (;;) {
+    for (let waited = 0; ; waited += 150) {
       const seen = writes.length;
       await new Promise((r) => setTimeout(r, 150));
       if (writes.length > 0 && writes.length === seen) break;
+      if (waited > 5000) throw new Error(`no frame within 5 s of key ${JSON.stringify(key)}`);
     }
     stdout.onWrite = null;
     return { frame: writes[0]! - start, cpu: cpuAtFirst, settled: writes.at(-1)! - start };

@@ -301,6 +301,17 @@ describe('tokenising', () => {
       }),
     );
   });
+
+  it('the index reads the same words as the tokenizer', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'É', '4', ' ', '-', '\u0301', 'ß', 'İ', '中', 'ab', 'AB'), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
+        const index = buildSearchIndex(texts.map((t, i) => ({ id: `p${i}`, title: t, abstract: t.toUpperCase() })));
+        const indexed = Array.from(index.tokens.subarray(0, index.tokenCount), (t) => index.terms[t]);
+        expect(indexed).toEqual(texts.flatMap((t) => [...words(t), ...words(t.toUpperCase())]));
+      }),
+    );
+  });
 });
 
 describe('match details of a paper whose text is not the indexed one', () => {

@@ -77,6 +77,23 @@ describe('keys', () => {
     r.unmount();
   });
 
+  test('the typed character is drawn before the search runs, with a searching… note', async () => {
+    const searched: string[] = [];
+    const counting: FilterFn = (query, snapshot) => {
+      searched.push(query);
+      return { ok: true, hits: snapshot.papers.flatMap((p, index) => (p.title.toLowerCase().includes(query) ? [{ index }] : [])) };
+    };
+    const r = await renderApp({ handle: seedLibrary(), filter: counting });
+    await r.write('/', 'x');
+    const frames = r.frames();
+    const echo = frames.findIndex((f) => f.includes('/ x█  searching…'));
+    const result = frames.findIndex((f) => f.includes('/ x█') && !f.includes('searching…') && f.includes('1/5 shown'));
+    expect(echo).toBeGreaterThanOrEqual(0);
+    expect(result).toBeGreaterThan(echo);
+    expect(searched).toEqual(['x']);
+    r.unmount();
+  });
+
   test('a malformed query shows its error inline, pointing at the token, and does not crash', async () => {
     const failing: FilterFn = (query) => ({ ok: false, message: 'unknown field foo:', offset: query.indexOf('foo'), length: 4 });
     const r = await renderApp({ handle: seedLibrary(), filter: failing });

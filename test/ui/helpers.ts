@@ -28,6 +28,8 @@ export const stripAnsi = (s: string) => s.replace(ANSI, '');
 
 export interface Rendered {
   frame: () => string;
+  /** Every frame written so far, colour stripped. */
+  frames: () => string[];
   write: (...keys: string[]) => Promise<void>;
   waitFor: (predicate: (frame: string) => boolean, what?: string) => Promise<string>;
   resize: (columns: number, rows: number) => void;
@@ -101,12 +103,15 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
   const frame = () => stripAnsi(instance.lastFrame() ?? '');
   return {
     frame,
+    frames: () => instance.frames.map(stripAnsi),
     async write(...keys) {
       for (const key of keys) {
         const before = changes;
         instance.stdin.write(key);
         // A key that does something changes the state; one that does nothing is given a moment.
         await until(() => changes > before, key === KEYS.escape ? 200 : 50);
+        // A filter edit is drawn first and searched right after: wait for the searched frame too.
+        await until(() => latest?.filterPending !== true, 2000);
         await tick();
       }
     },

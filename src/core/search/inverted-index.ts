@@ -5,7 +5,7 @@
 // A posting is one int: doc << 4 | inTitle << 3 | min(tf in abstract, 7). One array per word,
 // sorted by doc, since documents are only ever appended.
 import { encodeVarints, decodeVarints, fromBase64, toBase64 } from './codec.js';
-import { forEachWord } from './tokenize.js';
+import { unicodeWords } from './tokenize.js';
 
 /** What the index needs of a paper. */
 export interface IndexablePaper {
@@ -95,15 +95,119 @@ function grow<T extends Int32Array | Uint32Array | Uint8Array>(arr: T, min: numb
 }
 
 function termId(index: SearchIndex, word: string): number {
-  let id = index.termIds.get(word);
-  if (id === undefined) {
-    id = index.terms.length;
-    index.terms.push(word);
-    index.termIds.set(word, id);
-    index.postings.push(new Int32Array(2));
-    index.postingLen = grow(index.postingLen, id + 1);
-  }
+  const id = index.termIds.get(word);
+  return id !== undefined ? id : newTerm(index, word, hashWord(word));
+}
+
+function newTerm(index: SearchIndex, word: string, hash: number): number {
+  const id = index.terms.length;
+  index.terms.push(word);
+  index.termIds.set(word, id);
+  index.postings.push(new Int32Array(2));
+  index.postingLen = grow(index.postingLen, id + 1);
+  const v = vocabTable(index);
+  v.hashes = grow(v.hashes, id + 1);
+  v.hashes[id] = hash;
+  if ((id + 1) * 2 > v.slots.length) rehash(index, v);
+  else place(v, id, hash);
   return id;
+}
+
+// The vocabulary again as an open-addressing hash table over the words' characters, so that
+// indexing looks words up straight from the text without making a string per word (twenty
+// million of them at 100k papers: the allocation and Map hashing were most of the build time).
+interface VocabTable {
+  slots: Int32Array;
+  hashes: Uint32Array;
+}
+
+function vocabTable(index: SearchIndex): VocabTable {
+  let v = index.derived.get('vocab-table') as VocabTable | undefined;
+  if (!v) {
+    v = { slots: new Int32Array(1024), hashes: new Uint32Array(Math.max(16, index.terms.length)) };
+    index.derived.set('vocab-table', v);
+    index.terms.forEach((w, t) => (v!.hashes[t] = hashWord(w)));
+    rehash(index, v);
+  }
+  return v;
+}
+
+function rehash(index: SearchIndex, v: VocabTable): void {
+  let size = v.slots.length;
+  while (index.terms.length * 2 > size) size *= 2;
+  v.slots = new Int32Array(size);
+  for (let t = 0; t < index.terms.length; t++) place(v, t, v.hashes[t]!);
+}
+
+function place(v: VocabTable, t: number, hash: number): void {
+  const mask = v.slots.length - 1;
+  let i = hash & mask;
+  while (v.slots[i] !== 0) i = (i + 1) & mask;
+  v.slots[i] = t + 1;
+}
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const isWordAscii = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Appends the term ids of the words of `text` to the forward index (same words as tokenize.ts forEachWord). */
+function indexWords(index: SearchIndex, text: string): void {
+  const v = vocabTable(index);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 >= 128) return unicodeRest(index, text, i);
+    if (!isWordAscii(lowerAscii(c0))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0x811c9dc5;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return unicodeRest(index, text, start);
+      const l = lowerAscii(c);
+      if (!isWordAscii(l)) break;
+      h = Math.imul(h ^ l, 0x01000193);
+      i++;
+    }
+    h >>>= 0;
+    let t = -1;
+    const slots = vocabTableSlots(v);
+    const mask = slots.length - 1;
+    for (let k = h & mask; slots[k] !== 0; k = (k + 1) & mask) {
+      const cand = slots[k]! - 1;
+      if (v.hashes[cand] === h && sameWord(index.terms[cand]!, text, start, i)) {
+        t = cand;
+        break;
+      }
+    }
+    if (t < 0) t = newTerm(index, text.slice(start, i).toLowerCase(), h);
+    pushToken(index, t);
+  }
+}
+
+const vocabTableSlots = (v: VocabTable) => v.slots;
+
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let j = 0; j < word.length; j++) if (word.charCodeAt(j) !== lowerAscii(text.charCodeAt(start + j))) return false;
+  return true;
+}
+
+function unicodeRest(index: SearchIndex, text: string, from: number): void {
+  unicodeWords(text, from, (w) => pushToken(index, termId(index, w)));
+}
+
+function pushToken(index: SearchIndex, t: number): void {
+  if (index.tokenCount === index.tokens.length) index.tokens = grow(index.tokens, index.tokenCount + 1);
+  index.tokens[index.tokenCount++] = t;
 }
 
 // Per-add scratch: which terms this doc has, how often in the abstract, and whether in the title.
@@ -129,13 +233,9 @@ export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[]
     }
     const doc = appendDoc(index, paper.id, hash);
     const start = index.tokenCount;
-    const push = (word: string) => {
-      index.tokens = grow(index.tokens, index.tokenCount + 1);
-      index.tokens[index.tokenCount++] = termId(index, word);
-    };
-    forEachWord(paper.title, push);
+    indexWords(index, paper.title);
     const titleEnd = index.tokenCount;
-    forEachWord(paper.abstract, push);
+    indexWords(index, paper.abstract);
     index.docStart[doc] = start;
     index.titleLen[doc] = titleEnd - start;
     index.abstractLen[doc] = index.tokenCount - titleEnd;

@@ -41,7 +41,8 @@ export function forEachWord(text: string, emit: (word: string, start: number, en
   }
 }
 
-function unicodeWords(text: string, from: number, emit: (word: string, start: number, end: number) => void): void {
+/** The Unicode path of forEachWord from `from` on (callers with their own ASCII fast path hand over here). */
+export function unicodeWords(text: string, from: number, emit: (word: string, start: number, end: number) => void): void {
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const w = normaliseWord(m[0]);
