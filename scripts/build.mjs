@@ -1,5 +1,7 @@
 // Bundles src/cli/main.ts into dist/ with esbuild. The UI is a separate chunk (dynamic import),
 // so the plain commands never load Ink or React.
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 // Packages stay external (node_modules at run time), except what the UI chunk is made of, for its
@@ -14,7 +16,7 @@ const externalPackages = {
   },
 };
 
-await build({
+const result = await build({
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
@@ -28,4 +30,12 @@ await build({
   jsx: 'automatic',
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
 });
+
+// esbuild never deletes chunks of earlier builds; remove them here rather than emptying dist/ first,
+// so a binary running while the build runs never loses the files it is loading.
+const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => relative('dist', f)));
+for (const name of readdirSync('dist/chunks')) {
+  if (!fresh.has(join('chunks', name))) rmSync(join('dist/chunks', name));
+}

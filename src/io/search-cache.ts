@@ -5,13 +5,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryPaper } from '../core/library.js';
-import { addToIndex, createSearchIndex, deserialiseIndex, serialiseIndex, type SearchIndex } from '../core/search/index.js';
+import { addToIndex, createSearchIndex, deserialiseIndex, serialiseIndex, type ByteCodec, type SearchIndex } from '../core/search/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { registerDerivedCache } from './library-store.js';
 
 export function searchCachePath(libraryDir: string): string {
   return join(libraryDir, 'cache', 'search-index.json');
 }
+
+/** Node's native base64: the same text as core's own codec, many times faster on 100k papers. */
+const NATIVE: ByteCodec = {
+  encode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+  decode: (text) => {
+    const b = Buffer.from(text, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  },
+};
 
 /** Generation of the index as loaded or last saved: save only when a search changed it. */
 const savedGeneration = new WeakMap<SearchIndex, number>();
@@ -25,7 +34,7 @@ export function loadSearchIndex(libraryDir: string): SearchIndex {
     return createSearchIndex();
   }
   try {
-    const index = deserialiseIndex(JSON.parse(text));
+    const index = deserialiseIndex(JSON.parse(text), NATIVE);
     savedGeneration.set(index, index.generation);
     return index;
   } catch {
@@ -39,7 +48,7 @@ export function saveSearchIndex(libraryDir: string, index: SearchIndex): void {
   if (savedGeneration.get(index) === index.generation) return;
   try {
     // Serialising keeps live papers only, so entries left by papers whose text changed go away here.
-    writeFileAtomic(searchCachePath(libraryDir), JSON.stringify(serialiseIndex(index)));
+    writeFileAtomic(searchCachePath(libraryDir), JSON.stringify(serialiseIndex(index, NATIVE)));
     savedGeneration.set(index, index.generation);
   } catch {
     /* a read-only library still searches, just without the cache */

@@ -16,6 +16,7 @@ import {
 } from '../../src/core/search/index.js';
 import { editDistance } from '../../src/core/search/vocabulary.js';
 import { forEachWord, forEachWordSpan } from '../../src/core/search/tokenize.js';
+import { decodeVarints, encodeVarints, fromBase64, toBase64 } from '../../src/core/search/codec.js';
 
 interface Spec {
   id: string;
@@ -320,6 +321,23 @@ describe('match details of a paper whose text is not the indexed one', () => {
     const r = run(snap, 'protein');
     const edited = { ...r.hits[0]!.paper, title: 'Another protein paper', abstract: '' };
     expect(matchDetails(r.plan, edited).title).toEqual([[8, 15]]);
+  });
+});
+
+describe('codec', () => {
+  it('base64 and varints agree with Node and round-trip', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        const text = toBase64(bytes);
+        expect(text).toBe(Buffer.from(bytes).toString('base64'));
+        expect(Array.from(fromBase64(text))).toEqual(Array.from(bytes));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 0xffffffff })), (values) => {
+        expect(Array.from(decodeVarints(encodeVarints(values)))).toEqual(values);
+      }),
+    );
   });
 });
 

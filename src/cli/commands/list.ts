@@ -1,7 +1,7 @@
 // `papers list`: the papers of the files, the library or the seed, as a table, plain lines or JSON.
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
-import { effectiveTags, type LibraryHandle, type LibraryPaper, type Snapshot } from '../../core/library.js';
+import { type LibraryHandle, type LibraryPaper, type Snapshot } from '../../core/library.js';
 import { SORT_KEYS, isSortKey, sortPapers } from '../../core/rank/sort.js';
 import { interestOptions } from '../interest.js';
 import type { LibraryStore } from '../../io/library-store.js';
@@ -94,6 +94,8 @@ function sortListing(papers: LibraryPaper[], key: string | undefined, handle: Li
   return sorted;
 }
 
+/** The tags a row shows: the user's own; virtual ones (new, seen, untriaged) are for filtering, not noise on every row. */
 function userTags(paper: LibraryPaper, snapshot: Snapshot): string[] {
-  return effectiveTags(paper, snapshot.decisions.get(paper.id), snapshot.latestDigest).filter((t) => t !== 'untriaged');
+  const decision = snapshot.decisions.get(paper.id);
+  return decision ? Object.keys(decision.tags).sort() : [];
 }

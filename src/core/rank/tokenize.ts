@@ -39,10 +39,8 @@ export function foldText(text: string): string {
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  ASCII_CLASS[c] = /[a-zA-Z]/.test(ch) ? 2 : /[0-9]/.test(ch) ? 1 : BREAKS.has(c) ? 3 : 0;
+  ASCII_CLASS[c] = /[a-z]/.test(ch) ? 2 : /[0-9]/.test(ch) ? 1 : BREAKS.has(c) ? 3 : 0;
 }
-/** ASCII code to its lower case (A-Z folded, the rest as is). */
-const LOWER = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 const classOf = (code: number): number => {
   if (BREAKS.has(code)) return 3;
   const ch = String.fromCharCode(code);
@@ -73,7 +71,7 @@ export class WordTable {
     const len = to - from;
     for (let h = spread(hash) & this.mask; ; h = (h + 1) & this.mask) {
       const id = this.slots[h]!;
-      if (id === -1) return this.add(s.slice(from, to).toLowerCase(), hash, false);
+      if (id === -1) return this.add(s.slice(from, to), hash, false);
       if (this.hashes[id] === hash) {
         const w = this.words[id]!;
         if (w.length === len) {
@@ -119,8 +117,6 @@ function spread(hash: number): number {
   return h ^ (h >>> 16);
 }
 
-const lowerCode = (c: number): number => (c < 128 ? LOWER[c]! : c);
-
 function hashOf(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -133,8 +129,7 @@ function hashOf(s: string, from: number, to: number): number {
  * or sentence punctuation.
  */
 export function forEachWordId(text: string, table: WordTable, word: (id: number) => void, phraseBreak: () => void): void {
-  // ASCII text is read as it is, upper case folded per character: no lower-cased copy to allocate.
-  const s = NON_ASCII.test(text) ? foldText(text) : text;
+  const s = foldText(text);
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -154,7 +149,7 @@ export function forEachWordId(text: string, table: WordTable, word: (id: number)
     let h = 0x811c9dc5;
     while (k === 1 || k === 2) {
       if (k === 2) letter = true;
-      h = Math.imul(h ^ (c < 128 ? LOWER[c]! : c), 0x01000193);
+      h = Math.imul(h ^ c, 0x01000193);
       if (++i === n) break;
       c = s.charCodeAt(i);
       k = c < 128 ? ASCII_CLASS[c]! : classOf(c);

@@ -74,12 +74,20 @@ export function decodeVarints(bytes: Uint8Array): Uint32Array {
   let shift = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    v += (b & 0x7f) * 2 ** shift;
+    v |= (b & 0x7f) << shift;
     if (b < 0x80) {
-      out[o++] = v;
+      out[o++] = v >>> 0;
       v = 0;
       shift = 0;
     } else shift += 7;
   }
   return out;
 }
+
+/** How bytes become text in the serialised index and back: base64 by default; src/io passes Buffer's, which is native. */
+export interface ByteCodec {
+  encode(bytes: Uint8Array): string;
+  decode(text: string): Uint8Array;
+}
+
+export const BASE64: ByteCodec = { encode: toBase64, decode: fromBase64 };

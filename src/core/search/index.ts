@@ -12,3 +12,4 @@ export { createSearchIndex, buildSearchIndex, addToIndex, serialiseIndex, deseri
 export { searchPapers, type SearchSource, type SearchOptions, type SearchHit, type SearchResults, type QueryPlan } from './engine.js';
 export { matchDetails, SNIPPET_CHARS, type MatchDetails, type MatchRange, type Snippet } from './highlight.js';
 export { forEachWord, words, normaliseWord } from './tokenize.js';
+export { BASE64, type ByteCodec } from './codec.js';

@@ -4,7 +4,7 @@
 //
 // A posting is one int: doc << 4 | inTitle << 3 | min(tf in abstract, 7). One array per word,
 // sorted by doc, since documents are only ever appended.
-import { encodeVarints, decodeVarints, fromBase64, toBase64 } from './codec.js';
+import { BASE64, encodeVarints, decodeVarints, type ByteCodec } from './codec.js';
 import { unicodeWords } from './tokenize.js';
 
 /** What the index needs of a paper. */
@@ -215,6 +215,7 @@ let seen = new Int32Array(1024);
 let tf = new Int32Array(1024);
 let inTitle = new Uint8Array(1024);
 let distinct = new Int32Array(256);
+let extra = new Int32Array(1024);
 let stampCounter = 0;
 
 /**
@@ -222,7 +223,12 @@ let stampCounter = 0;
  * with the same text are skipped, so calling it with a whole library is cheap. Returns the number added.
  */
 export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[], hashes?: readonly number[]): number {
-  let added = 0;
+  const firstNew = index.ids.length;
+  // One allocation up front for the batch's words (about one per six characters), not doubling
+  // as it goes: every large typed-array allocation can cost a full garbage collection.
+  let chars = 0;
+  for (const p of papers) chars += p.title.length + p.abstract.length;
+  if (papers.length > 100) index.tokens = grow(index.tokens, index.tokenCount + Math.ceil(chars / 5));
   papers.forEach((paper, i) => {
     const hash = hashes?.[i] ?? textHash(paper);
     const existing = index.docById.get(paper.id);
@@ -239,11 +245,12 @@ export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[]
     index.docStart[doc] = start;
     index.titleLen[doc] = titleEnd - start;
     index.abstractLen[doc] = index.tokenCount - titleEnd;
-    postDoc(index, doc);
-    added++;
   });
-  if (added > 0) index.generation++;
-  // After a big batch (a build, a large import), give back the slack of the doubling arrays.
+  const added = index.ids.length - firstNew;
+  if (added === 0) return 0;
+  postDocs(index, firstNew, index.ids.length);
+  index.generation++;
+  // After a big batch (a build, a large import), give back the slack.
   if (added >= 1000 && added * 10 >= index.ids.length) trim(index);
   return added;
 }
@@ -270,14 +277,47 @@ function appendDoc(index: SearchIndex, id: string, hash: number): number {
   return doc;
 }
 
-/** Appends doc's postings from its forward-index tokens. */
-function postDoc(index: SearchIndex, doc: number): void {
+/** Appends the postings of docs [from, to) from their forward-index tokens, sizing each word's list once. */
+function postDocs(index: SearchIndex, from: number, to: number): void {
   const vocab = index.terms.length;
   if (seen.length < vocab) {
     seen = grow(seen, vocab);
     tf = grow(tf, vocab);
     inTitle = grow(inTitle, vocab);
   }
+  if (extra.length < vocab) extra = grow(extra, vocab);
+  // Pass 1: how many postings each word gains.
+  for (let doc = from; doc < to; doc++) {
+    const n = distinctTerms(index, doc);
+    for (let i = 0; i < n; i++) extra[distinct[i]!]!++;
+  }
+  for (let t = 0; t < vocab; t++) {
+    const more = extra[t]!;
+    if (more === 0) continue;
+    extra[t] = 0;
+    const need = index.postingLen[t]! + more;
+    const list = index.postings[t]!;
+    if (list.length < need) {
+      // A small batch (one import) leaves room to grow; a big one sizes exactly.
+      const bigger = new Int32Array(to - from > 100 ? need : Math.max(need, list.length * 2));
+      bigger.set(list.subarray(0, index.postingLen[t]!));
+      index.postings[t] = bigger;
+    }
+  }
+  // Pass 2: write them.
+  for (let doc = from; doc < to; doc++) {
+    const n = distinctTerms(index, doc);
+    for (let i = 0; i < n; i++) {
+      const t = distinct[i]!;
+      const len = index.postingLen[t]!;
+      index.postings[t]![len] = (doc << 4) | (inTitle[t]! << 3) | Math.min(tf[t]!, 7);
+      index.postingLen[t] = len + 1;
+    }
+  }
+}
+
+/** Fills `distinct` with doc's words (and tf / inTitle for each); returns how many. */
+function distinctTerms(index: SearchIndex, doc: number): number {
   const start = index.docStart[doc]!;
   const titleEnd = start + index.titleLen[doc]!;
   const end = titleEnd + index.abstractLen[doc]!;
@@ -287,9 +327,10 @@ function postDoc(index: SearchIndex, doc: number): void {
   }
   const stamp = ++stampCounter;
   let n = 0;
-  distinct = grow(distinct, end - start);
+  if (distinct.length < end - start) distinct = grow(distinct, end - start);
+  const tokens = index.tokens;
   for (let p = start; p < end; p++) {
-    const t = index.tokens[p]!;
+    const t = tokens[p]!;
     if (seen[t] !== stamp) {
       seen[t] = stamp;
       tf[t] = 0;
@@ -299,44 +340,40 @@ function postDoc(index: SearchIndex, doc: number): void {
     if (p < titleEnd) inTitle[t] = 1;
     else tf[t]!++;
   }
-  for (let i = 0; i < n; i++) {
-    const t = distinct[i]!;
-    let list = index.postings[t]!;
-    const len = index.postingLen[t]!;
-    if (len === list.length) {
-      list = grow(list, len + 1);
-      index.postings[t] = list;
-    }
-    list[len] = (doc << 4) | (inTitle[t]! << 3) | Math.min(tf[t]!, 7);
-    index.postingLen[t] = len + 1;
-  }
+  return n;
 }
 
-/** The JSON-able form: vocabulary, ids, text hashes and the forward index; postings are rebuilt on load. */
+/** The JSON-able form: vocabulary, ids, text hashes, the forward index and the postings, so that loading is decoding. */
 export interface SerialisedIndex {
   format: 'papers-search-index';
-  version: 1;
+  version: 2;
   terms: string[];
   ids: string[];
-  /** base64 varints: per doc the text hash. */
+  /** varints: per doc the text hash. */
   hashes: string;
-  /** base64 varints: per doc the title and abstract word counts. */
+  /** varints: per doc the title and abstract word counts. */
   shape: string;
-  /** base64 varints: the docs' term ids, title then abstract, doc after doc. */
+  /** varints: the docs' term ids, title then abstract, doc after doc. */
   tokens: string;
+  /** varints: per term its posting count, then its postings as (doc gap << 4 | flags). */
+  postings: string;
 }
 
-/** Live docs only; terms keep their ids (a term no live doc uses costs a string, nothing more). */
-export function serialiseIndex(index: SearchIndex): SerialisedIndex {
+const VERSION = 2;
+
+/** Live docs only (renumbered in order); terms keep their ids (a term no live doc uses costs a string). */
+export function serialiseIndex(index: SearchIndex, codec: ByteCodec = BASE64): SerialisedIndex {
   const ids: string[] = [];
   const hashes: number[] = [];
   const shape: number[] = [];
+  const renumber = new Int32Array(index.ids.length).fill(-1);
   let total = 0;
   for (let d = 0; d < index.ids.length; d++) if (index.live[d]) total += index.titleLen[d]! + index.abstractLen[d]!;
   const tokens = new Uint32Array(total);
   let o = 0;
   for (let d = 0; d < index.ids.length; d++) {
     if (!index.live[d]) continue;
+    renumber[d] = ids.length;
     ids.push(index.ids[d]!);
     hashes.push(index.hashes[d]!);
     shape.push(index.titleLen[d]!, index.abstractLen[d]!);
@@ -345,27 +382,49 @@ export function serialiseIndex(index: SearchIndex): SerialisedIndex {
     tokens.set(index.tokens.subarray(start, start + len), o);
     o += len;
   }
+  let entries = 0;
+  for (let t = 0; t < index.terms.length; t++) entries += index.postingLen[t]! + 1;
+  const postings = new Uint32Array(entries);
+  let p = 0;
+  for (let t = 0; t < index.terms.length; t++) {
+    const list = index.postings[t]!;
+    const len = index.postingLen[t]!;
+    const countAt = p++;
+    let prev = 0;
+    let count = 0;
+    for (let i = 0; i < len; i++) {
+      const e = list[i]!;
+      const d = renumber[e >> 4]!;
+      if (d < 0) continue;
+      postings[p++] = ((d - prev) << 4) | (e & 15);
+      prev = d;
+      count++;
+    }
+    postings[countAt] = count;
+  }
   return {
     format: 'papers-search-index',
-    version: 1,
+    version: VERSION,
     terms: index.terms.slice(),
     ids,
-    hashes: toBase64(encodeVarints(hashes)),
-    shape: toBase64(encodeVarints(shape)),
-    tokens: toBase64(encodeVarints(tokens)),
+    hashes: codec.encode(encodeVarints(hashes)),
+    shape: codec.encode(encodeVarints(shape)),
+    tokens: codec.encode(encodeVarints(tokens)),
+    postings: codec.encode(encodeVarints(postings, p)),
   };
 }
 
 /** The index back from serialiseIndex's output; throws on anything malformed (callers rebuild then). */
-export function deserialiseIndex(data: unknown): SearchIndex {
+export function deserialiseIndex(data: unknown, codec: ByteCodec = BASE64): SearchIndex {
   const s = data as Partial<SerialisedIndex> | null;
-  if (!s || s.format !== 'papers-search-index' || s.version !== 1 || !Array.isArray(s.terms) || !Array.isArray(s.ids)) {
-    throw new Error('not a papers search index (version 1)');
+  if (!s || s.format !== 'papers-search-index' || s.version !== VERSION || !Array.isArray(s.terms) || !Array.isArray(s.ids)) {
+    throw new Error(`not a papers search index (version ${VERSION})`);
   }
-  if (typeof s.hashes !== 'string' || typeof s.shape !== 'string' || typeof s.tokens !== 'string') throw new Error('search index: missing arrays');
-  const hashes = decodeVarints(fromBase64(s.hashes));
-  const shape = decodeVarints(fromBase64(s.shape));
-  const tokens = decodeVarints(fromBase64(s.tokens));
+  for (const key of ['hashes', 'shape', 'tokens', 'postings'] as const) if (typeof s[key] !== 'string') throw new Error(`search index: ${key} missing`);
+  const hashes = decodeVarints(codec.decode(s.hashes!));
+  const shape = decodeVarints(codec.decode(s.shape!));
+  const tokens = decodeVarints(codec.decode(s.tokens!));
+  const postings = decodeVarints(codec.decode(s.postings!));
   const n = s.ids.length;
   if (hashes.length !== n || shape.length !== 2 * n) throw new Error('search index: arrays do not match the ids');
   let total = 0;
@@ -377,8 +436,24 @@ export function deserialiseIndex(data: unknown): SearchIndex {
   const index = createSearchIndex();
   index.terms = s.terms.slice();
   index.terms.forEach((t, i) => index.termIds.set(t, i));
-  index.postings = index.terms.map(() => new Int32Array(2));
   index.postingLen = new Int32Array(Math.max(1024, vocab));
+  index.postings = new Array<Int32Array>(vocab);
+  let p = 0;
+  for (let t = 0; t < vocab; t++) {
+    const count = postings[p++];
+    if (count === undefined || p + count > postings.length) throw new Error('search index: postings cut short');
+    const list = new Int32Array(Math.max(2, count));
+    let doc = 0;
+    for (let i = 0; i < count; i++) {
+      const e = postings[p++]!;
+      doc += e >>> 4;
+      if (doc >= n) throw new Error('search index: posting out of range');
+      list[i] = (doc << 4) | (e & 15);
+    }
+    index.postings[t] = list;
+    index.postingLen[t] = count;
+  }
+  if (p !== postings.length) throw new Error('search index: postings do not match the vocabulary');
   index.tokens = tokens;
   index.tokenCount = tokens.length;
   let start = 0;
@@ -388,9 +463,7 @@ export function deserialiseIndex(data: unknown): SearchIndex {
     index.titleLen[d] = shape[2 * d]!;
     index.abstractLen[d] = shape[2 * d + 1]!;
     start += shape[2 * d]! + shape[2 * d + 1]!;
-    postDoc(index, d);
   }
-  trim(index);
   index.generation = 1;
   return index;
 }
