@@ -6,10 +6,9 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pai
 
 export const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type QuickKey = (typeof QUICK_KEYS)[number];
-export const EXPORT_FORMATS = ['md', 'json', 'csl-json', 'bibtex', 'ris', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const EXPORT_GROUPS = ['none', 'tag', 'date'] as const;
-export type ExportGroup = (typeof EXPORT_GROUPS)[number];
+import { EXPORT_FORMATS, GROUPINGS as EXPORT_GROUPS, type ExportFormat, type Grouping as ExportGroup } from './export/types.js';
+
+export { EXPORT_FORMATS, EXPORT_GROUPS, type ExportFormat, type ExportGroup };
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 

@@ -56,7 +56,8 @@ export function removeOrphanTemps(dirs: readonly string[]): void {
   }
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it exists but belongs to someone else). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

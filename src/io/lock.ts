@@ -8,7 +8,7 @@ import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writ
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { failure } from '../core/errors.js';
-import { sleepSync } from './atomic.js';
+import { pidAlive, sleepSync } from './atomic.js';
 
 export interface LockInfo {
   pid: number;
@@ -47,14 +47,6 @@ export function readLock(dir: string): { info: LockInfo | null; raw: string; mti
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Why a lock is stale, or null when its holder may still be running. */
 export function staleReason(lock: { info: LockInfo | null; mtimeMs: number }, now = Date.now()): string | null {

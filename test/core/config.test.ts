@@ -123,7 +123,7 @@ describe('environment and flags', () => {
   it('reports a bad environment value by name', () => {
     const env = envLayer({ PAPERS_EXPORT_GROUP: 'week' });
     expect(env.ok).toBe(false);
-    if (!env.ok) expect(env.errors[0]).toMatch(/^PAPERS_EXPORT_GROUP=week: "week" is not one of none, tag, date/);
+    if (!env.ok) expect(env.errors[0]).toMatch(/^PAPERS_EXPORT_GROUP=week: "week" is not one of tag, date, none/);
   });
 
   it('merges defaults < file < environment < flags, keeping the winning origin', () => {

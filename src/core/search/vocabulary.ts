@@ -142,22 +142,26 @@ function pairCodes(w: string): Set<number> {
   return codes;
 }
 
-/** Allowed length difference (and, roughly, edits) for a word of n letters. */
-function slack(n: number): number {
-  return n <= 5 ? 1 : n <= 8 ? 2 : 3;
+/**
+ * Edits allowed for a word of n letters (a swap of neighbours is one): one below 8 letters, two
+ * below 12, three beyond. Two edits on a short word reach too many others ("desing" -> "using").
+ */
+export function maxEdits(n: number): number {
+  return n < 8 ? 1 : n < 12 ? 2 : 3;
 }
 
 /**
- * Close spellings of `word`: candidates share enough letter pairs (a q-gram filter: k edits
- * destroy at most 2k pairs) and have a similar length; fuse.js then scores them (Bitap, anchored
- * at the word's start) and keeps those under FUSE_THRESHOLD.
+ * Close spellings of `word`: candidates share enough letter pairs and have a similar length;
+ * fuse.js then scores them (Bitap, anchored at the word's start) and keeps those under
+ * FUSE_THRESHOLD, and the edit distance keeps those within maxEdits.
  */
 export function fuzzyTerms(index: SearchIndex, word: string): Array<[number, number]> {
   const n = word.length;
   if (n < MIN_FUZZY || !hasLetter(word)) return [];
   const b = bigrams(index);
-  const k = slack(n);
-  const need = Math.max(1, n - 1 - 2 * k);
+  const k = maxEdits(n);
+  // q-gram filter: one edit (a swap included) destroys at most three letter pairs.
+  const need = Math.max(1, n - 1 - 3 * k);
   const counts = b.counts;
   const touched: number[] = [];
   for (const code of pairCodes(word)) {
