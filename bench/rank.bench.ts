@@ -212,10 +212,6 @@ async function evaluation(): Promise<void> {
   }
 }
 
-export async function runSimilar(): Promise<void> {
-  similarSpeed();
-}
-
 export async function run(): Promise<void> {
   await rankingSpeed();
   similarSpeed();

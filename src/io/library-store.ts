@@ -236,8 +236,10 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     return disk.papers;
   }
 
+  /** The latest import, for the virtual tag `new`; none while only the seed is shown (nothing was imported). */
   function latestDigest(): string | null {
-    return seedView()?.latestDigest ?? disk.index?.latestDigest ?? null;
+    if (seedView()) return null;
+    return disk.index?.latestDigest ?? null;
   }
 
   function ids(): readonly string[] {

@@ -8,8 +8,9 @@ in any order. Case and accents never matter.
 Words
   attention         fuzzy: the word, words it begins (3+ letters: "transf" finds
                     transformer), and close spellings (4+ letters: "atention",
-                    "protien desing") when the word itself is absent or rare
-                    next to them. Looked for in the title and the abstract;
+                    "protien desing"; one typo, two from 8 letters, three
+                    from 12) when the word itself is absent or rare next to
+                    them. Looked for in the title and the abstract;
                     title matches rank above abstract matches, exact above fuzzy.
   'bert             exactly this word: no typos, no longer words ("bert", not
                     "roberta" or "bart").

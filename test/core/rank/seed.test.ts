@@ -52,6 +52,20 @@ describe('on the seed', () => {
     expect(Math.max(...heldOut.map((p) => libraryOrder.indexOf(p.id)))).toBeGreaterThan(2 * heldOut.length);
   });
 
+  it('ranks the same way every time, from a fresh index too', async () => {
+    const run = async () => {
+      const copy = papers.map((p) => ({ ...p })); // a new array: no cached index
+      const lib = memoryLibrary(copy);
+      await lib.tag(copy.filter((p) => /attention/i.test(p.title)).map((p) => p.id), ['read'], []);
+      await lib.tag(copy.filter((p) => /diffusion/i.test(p.title)).map((p) => p.id), ['skip'], []);
+      const r = rankByInterest(lib.snapshot());
+      return { mode: r.mode, ids: r.ids, scores: [...r.scores] };
+    };
+    const first = await run();
+    expect(first.mode).toBe('model');
+    expect(await run()).toEqual(first);
+  });
+
   it('explains a rank with terms that occur in the paper', async () => {
     const lib = memoryLibrary(papers);
     const quantPapers = papers.filter((p) => /quantiz/i.test(p.title));
