@@ -154,7 +154,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
 
   // ---- papers ---------------------------------------------------------------------------------
   const disk: PaperView = { papers: null, index: null };
-  let seed: { digest: ParsedDigest; papers: LibraryPaper[]; latestDigest: string } | null = null;
+  let seed: { digest: ParsedDigest; papers: LibraryPaper[] } | null = null;
   let aliasMap: Map<string, string> | null = null;
   let aliasesOf: Map<string, string[]> | null = null;
 
@@ -224,7 +224,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const hash = sha256(digest.bytes);
       const merger = createMerger([]);
       merger.add(digest.result.papers, { digest: hash, file: digest.name, importedAt: now().toISOString() });
-      seed = { digest, papers: merger.papers, latestDigest: hash };
+      seed = { digest, papers: merger.papers };
     }
     return seed;
   }
