@@ -11,6 +11,9 @@ import { loadConfig } from '../io/config-file.js';
 import { createSearchIndex } from '../core/search/index.js';
 import { loadSearchIndex } from '../io/search-cache.js';
 import { configFlags } from './commands/config.js';
+import { rankByInterest, type InterestOptions, type InterestRanking } from '../core/rank/interest.js';
+import type { Snapshot } from '../core/library.js';
+import { interestOptions } from './interest.js';
 
 export interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -67,5 +70,25 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
   const searchIndex = () => (libraryDir ? loadSearchIndex(libraryDir) : createSearchIndex());
   preloadUi();
   const { runUi } = await uiModule!;
-  await runUi({ handle, config, writeExport, searchIndex });
+  await runUi({ handle, config, writeExport, searchIndex, rank: interestRanker(command, handle.snapshot(), config.ranking) });
+}
+
+/**
+ * The UI's `s` ranking: config tag lists and the rules file read here, once, at launch. A broken
+ * rules file does not keep the UI from opening: the ranking goes without rules and says why.
+ * Rule matches are worked out lazily (only when falling back), over the papers as launched.
+ */
+export function interestRanker(command: Command, snapshot: Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
+  let options: InterestOptions;
+  let rulesProblem: string | null = null;
+  try {
+    options = interestOptions(command, snapshot);
+  } catch (e) {
+    options = { positive: tags.positive, negative: tags.negative };
+    rulesProblem = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  }
+  return (current) => {
+    const ranking = rankByInterest(current, options);
+    return rulesProblem && ranking.reason ? { ...ranking, reason: `${ranking.reason} (rules not used: ${rulesProblem})` } : ranking;
+  };
 }

@@ -7,7 +7,7 @@ import { createSearchFilter, papersToMarkdown, type ExportContext, type FilterFn
 import { actionFor, type KeyEvent } from './keymap.js';
 import type { Size } from './layout.js';
 import type { Opener } from './open-url.js';
-import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type UiState } from './state.js';
+import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type RankFn, type UiState } from './state.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -32,6 +32,8 @@ export interface AppProps {
   interactive: boolean;
   /** The live filter; by default the query language and search engine over a fresh index. */
   filter?: FilterFn | SearchFilter;
+  /** Interest ranking for `s` (the CLI builds it from the config); default: the default tag lists, no rules. */
+  rank?: RankFn;
   toMarkdown?: (papers: readonly LibraryPaper[], snapshot: Snapshot, context: ExportContext) => string;
   /** Called once each new state is on screen (tests). */
   onState?: (state: UiState) => void;
@@ -46,11 +48,11 @@ export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
 const info = (text: string): Message => ({ text, kind: 'info' });
 const failed = (e: unknown): Message => ({ text: e instanceof Error ? e.message.split('\n')[0]! : String(e), kind: 'error' });
 
-export function App({ handle, config, sideEffects, today, interactive, filter: given, toMarkdown = papersToMarkdown, onState, onExit }: AppProps) {
+export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onState, onExit }: AppProps) {
   const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter());
   const { stdout } = useStdout();
   const { exit } = useApp();
-  const reducer = useMemo(() => createReducer({ filter, config }), [filter, config]);
+  const reducer = useMemo(() => createReducer({ filter, config, ...(rank ? { rank } : {}) }), [filter, config, rank]);
   // The state lives in a ref so that key handlers always read the latest value, however fast keys arrive.
   const store = useRef<UiState | null>(null);
   if (store.current === null) store.current = initialState({ filter, config }, { origin: handle.origin, snapshot: handle.snapshot(), size: sizeOf(stdout), today });
@@ -63,13 +65,13 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
       store.current = next;
       setState(next);
       // run-filter waits for the frame that echoes the keystroke (the layout effect below).
-      for (const effect of effects) if (effect.kind !== 'run-filter') queue.current = queue.current.then(() => perform(effect));
+      for (const effect of effects) if (effect.kind !== 'run-filter' && effect.kind !== 'run-sort') queue.current = queue.current.then(() => perform(effect));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [reducer],
   );
 
-  const perform = async (effect: Exclude<Effect, { kind: 'run-filter' }>): Promise<void> => {
+  const perform = async (effect: Exclude<Effect, { kind: 'run-filter' | 'run-sort' }>): Promise<void> => {
     try {
       switch (effect.kind) {
         case 'tag': {
@@ -111,6 +113,11 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
     // any keys already waiting, so that a burst of typing runs one search.
     if (state.filterPending) {
       const timer = setImmediate(() => dispatch({ type: 'filter-apply' }));
+      return () => clearImmediate(timer);
+    }
+    // Likewise the frame saying "ranking…" goes out before the ranking runs.
+    if (state.sortPending) {
+      const timer = setImmediate(() => dispatch({ type: 'sort-apply' }));
       return () => clearImmediate(timer);
     }
   }, [state, onState, dispatch]);

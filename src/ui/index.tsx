@@ -6,6 +6,7 @@ import type { SearchIndex } from '../core/search/index.js';
 import { createSearchFilter, DEFAULT_UI_CONFIG, type UiConfig } from './adapters.js';
 import { App, type UiSideEffects } from './App.js';
 import { openInBrowser } from './open-url.js';
+import type { RankFn } from './state.js';
 
 export interface RunUiOptions {
   handle: LibraryHandle;
@@ -15,6 +16,8 @@ export interface RunUiOptions {
   openUrl?: UiSideEffects['openUrl'];
   /** The library's search index (e.g. from its on-disk cache); asked for once, after the first frame. */
   searchIndex?: () => SearchIndex;
+  /** Interest ranking for the `s` toggle, with the user's tag lists and rules already read (the UI reads no file). */
+  rank?: RankFn;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   now?: () => Date;
@@ -58,6 +61,7 @@ export async function runUi(options: RunUiOptions): Promise<void> {
         today={today}
         interactive={Boolean(stdin.isTTY)}
         filter={createSearchFilter(options.searchIndex)}
+        {...(options.rank ? { rank: options.rank } : {})}
       />,
       // Ink's default 30 fps throttle would hold the frame of a filtered list up to 33 ms behind the
       // frame echoing the keystroke.

@@ -1,7 +1,9 @@
 // Every key of the UI as data: which action it sends in which mode. The same table draws the
 // `?` help and the footer hints, so what the screen says is what the keys do.
 import type { UiConfig } from './adapters.js';
-import type { Action, Mode } from './state.js';
+import { SORT_CYCLE, type Action, type Mode, type SortMode } from './state.js';
+
+const SORT_NAMES: Record<SortMode, string> = { library: 'library order (best match while filtering)', interest: 'interest', date: 'newest', upvotes: 'most upvoted' };
 
 /** A key press as Ink reports it (the subset the UI reads). */
 export interface KeyEvent {
@@ -68,6 +70,16 @@ export const LIST_BINDINGS: readonly Binding[] = [
   { keys: [ch('u')], label: 'u', help: 'undo the last change', hint: 'u undo', group: 'tag', action: is({ type: 'undo' }) },
   { keys: [ch('o')], label: 'o', help: 'open the first link ($BROWSER, else xdg-open)', hint: 'o open', group: 'other', action: is({ type: 'open-link' }) },
   { keys: [ch('e')], label: 'e', help: 'export the marked papers (else all shown) to Markdown', hint: 'e export', group: 'other', action: is({ type: 'prompt-open', purpose: 'export' }) },
+  // Sorting sits with the filter in the help; listed here so that narrow footers drop its hint first.
+  {
+    keys: [ch('s')],
+    label: 's',
+    help: `next order: ${SORT_CYCLE.map((k) => SORT_NAMES[k]).join(' → ')} (the filter still applies)`,
+    hint: 's sort',
+    group: 'filter',
+    action: is({ type: 'sort-cycle' }),
+  },
+  { keys: [ch('S')], label: 'S', help: 'rank by interest now, learning from your tags as they are', group: 'filter', action: is({ type: 'sort-rerank' }) },
   { keys: [ch('?')], label: '?', help: 'this help', hint: '? help', group: 'other', action: is({ type: 'help-toggle' }) },
   { keys: [ch('q'), ch('c', true)], label: 'q ctrl-c', help: 'quit', hint: 'q quit', group: 'other', action: is({ type: 'quit' }) },
 ];
@@ -138,7 +150,7 @@ export interface HelpRow {
 
 /** The `?` overlay: list-mode bindings grouped, the nine quick tags folded into one row. */
 export function helpRows(quickTags: UiConfig['quickTags']): Array<{ group: string; rows: HelpRow[] }> {
-  const titles: Record<Binding['group'], string> = { move: 'Move', filter: 'Filter', mark: 'Mark', tag: 'Tag', other: 'Other' };
+  const titles: Record<Binding['group'], string> = { move: 'Move', filter: 'Filter and sort', mark: 'Mark', tag: 'Tag', other: 'Other' };
   const quick = Object.entries(quickTags).flatMap(([key, tag]) => (tag ? [`${key} +${tag}`] : [])).join(', ');
   return (Object.keys(titles) as Array<Binding['group']>).map((group) => {
     const rows: HelpRow[] = [];

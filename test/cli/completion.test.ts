@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
+import { SORT_KEYS } from '../../src/core/rank/sort.js';
 import { bashLines, complete, shellWords, zshLines, type CompletionSource } from '../../src/cli/complete.js';
 import { BIN, papers, ROOT, sandbox } from './polish-run.js';
 
@@ -163,6 +164,18 @@ describe('the completion logic', () => {
     expect(values(['list', '--digest'], 'a/b')).toEqual(['files', '', 'a/b']);
     expect(values(['list'], '--digest=a/b')).toEqual(['files', '--digest=', 'a/b']);
     expect(values(['list', '--tag', 'read'], 'x.t')).toEqual(['files', '', 'x.t']);
+  });
+
+  it('on the real program: list --sort completes the sort keys, rules its subcommands', () => {
+    const real = buildProgram();
+    const of = (done: string[], current: string) => {
+      const c = complete(real, done, current, source);
+      return c.kind === 'values' ? c.candidates.map((x) => x.value) : [c.kind];
+    };
+    expect(of(['list', '--sort'], '')).toEqual([...SORT_KEYS]);
+    expect(of(['list'], '--sort=i')).toEqual(['--sort=interest']);
+    expect(of(['rules'], '')).toEqual(expect.arrayContaining(['test', 'list', 'apply']));
+    expect(of(['rules'], 'a')).toEqual(['apply']);
   });
 
   it('reads the library named by --library on the line', () => {

@@ -7,6 +7,7 @@ import { App } from '../../src/ui/App.js';
 import { DEFAULT_UI_CONFIG, type FilterFn } from '../../src/ui/adapters.js';
 import { fitHints } from '../../src/ui/components/Footer.js';
 import { KEYS, renderApp, stripAnsi } from './helpers.js';
+import type { InterestRanking } from '../../src/core/rank/interest.js';
 import { numberedPapers, seedLibrary } from './fixtures.js';
 
 const lines = (frame: string) => frame.split('\n');
@@ -227,4 +228,30 @@ test('without a terminal on stdin no key is read', async () => {
 test('footer hints drop from the end to fit, keeping the help key', () => {
   expect(fitHints(['a b', 'c d', 'e f', '? help'], 20)).toBe('a b  c d  ? help');
   expect(fitHints(['a b', '? help'], 100)).toBe('a b  ? help');
+});
+
+describe('sort', () => {
+  test('s re-orders the list by interest, then newest, upvotes and back, the header naming the order', async () => {
+    const ranking = ['p4', 'p5', 'p1', 'p3', 'p2'];
+    const rank = (): InterestRanking => ({ ids: ranking, scores: new Map(), mode: 'fallback', reason: 'too few tags: newest first', positives: 0, negatives: 0, undecided: 5 });
+    const r = await renderApp({ handle: seedLibrary(), columns: 100, rows: 30, rank });
+    const titles = () => lines(r.frame()).flatMap((l) => /^[› ] {2}(\S+)/.exec(l)?.[1] ?? []).slice(0, 5);
+    expect(titles()).toEqual(['Decoding', 'MixtureGrowth:', 'Efficient', 'De', 'LiT:']);
+    expect(lines(r.frame())[0]).toMatch(/5\/5 shown$/);
+    expect(r.frame()).toContain('s sort');
+    await r.write('s');
+    const ranked = await r.waitFor((f) => f.includes('by interest (too few tags)'), 'the interest order');
+    expect(lines(ranked)[0]).toMatch(/5\/5 shown · by interest \(too few tags\)$/);
+    expect(titles()).toEqual(['De', 'LiT:', 'Decoding', 'Efficient', 'MixtureGrowth:']);
+    expect(ranked).toContain('too few tags: newest first'); // the reason, on the message line
+    expect(lines(ranked).find((l) => l.startsWith('›'))).toContain('De novo protein design');
+    await r.write('s');
+    await r.waitFor((f) => f.includes('5/5 shown · newest first'), 'the date order');
+    await r.write('s');
+    await r.waitFor((f) => f.includes('5/5 shown · most upvoted'), 'the upvotes order');
+    await r.write('s');
+    await r.waitFor((f) => /5\/5 shown\n/.test(f), 'library order, unlabelled');
+    expect(titles()).toEqual(['Decoding', 'MixtureGrowth:', 'Efficient', 'De', 'LiT:']);
+    r.unmount();
+  });
 });

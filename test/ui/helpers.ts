@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import type { LibraryHandle } from '../../src/core/library.js';
 import { DEFAULT_UI_CONFIG, type FilterFn, type UiConfig } from '../../src/ui/adapters.js';
 import { App, type UiSideEffects } from '../../src/ui/App.js';
-import type { UiState } from '../../src/ui/state.js';
+import type { RankFn, UiState } from '../../src/ui/state.js';
 
 export const KEYS = {
   up: '\u001b[A',
@@ -46,6 +46,7 @@ export interface RenderOptions {
   rows?: number;
   config?: UiConfig;
   filter?: FilterFn;
+  rank?: RankFn;
   openUrl?: UiSideEffects['openUrl'];
 }
 
@@ -84,6 +85,7 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
       today: '2025-03-14',
       interactive: true,
       filter: options.filter,
+      rank: options.rank,
       onState: (s: UiState) => {
         latest = s;
         changes++;
@@ -112,6 +114,8 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
         await until(() => changes > before, key === KEYS.escape ? 200 : 50);
         // A filter edit is drawn first and searched right after: wait for the searched frame too.
         await until(() => latest?.filterPending !== true, 2000);
+        // Likewise a ranking: "ranking…" is drawn first, the ranked list right after.
+        await until(() => latest?.sortPending !== true, 2000);
         await tick();
       }
     },

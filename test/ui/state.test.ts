@@ -6,7 +6,8 @@ import { DEFAULT_UI_CONFIG, type FilterFn, type UiConfig } from '../../src/ui/ad
 import { keyEvents } from '../../src/ui/App.js';
 import { FILTER_BINDINGS, HELP_BINDINGS, LIST_BINDINGS, PROMPT_BINDINGS, actionFor, hintsFor, type KeyEvent } from '../../src/ui/keymap.js';
 import { computeLayout } from '../../src/ui/layout.js';
-import { createReducer, currentPaper, initialState, type Action, type Effect, type UiState } from '../../src/ui/state.js';
+import { SORT_CYCLE, createReducer, currentPaper, initialState, sortLabel, type Action, type Effect, type RankFn, type UiState } from '../../src/ui/state.js';
+import type { InterestRanking } from '../../src/core/rank/interest.js';
 import { numberedPapers, seedLikePapers } from './fixtures.js';
 
 /** Matches titles containing every word; "bad(" is an error at the parenthesis, as a query compiler reports it. */
@@ -28,8 +29,8 @@ interface Harness {
   autoFilter: boolean;
 }
 
-function harness(snapshot: Snapshot, options: { columns?: number; rows?: number; config?: UiConfig } = {}): Harness {
-  const env = { filter: testFilter, config: options.config ?? DEFAULT_UI_CONFIG };
+function harness(snapshot: Snapshot, options: { columns?: number; rows?: number; config?: UiConfig; rank?: RankFn } = {}): Harness {
+  const env = { filter: testFilter, config: options.config ?? DEFAULT_UI_CONFIG, ...(options.rank ? { rank: options.rank } : {}) };
   const { step } = createReducer(env);
   const h: Harness = {
     state: initialState(env, { origin: 'test', snapshot, size: { columns: options.columns ?? 100, rows: options.rows ?? 30 }, today: '2025-03-14' }),
@@ -48,6 +49,7 @@ function harness(snapshot: Snapshot, options: { columns?: number; rows?: number;
       for (const effect of result.effects) {
         // As the App does once the keystroke's frame is out.
         if (effect.kind === 'run-filter' && h.autoFilter) h.act({ type: 'filter-apply' });
+        else if (effect.kind === 'run-sort' && h.autoFilter) h.act({ type: 'sort-apply' });
         else h.effects.push(effect);
       }
       return h;
@@ -514,5 +516,144 @@ describe('keymap', () => {
     expect(keyEvents('to-read', noKey, true)).toEqual([{ input: 'to-read' }]);
     expect(keyEvents('to-read\r', noKey, true)).toEqual([{ input: 'to-read' }, { input: '', return: true }]);
     expect(keyEvents('ab\u007f', noKey, true)).toEqual([{ input: 'ab' }, { input: '', backspace: true }]);
+  });
+});
+
+describe('sort (s, S)', () => {
+  /** The seed-like papers with distinct dates and upvotes: newest p3, p1, p5, p2, p4; most upvoted p2, p4, p1, p5, p3. */
+  function datedSnapshot(): Snapshot {
+    const extra: Record<string, { date: string; upvotes: number | null }> = {
+      p1: { date: '2025-03-11', upvotes: 5 },
+      p2: { date: '2025-03-02', upvotes: 40 },
+      p3: { date: '2025-03-12', upvotes: null },
+      p4: { date: '2025-03-01', upvotes: 12 },
+      p5: { date: '2025-03-05', upvotes: 1 },
+    };
+    const papers = seedLikePapers().map((p) => ({ ...p, ...extra[p.id]! }));
+    return memoryLibrary(papers).snapshot();
+  }
+  /** A ranking that puts the ids in the given order and counts its calls. */
+  function fakeRank(ids: string[], extra: Partial<InterestRanking> = {}): RankFn & { calls: number } {
+    const rank = ((_snapshot: Snapshot): InterestRanking => {
+      rank.calls++;
+      return { ids, scores: new Map(), mode: 'model', reason: null, positives: 2, negatives: 2, undecided: ids.length, ...extra };
+    }) as RankFn & { calls: number };
+    rank.calls = 0;
+    return rank;
+  }
+  const ids = (h: Harness) => h.state.shown.map((hit) => h.state.snapshot.papers[hit.index]!.id);
+
+  test('s cycles library -> interest -> date -> upvotes -> library, the header label following', () => {
+    expect(SORT_CYCLE).toEqual(['library', 'interest', 'date', 'upvotes']);
+    const rank = fakeRank(['p4', 'p2', 'p5', 'p1', 'p3']);
+    const h = harness(datedSnapshot(), { rank });
+    expect(ids(h)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(sortLabel(h.state)).toBeNull();
+    h.press('j', 's');
+    expect(h.state.sort).toBe('interest');
+    expect(ids(h)).toEqual(['p4', 'p2', 'p5', 'p1', 'p3']);
+    expect(h.id()).toBe('p4'); // a new order starts at its top
+    expect(sortLabel(h.state)).toBe('by interest');
+    expect(h.state.message?.text).toMatch(/^ranked by interest: learned from 2 liked and 2 skipped papers/);
+    h.press('s');
+    expect([h.state.sort, sortLabel(h.state)]).toEqual(['date', 'newest first']);
+    expect(ids(h)).toEqual(['p3', 'p1', 'p5', 'p2', 'p4']);
+    h.press('s');
+    expect([h.state.sort, sortLabel(h.state)]).toEqual(['upvotes', 'most upvoted']);
+    expect(ids(h)).toEqual(['p2', 'p4', 'p1', 'p5', 'p3']);
+    h.press('s');
+    expect([h.state.sort, sortLabel(h.state)]).toEqual(['library', null]);
+    expect(ids(h)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(rank.calls).toBe(1);
+  });
+
+  test('interest ranks after the frame saying so; a key pressed meanwhile waits for it', () => {
+    const rank = fakeRank(['p5', 'p4', 'p3', 'p2', 'p1']);
+    const h = harness(datedSnapshot(), { rank });
+    h.autoFilter = false;
+    h.press('s');
+    expect(h.effects).toEqual([{ kind: 'run-sort' }]);
+    expect(h.state.sortPending).toBe(true);
+    expect(sortLabel(h.state)).toBe('ranking…');
+    expect(h.state.message?.text).toBe('ranking by interest…');
+    expect(rank.calls).toBe(0);
+    h.press('j');
+    expect(rank.calls).toBe(1);
+    expect(h.id()).toBe('p4'); // moved down in the ranked list
+    h.act({ type: 'sort-apply' }); // the App's late dispatch: nothing left to do
+    expect(rank.calls).toBe(1);
+    expect(h.id()).toBe('p4');
+  });
+
+  test('a date or upvote order not yet computed is computed after the frame saying "sorting…", then kept', () => {
+    const h = harness(datedSnapshot(), { rank: fakeRank(['p1', 'p2', 'p3', 'p4', 'p5']) });
+    h.autoFilter = false;
+    h.press('s');
+    h.act({ type: 'sort-apply' });
+    h.effects.length = 0;
+    h.press('s');
+    expect([h.state.sort, sortLabel(h.state), h.effects]).toEqual(['date', 'sorting…', [{ kind: 'run-sort' }]]);
+    h.act({ type: 'sort-apply' });
+    expect(ids(h)).toEqual(['p3', 'p1', 'p5', 'p2', 'p4']);
+    h.effects.length = 0;
+    h.press('s', 's', 's', 's'); // round again: upvotes (new), library, interest (cached), date (cached)
+    expect(h.effects).toEqual([{ kind: 'run-sort' }]);
+    expect([h.state.sort, sortLabel(h.state)]).toEqual(['date', 'newest first']);
+    expect(ids(h)).toEqual(['p3', 'p1', 'p5', 'p2', 'p4']);
+  });
+
+  test('tag changes keep the interest order (marked stale); the next s to interest, or S, re-ranks', async () => {
+    const handle = memoryLibrary(datedSnapshot().papers);
+    const rank = fakeRank(['p5', 'p4', 'p3', 'p2', 'p1']);
+    const h = harness(handle.snapshot(), { rank });
+    h.press('s');
+    expect(rank.calls).toBe(1);
+    await handle.tag(['p5'], ['to-read'], []);
+    h.act({ type: 'library-changed', snapshot: handle.snapshot(), message: null });
+    expect(ids(h)).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
+    expect(rank.calls).toBe(1);
+    expect(sortLabel(h.state)).toBe('by interest · S re-ranks');
+    h.press('S');
+    expect(rank.calls).toBe(2);
+    expect(sortLabel(h.state)).toBe('by interest');
+    // Round the cycle with no tag changed: the cached ranking is reused.
+    h.press('s', 's', 's', 's');
+    expect(h.state.sort).toBe('interest');
+    expect(rank.calls).toBe(2);
+    // A change, then round again: ranked anew on arrival.
+    await handle.tag(['p1'], ['skip'], []);
+    h.act({ type: 'library-changed', snapshot: handle.snapshot(), message: null });
+    h.press('s', 's', 's', 's');
+    expect(rank.calls).toBe(3);
+  });
+
+  test('with a query, the filter picks the papers and the chosen order arranges them; library order is best match first', () => {
+    const rank = fakeRank(['p5', 'p4', 'p3', 'p2', 'p1']);
+    const filter: FilterFn = (_query, snapshot) => ({ ok: true, hits: ['p2', 'p5', 'p3'].map((id) => ({ index: snapshot.papers.findIndex((p) => p.id === id) })) });
+    const env = { filter, config: DEFAULT_UI_CONFIG, rank };
+    const { reduce } = createReducer(env);
+    let state = initialState(env, { origin: 'test', snapshot: datedSnapshot(), size: { columns: 100, rows: 30 }, today: '2025-03-14', query: 'net' });
+    const order = () => state.shown.map((hit) => state.snapshot.papers[hit.index]!.id);
+    // As the App does: the order is computed right after the frame naming it.
+    const cycle = () => (state = reduce(reduce(state, { type: 'sort-cycle' }), { type: 'sort-apply' }));
+    expect(order()).toEqual(['p2', 'p5', 'p3']);
+    cycle();
+    expect(order()).toEqual(['p5', 'p3', 'p2']);
+    cycle();
+    expect(order()).toEqual(['p3', 'p5', 'p2']); // newest first
+    cycle();
+    expect(order()).toEqual(['p2', 'p5', 'p3']); // most upvoted
+    cycle();
+    expect(state.sort).toBe('library');
+    expect(order()).toEqual(['p2', 'p5', 'p3']);
+  });
+
+  test('too few tags: the real ranking falls back and the message line says why', () => {
+    const h = harness(datedSnapshot());
+    h.press('s');
+    expect(h.state.order?.ranking?.mode).toBe('fallback');
+    expect(sortLabel(h.state)).toBe('by interest (too few tags)');
+    expect(h.state.message?.text).toMatch(/interest ranking learns from at least 2 papers tagged to-read\/read and 2 tagged skip \(you have 0 and 0\): newest first/);
+    expect(ids(h)).toEqual(['p2', 'p4', 'p1', 'p5', 'p3']); // all first seen the same day: most upvoted first
   });
 });

@@ -1,5 +1,5 @@
 // `papers list`: the papers of the files, the library or the seed, as a table, plain lines or JSON.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { type LibraryHandle, type LibraryPaper, type Snapshot } from '../../core/library.js';
 import { SORT_KEYS, isSortKey, sortPapers } from '../../core/rank/sort.js';
@@ -43,7 +43,8 @@ export function register(program: Command): void {
     .option('--format <name>', 'read the files as this digest format instead of detecting it')
     .option('-v, --verbose', 'also print informational diagnostics')
     .option('-q, --query <query>', "only papers matching the query, best first (see 'papers help query')")
-    .option('--sort <key>', `order: ${SORT_KEYS.join(', ')} (default library: import order); interest learns from your tags, see 'papers why'`)
+    // choices() tells shell completion the keys; the parser accepts any word so that an unknown one gets runList's one-line message.
+    .addOption(new Option('--sort <key>', `order of the listing (default library: import order); interest learns from your tags, see 'papers why'`).choices(SORT_KEYS).argParser((key) => key))
     .addHelpText(
       'after',
       `

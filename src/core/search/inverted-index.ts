@@ -224,20 +224,31 @@ let stampCounter = 0;
  */
 export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[], hashes?: readonly number[]): number {
   const firstNew = index.ids.length;
-  // One allocation up front for the batch's words (about one per six characters), not doubling
-  // as it goes: every large typed-array allocation can cost a full garbage collection.
+  const todo: number[] = [];
+  const todoHashes: number[] = [];
   let chars = 0;
-  for (const p of papers) chars += p.title.length + p.abstract.length;
-  if (papers.length > 100) index.tokens = grow(index.tokens, index.tokenCount + Math.ceil(chars / 5));
+  const queued = new Set<string>();
   papers.forEach((paper, i) => {
     const hash = hashes?.[i] ?? textHash(paper);
     const existing = index.docById.get(paper.id);
+    if ((existing !== undefined && index.hashes[existing] === hash) || queued.has(paper.id)) return;
+    queued.add(paper.id);
+    todo.push(i);
+    todoHashes.push(hash);
+    chars += paper.title.length + paper.abstract.length;
+  });
+  if (todo.length === 0) return 0;
+  // One allocation up front for the batch's words (about one per six characters), not doubling
+  // as it goes: every large typed-array allocation can cost a full garbage collection.
+  if (todo.length > 100) index.tokens = grow(index.tokens, index.tokenCount + Math.ceil(chars / 5));
+  todo.forEach((i, k) => {
+    const paper = papers[i]!;
+    const existing = index.docById.get(paper.id);
     if (existing !== undefined) {
-      if (index.hashes[existing] === hash) return;
       index.live[existing] = 0;
       index.liveCount--;
     }
-    const doc = appendDoc(index, paper.id, hash);
+    const doc = appendDoc(index, paper.id, todoHashes[k]!);
     const start = index.tokenCount;
     indexWords(index, paper.title);
     const titleEnd = index.tokenCount;

@@ -1,11 +1,12 @@
 // Top two lines: where the papers come from, their dates, shown / total, marks; then the filter line.
 import { Box, Text } from 'ink';
-import type { UiState } from '../state.js';
+import { sortLabel, type UiState } from '../state.js';
 import { fit, truncate } from '../text.js';
 
 export function Header({ state, dates }: { state: UiState; dates: string }) {
   const { layout, snapshot, shown, marked, query, queryError, mode } = state;
-  const counts = `${shown.length}/${snapshot.papers.length} shown${marked.size > 0 ? ` · ${marked.size} marked` : ''}`;
+  const order = sortLabel(state);
+  const counts = `${shown.length}/${snapshot.papers.length} shown${marked.size > 0 ? ` · ${marked.size} marked` : ''}${order ? ` · ${order}` : ''}`;
   const origin = truncate(`papers · ${snapshot.papers.length === 0 ? 'no papers' : dates} · ${state.origin}`, Math.max(10, layout.columns - counts.length - 2));
   return (
     <Box flexDirection="column" width={layout.columns}>
