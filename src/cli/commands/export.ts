@@ -35,6 +35,7 @@ export interface ExportOptions extends FilterOptions {
   output?: string;
   force?: boolean;
   verbose?: boolean;
+  query?: string;
 }
 
 /** Where the flags are silent: the abstract mode is fixed; format and grouping come from the config. */
@@ -49,6 +50,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', `output format (default: from -o's extension, else the config, else md)`).choices([...EXPORT_FORMATS]))
     .addOption(new Option('--group <by>', 'Markdown: group papers by their first tag, by date, or not (default: from the config, else none)').choices([...GROUPINGS]))
     .addOption(new Option('--abstracts <mode>', `Markdown: no abstracts, the first sentence, or the full abstract folded (default: ${DEFAULT_ABSTRACTS})`).choices([...ABSTRACT_MODES]))
+    .option('-q, --query <query>', 'the query, as for papers list -q (same as giving it as arguments)')
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'with -o: replace FILE even if papers did not write it')
     .option('-v, --verbose', 'also print informational diagnostics')
@@ -89,7 +91,7 @@ export function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Da
 
 export async function runExport(queryWords: string[], options: ExportOptions, command: Command): Promise<void> {
   const output = processOutput();
-  const queryText = queryWords.join(' ').trim();
+  const queryText = [options.query ?? '', ...queryWords].join(' ').trim();
   const dir = libraryFolder(command);
   const filter = filterFromOptions(options, dir);
   const config = loadConfig().config.export;
