@@ -55,11 +55,18 @@ export function saveSearchIndex(libraryDir: string, index: SearchIndex): void {
   }
 }
 
-/** Brings the on-disk index up to date with the library's papers (called by every import). */
-export function updateSearchCache(libraryDir: string, papers: readonly LibraryPaper[]): void {
+/**
+ * Brings the on-disk index up to date with the library's papers (called by every import). With
+ * `changed` (the ids an import added or updated) only those are looked at; a search catches up
+ * with anything else that changed behind the cache's back.
+ */
+export function updateSearchCache(libraryDir: string, papers: readonly LibraryPaper[], changed?: ReadonlySet<string>): void {
   const index = loadSearchIndex(libraryDir);
-  addToIndex(index, papers);
+  addToIndex(index, changed && index.ids.length > 0 ? papers.filter((p) => changed.has(p.id)) : papers);
   saveSearchIndex(libraryDir, index);
 }
 
-registerDerivedCache({ name: 'search index', update: (dir, papers) => updateSearchCache(dir, papers) });
+registerDerivedCache({
+  name: 'search index',
+  update: (dir, papers, change) => updateSearchCache(dir, papers, new Set([...change.added, ...change.updated])),
+});

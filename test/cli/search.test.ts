@@ -1,7 +1,7 @@
 // `papers search`, `papers list -q` and `papers help query`, through the built binary, in a
 // temporary PAPERS_HOME. The papers are the bundled seed (seeds/000_8fc7cc936e25f888.txt).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,9 @@ describe('papers search', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^papers: no paper matches "zebrafish"/);
+    const json = papers(['search', 'zebrafish', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
   it('exits 2 on a malformed query, with a caret under the offending token', () => {
@@ -116,12 +119,26 @@ describe('papers search', () => {
     expect(index.ids).toHaveLength(100);
   });
 
-  it('a stale or corrupt cache is rebuilt', async () => {
+  it('an import updates the cached index, and the new papers are found', () => {
+    const env = home();
+    expect(papers(['import', SEED], env).code).toBe(0);
+    const second = join(ROOT, 'test', 'fixtures', 'corpora', 'arxiv-mailing-1.txt');
+    expect(papers(['import', second], env).code).toBe(0);
+    const all = JSON.parse(papers(['list', '--json'], env).stdout) as JsonHit[];
+    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.json');
+    const cached = (JSON.parse(readFileSync(cache, 'utf8')) as { ids: string[] }).ids;
+    expect([...cached].sort()).toEqual(all.map((p) => p.id).sort());
+    const fresh = all.find((p) => !/^t/.test(p.id))!;
+    const hits = JSON.parse(papers(['search', `"${fresh.title.replace(/"/g, ' ')}"`, '--json'], env).stdout) as JsonHit[];
+    expect(hits[0]!.id).toBe(fresh.id);
+  });
+
+  it('a stale or corrupt cache is rebuilt', () => {
     const env = home();
     expect(papers(['import', SEED], env).code).toBe(0);
     const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.json');
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(cache, '{"format":"papers-search-index","version":1,"terms":[],"ids":[],"hashes":"","shape":"","tokens":""}');
+    // a valid but empty index: behind the library, so the search must index the papers and save it
+    writeFileSync(cache, '{"format":"papers-search-index","version":2,"terms":[],"ids":[],"hashes":"","shape":"","tokens":"","postings":""}');
     const r = papers(['search', 'protien desing', '--json'], env);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as JsonHit[])[0]!.title).toMatch(/protein design/i);
