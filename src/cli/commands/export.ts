@@ -17,7 +17,7 @@ import {
   type ExportMeta,
   type Grouping,
 } from '../../core/export/index.js';
-import type { Snapshot } from '../../core/library.js';
+import type { LibraryPaper, Snapshot } from '../../core/library.js';
 import { readReadingList } from '../../core/export/reading-list.js';
 import { describePlan, isEmptyPlan, planReadingList } from '../../core/export/reading-list-plan.js';
 import { writeFileAtomic } from '../../io/atomic.js';
@@ -26,7 +26,7 @@ import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filt
 import { processOutput } from '../output.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { libraryFolder, loadPapers } from '../source.js';
-import { selectByQuery } from '../query-selection.js';
+import { compileOrThrow, searchLoaded } from '../query-search.js';
 
 export interface ExportOptions extends FilterOptions {
   format?: string;
@@ -100,11 +100,12 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   const abstracts: AbstractMode = (options.abstracts as AbstractMode | undefined) ?? DEFAULT_ABSTRACTS;
   if (options.force && !options.output) throw usageError('--force only applies with -o FILE');
 
-  const { handle, diagnostics } = loadPapers([], {}, command);
+  const loaded = loadPapers([], {}, command);
+  const { handle, diagnostics } = loaded;
   if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const snapshot = selectPapers(handle, filter);
-  const papers = queryText === '' ? snapshot.papers : selectByQuery(snapshot, queryText, dir);
+  const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchLoaded(loaded, snapshot, compileOrThrow(queryText)).hits);
   const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };
   const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts });
 
@@ -145,4 +146,10 @@ function checkTarget(path: string, force: boolean, library: Snapshot): void {
       throw usageError(`-o ${path}: has edits not imported yet (${describePlan(plan).replace(' set', '')}); nothing written. Run 'papers import ${path}' first, or add --force to discard them`);
     }
   }
+}
+
+/** A query's matches in library order: an export is a selection, not a ranking, so lists stay stable as ranking evolves. */
+function selectedInLibraryOrder(snapshot: Snapshot, hits: ReadonlyArray<{ paper: LibraryPaper }>): LibraryPaper[] {
+  const ids = new Set(hits.map((h) => h.paper.id));
+  return snapshot.papers.filter((p) => ids.has(p.id));
 }
