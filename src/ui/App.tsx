@@ -6,7 +6,7 @@ import type { LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
 import { createSearchFilter, papersToMarkdown, type ExportContext, type FilterFn, type SearchFilter, type UiConfig } from './adapters.js';
 import { actionFor, type KeyEvent } from './keymap.js';
 import type { Size } from './layout.js';
-import type { Opener } from './open-url.js';
+import type { Opener } from '../io/open-url.js';
 import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type RankFn, type UiState } from './state.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';

@@ -5,7 +5,7 @@ import type { LibraryHandle } from '../core/library.js';
 import type { SearchIndex } from '../core/search/index.js';
 import { createSearchFilter, DEFAULT_UI_CONFIG, type UiConfig } from './adapters.js';
 import { App, type UiSideEffects } from './App.js';
-import { openInBrowser } from './open-url.js';
+import { openInBrowser } from '../io/open-url.js';
 import type { RankFn } from './state.js';
 
 export interface RunUiOptions {

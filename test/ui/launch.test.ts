@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { inCi, wantsUi, writeExport } from '../../src/cli/ui-launch.js';
 import { memoryLibrary } from '../../src/core/library.js';
 import { papersToMarkdown } from '../../src/ui/adapters.js';
-import { browserCommand } from '../../src/ui/open-url.js';
+import { browserCommand } from '../../src/io/open-url.js';
 import { seedLikePapers } from './fixtures.js';
 
 const tty = { stdin: { isTTY: true }, stdout: { isTTY: true } };
