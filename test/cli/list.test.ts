@@ -203,6 +203,14 @@ describe('papers list errors: one line naming the file, exit 2, no stack trace',
     expectOneLine(papers(['list', '--limit', 'x'], env), /--limit x/);
     expectOneLine(papers(['list', '--year', '12'], env), /--year 12/);
   });
+
+  it('a mistyped command is not taken for a missing file', () => {
+    const { env } = sandbox();
+    expectOneLine(papers(['lsit'], env), /unknown command 'lsit'.*did you mean 'papers list'/);
+    expectOneLine(papers(['serch', 'x'], env), /did you mean 'papers search'/);
+    // after an explicit `list`, the word is a file name again
+    expectOneLine(papers(['list', 'lsit'], env), /lsit: no such file/);
+  });
 });
 
 describe('papers list --help', () => {

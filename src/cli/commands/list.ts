@@ -1,4 +1,5 @@
 // `papers list`: the papers of the files, the library or the seed, as a table, plain lines or JSON.
+import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { type LibraryHandle, type LibraryPaper, type Snapshot } from '../../core/library.js';
@@ -58,8 +59,35 @@ Examples:
   papers list -q 'diffusion -video'    papers matching a query, best first`,
     )
     .action(async (files: string[], options: ListOptions, command: Command) => {
+      refuseMistypedCommand(files, command);
       await runList(files, options, command);
     });
+}
+
+/**
+ * `list` is the default command, so `papers lsit` would read a file named "lsit". When the first
+ * word was not preceded by `list`, names no file and looks like a command, say so instead.
+ */
+function refuseMistypedCommand(files: readonly string[], command: Command): void {
+  const word = files[0];
+  const program = command.parent;
+  if (word === undefined || !program || !/^[a-z][a-z-]*$/.test(word) || existsSync(word)) return;
+  const raw = program.args;
+  if (raw.indexOf('list') !== -1 && raw.indexOf('list') < raw.indexOf(word)) return;
+  const names = program.commands.map((c) => c.name());
+  const close = names.filter((n) => editDistance(n, word) <= 2);
+  const hint = close.length > 0 ? `did you mean ${close.map((n) => `'papers ${n}'`).join(' or ')}?` : "see 'papers --help'";
+  throw usageError(`unknown command '${word}' (and no file of that name); ${hint}`);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 export async function runList(files: string[], options: ListOptions, command: Command): Promise<void> {
