@@ -7,19 +7,15 @@
 // The library is built the way a rebuild builds it (parse every digest, merge, write the cache once);
 // importing 100 digests one by one would rewrite the cache 100 times and measure nothing new.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { syntheticDigest, syntheticPapers, prng } from './synthetic.js';
-import { createMerger } from '../src/core/merge.js';
-import { parseDigest } from '../src/core/parse/index.js';
+import { prng } from './synthetic.js';
+import { writeSyntheticLibrary } from './synthetic-library.js';
 import { serializeDecisions, type Decisions } from '../src/core/decisions.js';
-import { sha256, writeDigest } from '../src/io/digest-store.js';
-import { writeCache } from '../src/io/library-cache.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.PAPERS_BENCH_LIBRARY_N ?? 100_000);
-const PER_DIGEST = 1_000;
 const DIR = join(ROOT, 'bench', '.data', `library-${N}`);
 
 function mb(bytes: number): string {
@@ -27,23 +23,8 @@ function mb(bytes: number): string {
 }
 
 function build(): { toRead: number; decisions: number } {
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
   const t0 = performance.now();
-  const papers = syntheticPapers(N);
-  const merger = createMerger([]);
-  const digests: string[] = [];
-  for (let i = 0; i < papers.length; i += PER_DIGEST) {
-    const text = syntheticDigest(papers.slice(i, i + PER_DIGEST));
-    const file = `synthetic-${String(i / PER_DIGEST).padStart(3, '0')}.txt`;
-    const result = parseDigest(text, { file, year: 2025, yearSource: 'flag' });
-    const digest = sha256(text);
-    const importedAt = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-    writeDigest(DIR, Buffer.from(text), { digest, seq: digests.length + 1, file, importedAt, format: result.format, year: 2025, yearSource: 'flag', papers: result.papers.length });
-    merger.add(result.papers, { digest, file, importedAt });
-    digests.push(digest);
-  }
-  writeCache(DIR, merger.papers, digests, digests.at(-1) ?? null);
+  const merger = writeSyntheticLibrary(DIR, N);
   // decisions: 2% to-read, 10% skip, a few notes
   const rand = prng(7);
   const decisions: Decisions = new Map();
@@ -56,7 +37,7 @@ function build(): { toRead: number; decisions: number } {
     } else if (r < 0.12) decisions.set(p.id, { tags: { skip: '2025-06-01T08:00:00.000Z' }, note: null });
   }
   writeFileSync(join(DIR, 'decisions.yaml'), serializeDecisions(decisions));
-  console.log(`built ${merger.papers.length} papers from ${digests.length} digests in ${((performance.now() - t0) / 1000).toFixed(1)} s (${toRead} to-read, ${decisions.size} decisions)`);
+  console.log(`built ${merger.papers.length} papers from ${merger.digests.length} digests in ${((performance.now() - t0) / 1000).toFixed(1)} s (${toRead} to-read, ${decisions.size} decisions)`);
   return { toRead, decisions: decisions.size };
 }
 
@@ -109,7 +90,7 @@ export async function run(): Promise<void> {
   const load = [...loads].sort((a, b) => a.ms - b.ms)[1]!;
   console.log(`full load (snapshot of ${load.papers} papers with abstracts): ${load.ms} ms wall, ${load.cpuMs} ms CPU (median of 3), peak RSS ${Math.max(...loads.map((l) => l.maxRssMB))} MB  target < 1500 ms, < 400 MB`);
   const reparse = child('reparse');
-  console.log(`re-parsing the ${N / PER_DIGEST} raw digests instead: ${reparse.ms} ms wall, ${reparse.cpuMs} ms CPU, peak RSS ${reparse.maxRssMB} MB (${reparse.papers} papers)`);
+  console.log(`re-parsing the ${Math.ceil(N / 1_000)} raw digests instead: ${reparse.ms} ms wall, ${reparse.cpuMs} ms CPU, peak RSS ${reparse.maxRssMB} MB (${reparse.papers} papers)`);
   const tagged = child('tag', firstId);
   console.log(`held handle (UI): open ${tagged.openMs} ms, tag() or undo() ${tagged.medianChangeMs} ms median (lock, re-read, journal, decisions.yaml + its cache, fsyncs)`);
 }

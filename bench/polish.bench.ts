@@ -2,40 +2,20 @@
 // completion of ids and tags through the built binary, and `papers doctor` (check, --repair) on a
 // synthetic library of N papers (PAPERS_BENCH_POLISH_N, default 20,000) under bench/.data/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProgress } from '../src/cli/progress.js';
-import { createMerger } from '../src/core/merge.js';
-import { parseDigest } from '../src/core/parse/index.js';
 import { serializeDecisions, type Decisions } from '../src/core/decisions.js';
-import { sha256, writeDigest } from '../src/io/digest-store.js';
-import { writeCache } from '../src/io/library-cache.js';
 import { loadConfig } from '../src/io/config-file.js';
-import { syntheticDigest, syntheticPapers } from './synthetic.js';
+import { writeSyntheticLibrary } from './synthetic-library.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.PAPERS_BENCH_POLISH_N ?? 20_000);
 const DIR = join(ROOT, 'bench', '.data', `polish-${N}`);
-const PER_DIGEST = 1_000;
 
 function build(): string[] {
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
-  const merger = createMerger([]);
-  const digests: string[] = [];
-  const papers = syntheticPapers(N);
-  for (let i = 0; i < papers.length; i += PER_DIGEST) {
-    const text = syntheticDigest(papers.slice(i, i + PER_DIGEST));
-    const file = `synthetic-${i / PER_DIGEST}.txt`;
-    const result = parseDigest(text, { file, year: 2025, yearSource: 'flag' });
-    const digest = sha256(text);
-    const importedAt = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-    writeDigest(DIR, Buffer.from(text), { digest, seq: digests.length + 1, file, importedAt, format: result.format, year: 2025, yearSource: 'flag', papers: result.papers.length });
-    merger.add(result.papers, { digest, file, importedAt });
-    digests.push(digest);
-  }
-  writeCache(DIR, merger.papers, digests, digests.at(-1) ?? null);
+  const merger = writeSyntheticLibrary(DIR, N);
   const decisions: Decisions = new Map();
   merger.papers.forEach((p, i) => {
     if (i % 50 === 0) decisions.set(p.id, { tags: { 'to-read': '2025-06-01T08:00:00.000Z', [`topic-${i % 7}`]: '2025-06-01T08:00:00.000Z' }, note: null });
