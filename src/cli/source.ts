@@ -42,12 +42,12 @@ export function parseOptionsFor(input: DigestInput, flags: ParseFlags, now = new
 }
 
 /** Parses one read digest; the year for dates without one comes from --year, else the file's mtime, else today. */
-export function parseInput(input: DigestInput, flags: ParseFlags, now = new Date()) {
+export function parseInput(input: DigestInput, flags: ParseFlags, now = new Date(), onProgress?: ParseOptions['onProgress']) {
   const format = flags.format === undefined ? undefined : formatByName(flags.format);
   if (flags.format !== undefined && !format) {
     throw usageError(`--format ${flags.format}: unknown format; one of ${FORMATS.map((f) => f.name).join(', ')}`);
   }
-  return parseDigest(input.text, parseOptionsFor(input, flags, now), format);
+  return parseDigest(input.text, { ...parseOptionsFor(input, flags, now), onProgress }, format);
 }
 
 /** Reads and parses the named files; a file in which no paper is found is an input error. */

@@ -70,6 +70,8 @@ export interface ParseOptions {
   year?: number;
   /** Where `year` came from, for the diagnostic that says which year was assumed. */
   yearSource?: 'flag' | 'mtime' | 'today';
+  /** Called by container formats (a mailbox) as they go, so a long parse can show a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A Paper with every optional field at its empty value; parsers spread their findings over it. */

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clock, renderProgress, startProgress, type ProgressStream } from '../../src/cli/progress.js';
 import { BIN, papers, ROOT, sandbox } from './polish-run.js';
@@ -127,5 +129,17 @@ describe('progress of real commands under a pseudo-terminal', () => {
       expect(piped.stderr).toBe('');
       expect(piped.stdout).not.toContain('\r');
     }
+  });
+
+  it('importing one large mailbox counts its messages', () => {
+    const { env, dir } = sandbox();
+    const bodies = ['arxiv-mailing-1.txt', 'arxiv-mailing-2.txt', 'arxiv-mailing-3.txt'].map((f) => readFileSync(`${ROOT}/test/fixtures/corpora/${f}`, 'utf8'));
+    const messages = Array.from({ length: 12 }, (_, i) => `From listings@arxiv.org Fri Mar 17 00:31:14 2023\nFrom: listings@arxiv.org\nSubject: digest ${i}\n\n${bodies[i % 3]!.replace(/^From /gm, '>From ')}\n`);
+    const mbox = join(dir, 'digests.mbox');
+    writeFileSync(mbox, messages.join(''));
+    const imported = inPty(['import', mbox], env);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(/reading \S*digests\.mbox \[[█░]+\] +\d+\/12/);
+    expect(imported.stdout).toContain('digests.mbox: mbox');
   });
 });

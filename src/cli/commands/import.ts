@@ -70,25 +70,27 @@ with every digest and date they appeared in.`,
 export function runImport(files: readonly string[], options: ImportOptions, store: LibraryStore, output: Output): ImportOutcome[] {
   const outcomes: ImportOutcome[] = [];
   let failed = 0;
-  const progress = startProgress('importing', files.length); // on a terminal, after ~1 s (issue 9)
+  // On a terminal, after ~1 s (issue 9): files counted when there are several, else the one
+  // file's messages (a large mbox).
+  const progress = files.length > 1 ? startProgress('importing', files.length) : null;
   try {
     for (const file of files) {
       try {
-        const { outcome, parsed } = importOne(file, options, store, output);
+        const { outcome, parsed } = importOne(file, options, store, output, progress === null);
         outcomes.push(outcome);
-        progress.clear();
+        progress?.clear();
         output.out(importSummaryLine(outcome, parsed));
         for (const w of outcome.warnings) output.err(`papers: warning: ${w}`);
       } catch (e) {
         if (!(e instanceof PapersError) || e.kind === 'failure') throw e;
-        progress.clear();
+        progress?.clear();
         output.err(`papers: ${e.message}`);
         failed++;
       }
-      progress.tick();
+      progress?.tick();
     }
   } finally {
-    progress.done();
+    progress?.done();
   }
   if (failed > 0) {
     process.exitCode = 2;
@@ -97,7 +99,7 @@ export function runImport(files: readonly string[], options: ImportOptions, stor
   return outcomes;
 }
 
-function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output): { outcome: ImportOutcome; parsed?: ParseSummary } {
+function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean): { outcome: ImportOutcome; parsed?: ParseSummary } {
   const input = readDigestFile(file);
   const bytes = input.bytes ?? Buffer.from(input.text, 'utf8');
   if (input.text.trim() === '') throw inputError(`${input.name}: is empty; give a digest with at least one paper`);
@@ -105,7 +107,9 @@ function importOne(file: string, options: ImportOptions, store: LibraryStore, ou
   if (previous) {
     return { outcome: { file: input.name, format: previous.format, digest: previous.digest, found: previous.papers, added: 0, updated: 0, already: previous, warnings: [] } };
   }
-  const result = parseInput(input, options);
+  const parsing = showParse ? startProgress(`reading ${input.name}`) : null;
+  const result = parseInput(input, options, new Date(), parsing ? (done, total) => parsing.update(done, total) : undefined);
+  parsing?.done();
   printDiagnostics(
     result.diagnostics.map((d) => ({ ...d, file: input.name })),
     output,

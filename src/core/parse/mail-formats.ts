@@ -55,6 +55,7 @@ export function mboxFormat(detect: DetectLeaf): DigestFormat {
       const diagnostics: Diagnostic[] = [];
       messages.forEach((m, k) => {
         const read = readMessage(m.lines, m.baseLine, `message ${k + 1}`, options, detect);
+        options.onProgress?.(k + 1, messages.length);
         papers.push(...read.papers);
         // one message's failure is not the mailbox's: errors become warnings
         for (const d of read.diagnostics) diagnostics.push(d.severity === 'error' ? { ...d, severity: 'warning' } : d);
