@@ -189,6 +189,10 @@ export function keyEvents(input: string, key: Key, textMode: boolean): KeyEvent[
     } else if (ch === '\u007f' || ch === '\b') {
       flush();
       events.push({ input: '', backspace: true });
+    } else if (ch >= '\u0001' && ch <= '\u001a') {
+      // ctrl-letter arriving in one read with other keys (ctrl-u then typing): its own key
+      flush();
+      events.push({ input: String.fromCharCode(ch.charCodeAt(0) + 96), ctrl: true });
     } else if (textMode && events.every((e) => !e.return)) text += ch;
     else {
       flush();

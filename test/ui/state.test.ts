@@ -516,6 +516,10 @@ describe('keymap', () => {
     expect(keyEvents('to-read', noKey, true)).toEqual([{ input: 'to-read' }]);
     expect(keyEvents('to-read\r', noKey, true)).toEqual([{ input: 'to-read' }, { input: '', return: true }]);
     expect(keyEvents('ab\u007f', noKey, true)).toEqual([{ input: 'ab' }, { input: '', backspace: true }]);
+    // ctrl-u read together with what was typed after it clears the line, then inserts the text
+    const events = keyEvents('\u0015out.md\r', noKey, true);
+    expect(events).toEqual([{ input: 'u', ctrl: true }, { input: 'out.md' }, { input: '', return: true }]);
+    expect(events.map((e) => actionFor({ kind: 'prompt', prompt: { purpose: 'export', text: 'papers.md', targets: [], choices: [] } } as never, e)?.type)).toEqual(['text-clear', 'text-input', 'prompt-submit']);
   });
 });
 
