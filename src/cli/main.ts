@@ -45,11 +45,12 @@ export function buildProgram(): Command {
       'after',
       `
 Examples:
-  papers list                        the bundled sample digest (or your library)
-  papers import digest.txt           remember a digest's papers
-  papers search "protien desing"    fuzzy search, typos forgiven
-  papers tag 3 +to-read              tag row 3 of the last listing
-  papers export --tag to-read -o reading-list.md
+  papers list                             the bundled sample digest (or your library)
+  papers import digest.txt                remember a digest's papers
+  papers search "protien desing"          fuzzy search, typos forgiven
+  papers tag 3 +to-read                   tag row 3 of the last listing
+  papers export --tag to-read -o list.md  a reading list to tick off in any Markdown editor
+  papers help query                       the query language
 `,
     );
   for (const command of COMMANDS) command.register(program);
