@@ -137,13 +137,14 @@ export function decodeIndexBinary(input: Uint8Array): { index: SearchIndex; stam
   for (let t = 0; t < vocab; t++) {
     const count = postingLen[t]!;
     if (p + count > entries) throw new Error('search index: postings cut short');
-    const list = postings.subarray(p, p + count);
-    for (let i = 0; i < count; i++) if (list[i]! >>> 4 >= n || (i > 0 && list[i]! >>> 4 < list[i - 1]! >>> 4)) throw new Error('search index: posting out of range');
-    index.postings[t] = list;
+    index.postings[t] = postings.subarray(p, p + count);
     index.postingLen[t] = count;
     p += count;
   }
   if (p !== entries) throw new Error('search index: postings do not match the vocabulary');
+  // One pass for all postings (cheaper than per list): every doc in range.
+  const limit = n << 4;
+  for (let i = 0; i < entries; i++) if (postings[i]! >= limit || postings[i]! < 0) throw new Error('search index: posting out of range');
   index.tokens = tokens;
   index.tokenCount = total;
   index.ids = ids;
