@@ -135,7 +135,7 @@ function sameDecisions(a: Decisions, b: Decisions): boolean {
 
 /** The search index holds exactly the library's papers, each with its current text. */
 function checkSearchIndex(dir: string, built: FromDigests): Finding[] {
-  const subject = 'cache/search-index.json';
+  const subject = 'cache/search-index.bin';
   if (built.papers.length === 0) return [];
   // Not built yet is normal (the first search builds it); built but behind is not.
   if (!existsSync(searchCachePath(dir))) return [warning(subject, 'not built yet: the first search builds it, or --repair', true)];

@@ -60,7 +60,16 @@ export interface ImportOutcome {
 /** A cache derived from the papers (e.g. a search index), kept up to date by every import. */
 export interface DerivedCache {
   name: string;
-  update(dir: string, papers: readonly LibraryPaper[], change: { added: readonly string[]; updated: readonly string[] }): void;
+  update(dir: string, papers: readonly LibraryPaper[], change: DerivedChange): void;
+}
+
+export interface DerivedChange {
+  added: readonly string[];
+  updated: readonly string[];
+  /** The paper cache's generation after the import, and before it (null: there was none). */
+  generation?: string;
+  previousGeneration?: string | null;
+  latestDigest?: string | null;
 }
 
 /** Derived caches updated on import, in order. Modules register here (see registerDerivedCache). */
@@ -77,6 +86,10 @@ export interface LibraryStore extends LibraryHandle {
   /** True while the library is empty and the bundled seed is shown in its place. */
   showingSeed(): boolean;
   idIndex(): IdIndex;
+  /** Generation of the paper cache on disk (io/library-cache.ts); null while the seed is shown or there is none. */
+  cacheGeneration(): string | null;
+  /** Decisions keyed by paper id (entries under aliases folded in), without loading the papers. */
+  decisionsById(): ReadonlyMap<string, Decision>;
   /** The papers with these ids (unknown ids are skipped), without loading the whole library. */
   papersById(ids: readonly string[]): LibraryPaper[];
   /** The papers passing the filter; reads only the candidates when the filter names a user tag. */
@@ -457,6 +470,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       disk.papers = null;
     } else closeIndex(fresh);
     const papers = disk.index ? (disk.papers ?? readAllPapers(dir, disk.index)) : [];
+    const previousGeneration = disk.index?.generation ?? null;
     const importedAt = now().toISOString();
     const merger = createMerger(papers);
     const { added, updated } = merger.add(d.result.papers, { digest, file: d.name, importedAt });
@@ -476,7 +490,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     resetDerived();
     for (const cache of derivedCaches) {
       try {
-        cache.update(dir, merger.papers, { added, updated });
+        cache.update(dir, merger.papers, { added, updated, generation: disk.index!.generation, previousGeneration, latestDigest: digest });
       } catch (e) {
         base.warnings.push(`${cache.name}: not updated (${e instanceof Error ? e.message : String(e)}); it will be rebuilt when next needed`);
       }
@@ -517,6 +531,8 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     decisionFor: (id) => canonicalDecisions().get(id),
     latestDigest,
     idIndex: () => ({ ids: ids(), aliases: aliases() }),
+    cacheGeneration: () => (seedView() ? null : (disk.index?.generation ?? null)),
+    decisionsById: () => canonicalDecisions(),
     papersById(wanted) {
       if (disk.papers || seedView() || !disk.index) {
         const byId = new Map(allPapers().map((p) => [p.id, p]));

@@ -7,7 +7,7 @@ import type { LibraryPaper } from '../core/library.js';
 import { createMerger } from '../core/merge.js';
 import { formatByName, parseDigest } from '../core/parse/index.js';
 import { readDigestText, readMetas, type DigestMeta } from './digest-store.js';
-import { cachePaths, writeCache } from './library-cache.js';
+import { cachePaths, closeIndex, writeCache } from './library-cache.js';
 import { withLock } from './lock.js';
 import { openLibrary } from './library-store.js';
 import { addToIndex, createSearchIndex } from '../core/search/index.js';
@@ -45,7 +45,7 @@ export function papersFromDigests(dir: string, onDigest?: (done: number, total: 
 }
 
 /** The derived files of the paper store, relative to the library folder. */
-export const DERIVED_FILES = ['cache/library.json', 'cache/index.json', 'cache/decisions.json', 'cache/search-index.json'] as const;
+export const DERIVED_FILES = ['cache/library.json', 'cache/index.json', 'cache/decisions.json', 'cache/search-index.bin'] as const;
 
 export interface Rebuilt {
   papers: number;
@@ -66,13 +66,14 @@ export function rebuildDerived(dir: string, onStep?: (phase: 'digests' | 'search
     // papers merged a moment ago (by doctor's check) serve if no import came in since
     const built = known && stillCurrent(dir, known) ? known : papersFromDigests(dir, (done, total) => onStep?.('digests', done, total));
     if (built.digests.length > 0 || built.missing.length > 0) {
-      writeCache(dir, built.papers, built.digests, built.digests[built.digests.length - 1] ?? null);
+      const cache = writeCache(dir, built.papers, built.digests, built.digests[built.digests.length - 1] ?? null);
+      closeIndex(cache);
       const index = createSearchIndex();
       for (let i = 0; i < built.papers.length; i += INDEX_CHUNK) {
         addToIndex(index, built.papers.slice(i, i + INDEX_CHUNK));
         onStep?.('search index', Math.min(i + INDEX_CHUNK, built.papers.length), built.papers.length);
       }
-      saveSearchIndex(dir, index);
+      saveSearchIndex(dir, index, { generation: cache.generation, papers: built.papers, latestDigest: cache.latestDigest });
     }
     return { papers: built.papers.length, digests: built.digests.length, missing: built.missing, built };
   });

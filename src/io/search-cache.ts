@@ -1,20 +1,30 @@
-// The search index of a library, kept on disk at <library>/cache/search-index.json so that a search
+// The search index of a library, kept on disk at <library>/cache/search-index.bin so that a search
 // does not re-read every abstract. It is derived data: missing, unreadable or from another version,
 // it is rebuilt; behind the library (papers imported since, or changed), searchPapers adds what is
 // missing and the caller saves it back. Every import also updates it (registered below).
-import { readFileSync } from 'node:fs';
+//
+// Saved with every paper in view, it is stamped with the generation of the paper cache
+// (io/library-cache.ts) it is current with, and carries the papers' facts (core/search/facts.ts):
+// then a search needs neither the papers nor a catch-up, and reads only the hits it prints
+// (cli/query-search.ts searchLibraryLean). Format: core/search/binary.ts, one read, no decoding.
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryPaper } from '../core/library.js';
-import { addToIndex, createSearchIndex, deserialiseIndex, serialiseIndex, type ByteCodec, type SearchIndex } from '../core/search/index.js';
+import { addToIndex, createSearchIndex, deserialiseIndex, paperFacts, type ByteCodec, type PaperFacts, type SearchIndex } from '../core/search/index.js';
+import { decodeIndexBinary, encodeIndexBinary } from '../core/search/binary.js';
 import { writeFileAtomic } from './atomic.js';
 import { registerDerivedCache } from './library-store.js';
 
 export function searchCachePath(libraryDir: string): string {
+  return join(libraryDir, 'cache', 'search-index.bin');
+}
+
+/** Where the index was kept before (JSON, base64 varints): read once when there is no .bin yet, then removed. */
+function legacyPath(libraryDir: string): string {
   return join(libraryDir, 'cache', 'search-index.json');
 }
 
-/** Node's native base64: the same text as core's own codec, many times faster on 100k papers. */
-const NATIVE: ByteCodec = {
+const NATIVE_BASE64: ByteCodec = {
   encode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
   decode: (text) => {
     const b = Buffer.from(text, 'base64');
@@ -22,37 +32,135 @@ const NATIVE: ByteCodec = {
   },
 };
 
-/** Generation of the index as loaded or last saved: save only when a search changed it. */
-const savedGeneration = new WeakMap<SearchIndex, number>();
-
-/** The cached index of the library, or an empty one (filled by the first search) when there is none usable. */
-export function loadSearchIndex(libraryDir: string): SearchIndex {
-  let text: string;
+function loadLegacy(libraryDir: string): SearchCache | null {
   try {
-    text = readFileSync(searchCachePath(libraryDir), 'utf8');
+    const index = deserialiseIndex(JSON.parse(readFileSync(legacyPath(libraryDir), 'utf8')), NATIVE_BASE64);
+    saved.set(index, { generation: index.generation, stamp: null });
+    return { index, generation: null, facts: null };
   } catch {
-    return createSearchIndex();
-  }
-  try {
-    const index = deserialiseIndex(JSON.parse(text), NATIVE);
-    savedGeneration.set(index, index.generation);
-    return index;
-  } catch {
-    // Corrupt or from another version: rebuild (it is only a cache).
-    return createSearchIndex();
+    return null;
   }
 }
 
-/** Writes the index atomically when it changed since it was loaded or saved. Failure only costs time next run. */
-export function saveSearchIndex(libraryDir: string, index: SearchIndex): void {
-  if (savedGeneration.get(index) === index.generation) return;
+/** The papers' facts in library order, as columns (small JSON). */
+export interface FactsColumns {
+  count: number;
+  /** bit 0 new, 1 seen, 2 has an abstract, 3+k has a link of kinds[k] */
+  flags: number[];
+  kinds: string[];
+  minDay: Array<string | null>;
+  /** null when the same as minDay */
+  maxDay: Array<string | null>;
+  /** [library position, arxiv id] where the paper has one */
+  arxiv: Array<[number, string]>;
+  /** [library position, ...aliases] where the paper has some */
+  aliases: Array<[number, ...string[]]>;
+}
+
+interface Stamp {
+  /** The paper cache generation the index and the facts are current with; null when not known to be. */
+  generation: string | null;
+  facts: FactsColumns | null;
+}
+
+/** What the library is at the moment of a save that had every paper in view. */
+export interface CurrentLibrary {
+  generation: string;
+  papers: readonly LibraryPaper[];
+  latestDigest: string | null;
+}
+
+export interface SearchCache {
+  index: SearchIndex;
+  generation: string | null;
+  facts: FactsColumns | null;
+}
+
+/** Generation of the index as loaded or last saved, and the stamp then: save only when something changed. */
+const saved = new WeakMap<SearchIndex, { generation: number; stamp: string | null }>();
+
+/** The cached index with its stamp, or null when there is none usable. */
+export function loadSearchCache(libraryDir: string): SearchCache | null {
+  let bytes: Buffer;
   try {
-    // Serialising keeps live papers only, so entries left by papers whose text changed go away here.
-    writeFileAtomic(searchCachePath(libraryDir), JSON.stringify(serialiseIndex(index, NATIVE)));
-    savedGeneration.set(index, index.generation);
+    bytes = readFileSync(searchCachePath(libraryDir));
+  } catch {
+    return loadLegacy(libraryDir);
+  }
+  try {
+    const { index, stamp } = decodeIndexBinary(bytes);
+    const s = (stamp ?? {}) as Partial<Stamp>;
+    const generation = typeof s.generation === 'string' ? s.generation : null;
+    saved.set(index, { generation: index.generation, stamp: generation });
+    return { index, generation, facts: generation !== null && s.facts ? s.facts : null };
+  } catch {
+    // Corrupt or from another version: rebuild (it is only a cache).
+    return null;
+  }
+}
+
+/** The cached index of the library, or an empty one (filled by the first search) when there is none usable. */
+export function loadSearchIndex(libraryDir: string): SearchIndex {
+  return loadSearchCache(libraryDir)?.index ?? createSearchIndex();
+}
+
+/**
+ * Writes the index atomically when it changed since it was loaded or saved, or gains a stamp.
+ * `current`: the index holds every paper of the library as it is now (stamp it). Failure only costs time next run.
+ */
+export function saveSearchIndex(libraryDir: string, index: SearchIndex, current?: CurrentLibrary): void {
+  const before = saved.get(index);
+  const generation = current?.generation ?? null;
+  if (before && before.generation === index.generation && (current === undefined || before.stamp === generation)) return;
+  try {
+    const stamp: Stamp = { generation, facts: current ? factsColumns(current.papers, current.latestDigest) : null };
+    writeFileAtomic(searchCachePath(libraryDir), encodeIndexBinary(index, stamp));
+    saved.set(index, { generation: index.generation, stamp: generation });
+    rmSync(legacyPath(libraryDir), { force: true });
   } catch {
     /* a read-only library still searches, just without the cache */
   }
+}
+
+export function factsColumns(papers: readonly LibraryPaper[], latestDigest: string | null): FactsColumns {
+  const kinds: string[] = [];
+  const out: FactsColumns = { count: papers.length, flags: [], kinds, minDay: [], maxDay: [], arxiv: [], aliases: [] };
+  papers.forEach((p, rank) => {
+    const f = paperFacts(p, latestDigest);
+    let flags = (f.isNew ? 1 : 0) | (f.seen ? 2 : 0) | (f.hasAbstract ? 4 : 0);
+    for (const k of f.links) {
+      let i = kinds.indexOf(k);
+      if (i < 0) i = kinds.push(k) - 1;
+      flags |= 1 << (3 + i);
+    }
+    out.flags.push(flags);
+    out.minDay.push(f.minDay);
+    out.maxDay.push(f.maxDay === f.minDay ? null : f.maxDay);
+    if (f.arxivId !== null) out.arxiv.push([rank, f.arxivId]);
+    if (f.aliases.length > 0) out.aliases.push([rank, ...f.aliases]);
+  });
+  return out;
+}
+
+/** The facts of the paper at each library position; `ids` in library order. */
+export function factsReader(columns: FactsColumns, ids: readonly string[]): (rank: number) => PaperFacts {
+  const arxiv = new Map(columns.arxiv);
+  const aliases = new Map(columns.aliases.map(([rank, ...list]) => [rank, list]));
+  return (rank) => {
+    const flags = columns.flags[rank]!;
+    const minDay = columns.minDay[rank] ?? null;
+    return {
+      id: ids[rank]!,
+      arxivId: arxiv.get(rank) ?? null,
+      aliases: aliases.get(rank) ?? [],
+      isNew: (flags & 1) !== 0,
+      seen: (flags & 2) !== 0,
+      minDay,
+      maxDay: columns.maxDay[rank] ?? minDay,
+      hasAbstract: (flags & 4) !== 0,
+      links: columns.kinds.filter((_, k) => (flags & (1 << (3 + k))) !== 0),
+    };
+  };
 }
 
 /**
@@ -60,13 +168,16 @@ export function saveSearchIndex(libraryDir: string, index: SearchIndex): void {
  * `changed` (the ids an import added or updated) only those are looked at; a search catches up
  * with anything else that changed behind the cache's back.
  */
-export function updateSearchCache(libraryDir: string, papers: readonly LibraryPaper[], changed?: ReadonlySet<string>): void {
-  const index = loadSearchIndex(libraryDir);
-  addToIndex(index, changed && index.ids.length > 0 ? papers.filter((p) => changed.has(p.id)) : papers);
-  saveSearchIndex(libraryDir, index);
+export function updateSearchCache(libraryDir: string, papers: readonly LibraryPaper[], changed?: ReadonlySet<string>, current?: Omit<CurrentLibrary, 'papers'> & { previousGeneration: string | null }): void {
+  const cache = loadSearchCache(libraryDir);
+  const index = cache?.index ?? createSearchIndex();
+  // Only a stamped index is known to hold every other paper: anything else gets all of them looked at.
+  const partial = changed && cache !== null && index.ids.length > 0 && (current === undefined || (cache.generation !== null && cache.generation === current.previousGeneration));
+  addToIndex(index, partial ? papers.filter((p) => changed.has(p.id)) : papers);
+  saveSearchIndex(libraryDir, index, current ? { generation: current.generation, latestDigest: current.latestDigest, papers } : undefined);
 }
 
 registerDerivedCache({
   name: 'search index',
-  update: (dir, papers, change) => updateSearchCache(dir, papers, new Set([...change.added, ...change.updated])),
+  update: (dir, papers, change) => updateSearchCache(dir, papers, new Set([...change.added, ...change.updated]), change.generation === undefined ? undefined : { generation: change.generation, latestDigest: change.latestDigest ?? null, previousGeneration: change.previousGeneration ?? null }),
 });

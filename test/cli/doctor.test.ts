@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { decodeIndexBinary, encodeIndexBinary } from '../../src/core/search/binary.js';
 import { papers, ROOT, sandbox } from './polish-run.js';
 
 const SEED = join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt');
@@ -60,7 +61,7 @@ describe('papers doctor', () => {
     const r = doctor(box.env);
     expect(r.code).toBe(0);
     expect(r.problems).toEqual([]);
-    expect(r.findings.map((f) => f.subject)).toEqual(expect.arrayContaining(['lock', 'digests/', 'decisions.yaml', 'cache/', 'cache/search-index.json']));
+    expect(r.findings.map((f) => f.subject)).toEqual(expect.arrayContaining(['lock', 'digests/', 'decisions.yaml', 'cache/', 'cache/search-index.bin']));
     const text = papers(['doctor'], box.env);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/the library is healthy/);
@@ -70,7 +71,7 @@ describe('papers doctor', () => {
     const before = box.run('list', '--json').stdout;
     const sources = files(box.lib);
     const derived = readdirSync(join(box.lib, 'cache'));
-    expect(derived).toEqual(expect.arrayContaining(['library.json', 'index.json', 'search-index.json']));
+    expect(derived).toEqual(expect.arrayContaining(['library.json', 'index.json', 'search-index.bin']));
     rmSync(join(box.lib, 'cache'), { recursive: true });
 
     const broken = doctor(box.env);
@@ -126,13 +127,12 @@ describe('papers doctor', () => {
     expect(r1.problems.map((f) => f.subject)).toEqual(['cache/decisions.json']);
     expect(doctor(box.env, '--repair').code).toBe(0);
     // an index that lost a paper (its first document now names a paper the library does not have)
-    const indexPath = join(box.lib, 'cache', 'search-index.json');
-    const index = readFileSync(indexPath, 'utf8');
-    const sabotaged = index.replace(/"ids":\["[^"]+",/, '"ids":["nope",');
-    expect(sabotaged).not.toBe(index);
-    writeFileSync(indexPath, sabotaged);
+    const indexPath = join(box.lib, 'cache', 'search-index.bin');
+    const { index, stamp } = decodeIndexBinary(readFileSync(indexPath));
+    index.ids[0] = 'nope';
+    writeFileSync(indexPath, encodeIndexBinary(index, stamp));
     const r2 = doctor(box.env);
-    expect(r2.problems.map((f) => f.subject)).toEqual(['cache/search-index.json']);
+    expect(r2.problems.map((f) => f.subject)).toEqual(['cache/search-index.bin']);
     expect(doctor(box.env, '--repair').code).toBe(0);
   });
 

@@ -6,6 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { decodeIndexBinary, encodeIndexBinary } from '../../src/core/search/binary.js';
+import { createSearchIndex } from '../../src/core/search/index.js';
+
+/** The paper ids in the library's cached search index. */
+function cachedIds(path: string): string[] {
+  return decodeIndexBinary(readFileSync(path)).index.ids;
+}
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'papers.js');
@@ -110,13 +117,12 @@ describe('papers search', () => {
   it('a library search keeps its index in the library cache, and catches up after an import', () => {
     const env = home();
     expect(papers(['import', SEED], env).code).toBe(0);
-    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.json');
+    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.bin');
     expect(existsSync(cache)).toBe(true);
     const before = statSync(cache).mtimeMs;
     expect(papers(['search', 'protien desing'], env).code).toBe(0);
     expect(statSync(cache).mtimeMs).toBe(before); // up to date: not rewritten
-    const index = JSON.parse(readFileSync(cache, 'utf8')) as { ids: string[] };
-    expect(index.ids).toHaveLength(100);
+    expect(cachedIds(cache)).toHaveLength(100);
   });
 
   it('an import updates the cached index, and the new papers are found', () => {
@@ -125,8 +131,8 @@ describe('papers search', () => {
     const second = join(ROOT, 'test', 'fixtures', 'corpora', 'arxiv-mailing-1.txt');
     expect(papers(['import', second], env).code).toBe(0);
     const all = JSON.parse(papers(['list', '--json'], env).stdout) as JsonHit[];
-    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.json');
-    const cached = (JSON.parse(readFileSync(cache, 'utf8')) as { ids: string[] }).ids;
+    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.bin');
+    const cached = cachedIds(cache);
     expect([...cached].sort()).toEqual(all.map((p) => p.id).sort());
     const fresh = all.find((p) => !/^t/.test(p.id))!;
     const hits = JSON.parse(papers(['search', `"${fresh.title.replace(/"/g, ' ')}"`, '--json'], env).stdout) as JsonHit[];
@@ -136,14 +142,14 @@ describe('papers search', () => {
   it('a stale or corrupt cache is rebuilt', () => {
     const env = home();
     expect(papers(['import', SEED], env).code).toBe(0);
-    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.json');
+    const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.bin');
     // a valid but empty index: behind the library, so the search must index the papers and save it
-    writeFileSync(cache, '{"format":"papers-search-index","version":2,"terms":[],"ids":[],"hashes":"","shape":"","tokens":"","postings":""}');
+    writeFileSync(cache, encodeIndexBinary(createSearchIndex(), null));
     const r = papers(['search', 'protien desing', '--json'], env);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as JsonHit[])[0]!.title).toMatch(/protein design/i);
-    expect((JSON.parse(readFileSync(cache, 'utf8')) as { ids: string[] }).ids).toHaveLength(100);
-    writeFileSync(cache, 'not json');
+    expect(cachedIds(cache)).toHaveLength(100);
+    writeFileSync(cache, 'not an index');
     expect(papers(['search', 'protien desing'], env).code).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { decodeIndexBinary, encodeIndexBinary } from '../../src/core/search/binary.js';
 import { describe, expect, it } from 'vitest';
 import { asLibraryPapers, type Decision, type LibraryPaper, type Snapshot } from '../../src/core/library.js';
 import { emptyPaper, type Link } from '../../src/core/model.js';
@@ -248,6 +249,29 @@ describe('the index', () => {
     const back = deserialiseIndex(JSON.parse(JSON.stringify(serialiseIndex(index))));
     expect(results(back)).toEqual(results(index));
     expect(serialiseIndex(back)).toEqual(serialiseIndex(index));
+  });
+
+  it('survives a binary round trip, with its stamp, and takes more papers after it', () => {
+    const index = buildSearchIndex(papers.slice(0, 5));
+    const { index: back, stamp } = decodeIndexBinary(encodeIndexBinary(index, { generation: 'g1' }));
+    expect(stamp).toEqual({ generation: 'g1' });
+    expect(serialiseIndex(back)).toEqual(serialiseIndex(index));
+    expect(results(back)).toEqual(results(index)); // indexes the other papers into the loaded one
+    expect(serialiseIndex(back)).toEqual(serialiseIndex(buildSearchIndex(papers)));
+    // read at an unaligned offset (a Buffer from a pool)
+    const bytes = encodeIndexBinary(index, null);
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(serialiseIndex(decodeIndexBinary(shifted.subarray(1)).index)).toEqual(serialiseIndex(index));
+  });
+
+  it('refuses malformed binary data', () => {
+    const bytes = encodeIndexBinary(buildSearchIndex(papers), null);
+    expect(() => decodeIndexBinary(new TextEncoder().encode('{"format":"papers-search-index"}'))).toThrow();
+    expect(() => decodeIndexBinary(bytes.subarray(0, bytes.length - 4))).toThrow();
+    const bad = bytes.slice();
+    new DataView(bad.buffer).setUint32(bad.length - 4, 0xfffffff0, true); // the last posting: a doc out of range
+    expect(() => decodeIndexBinary(bad)).toThrow(/out of range/);
   });
 
   it('an empty index, serialised and read back, still takes papers', () => {

@@ -13,7 +13,7 @@ import { isNoFilter, selectPapers } from '../../core/filter.js';
 import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
-import { compileOrThrow, searchLoaded } from '../query-search.js';
+import { compileOrThrow, searchLibraryLean, searchLoaded } from '../query-search.js';
 
 export interface ListOptions extends FilterOptions {
   json?: boolean;
@@ -101,8 +101,10 @@ export async function runList(files: string[], options: ListOptions, command: Co
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
-  const snapshot = selectPapers(handle, filter);
-  const matched = query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
+  // A query over the whole library with a current index reads only the papers it finds (issue 4).
+  const lean = files.length === 0 && query !== undefined && isNoFilter(filter) ? searchLibraryLean(store, query, limit !== undefined && options.sort === undefined ? { limit } : {}) : null;
+  const snapshot = lean?.snapshot ?? selectPapers(handle, filter);
+  const matched = lean ? lean.hits.map((h) => h.paper) : query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
   const sorted = sortListing(matched, options.sort, handle, store, command, output);
   const papers = limit === undefined ? sorted : sorted.slice(0, limit);
   store?.recordListing(papers.map((p) => p.id));

@@ -3,7 +3,8 @@
 // other clauses, scored, ranked. Per query it allocates little beyond the hits it returns: the
 // per-paper scratch arrays live with the index and are reused.
 import type { Clause, Query, Term, TextField } from '../query/ast.js';
-import { effectiveTags, type Decision, type LibraryPaper } from '../library.js';
+import type { Decision, LibraryPaper } from '../library.js';
+import { paperFacts, type PaperFacts } from './facts.js';
 import { addToIndex, docCount, textHash, type IndexablePaper, type SearchIndex } from './inverted-index.js';
 import { expandWord, type Expansion } from './vocabulary.js';
 
@@ -30,6 +31,31 @@ export interface SearchResults {
   total: number;
   /** Best first; ties (and queries without words) in library order. */
   hits: SearchHit[];
+  /** The plan that produced the hits, for matchDetails (highlighting and snippets). */
+  plan: QueryPlan;
+}
+
+/**
+ * A library seen through the index only: which docs are its papers (docRank[d], the paper's
+ * position in library order, or -1), and their facts for the filters. Lets a search run without
+ * the papers themselves (searchDocs).
+ */
+export interface DocView {
+  docRank: Int32Array;
+  /** Facts of the paper at library position `rank`. */
+  factsAt(rank: number): PaperFacts;
+  decisions: ReadonlyMap<string, Decision>;
+}
+
+export interface DocHit {
+  /** Library position of the paper. */
+  rank: number;
+  score: number;
+}
+
+export interface DocResults {
+  total: number;
+  hits: DocHit[];
   /** The plan that produced the hits, for matchDetails (highlighting and snippets). */
   plan: QueryPlan;
 }
@@ -105,6 +131,7 @@ interface Binding {
   papers: readonly LibraryPaper[];
   generation: number;
   docPaper: Array<LibraryPaper | undefined>;
+  /** -1 for docs not in `papers`. */
   docRank: Int32Array;
 }
 
@@ -123,7 +150,7 @@ function bind(index: SearchIndex, papers: readonly LibraryPaper[]): Binding {
   addToIndex(index, papers, papers.map(paperHash));
   const n = docCount(index);
   const docPaper = new Array<LibraryPaper | undefined>(n).fill(undefined);
-  const docRank = new Int32Array(n);
+  const docRank = new Int32Array(n).fill(-1);
   papers.forEach((p, rank) => {
     const d = index.docById.get(p.id);
     if (d !== undefined && docPaper[d] === undefined) {
@@ -174,10 +201,30 @@ function scratch(index: SearchIndex): Scratch {
 /** Searches `source`'s papers; papers missing from the index are added to it first. */
 export function searchPapers(index: SearchIndex, query: Query, source: SearchSource, options: SearchOptions = {}): SearchResults {
   const binding = bind(index, source.papers);
+  const memo = new Map<number, PaperFacts>();
+  const view: DocView = {
+    docRank: binding.docRank,
+    decisions: source.decisions,
+    factsAt(rank) {
+      let f = memo.get(rank);
+      if (!f) memo.set(rank, (f = paperFacts(source.papers[rank]!, source.latestDigest)));
+      return f;
+    },
+  };
+  const results = searchDocs(index, query, view, options);
+  return { total: results.total, hits: results.hits.map((h) => ({ paper: source.papers[h.rank]!, score: h.score })), plan: results.plan };
+}
+
+/**
+ * The search itself, over an index that already holds every paper of the view with its current
+ * text (searchPapers makes sure of it; a caller of this one must know it).
+ */
+export function searchDocs(index: SearchIndex, query: Query, view: DocView, options: SearchOptions = {}): DocResults {
   const plan = planQuery(index, query);
   const s = scratch(index);
   const n = docCount(index);
-  const { docPaper } = binding;
+  const binding = { docRank: view.docRank };
+  const docRank = view.docRank;
 
   let count = 0;
   let list = s.a;
@@ -188,16 +235,16 @@ export function searchPapers(index: SearchIndex, query: Query, source: SearchSou
     const base = s.epoch + 1;
     s.epoch += order.length + 1;
     order.forEach(({ g }, step) => {
-      count = runGroup(index, g, step, base, s, docPaper, spare);
+      count = runGroup(index, g, step, base, s, docRank, spare);
       [list, spare] = [spare, list];
     });
   } else {
-    for (let d = 0; d < n; d++) if (docPaper[d] !== undefined) list[count++] = d;
+    for (let d = 0; d < n; d++) if (docRank[d]! >= 0) list[count++] = d;
   }
 
-  if (plan.filters.length > 0) count = applyFilters(plan, list, count, docPaper, source, s);
+  if (plan.filters.length > 0) count = applyFilters(plan, list, count, view, s);
 
-  const hits: SearchHit[] = [];
+  const hits: DocHit[] = [];
   if (scored) {
     const all = plan.scoring.length;
     for (let i = 0; i < count; i++) {
@@ -207,14 +254,14 @@ export function searchPapers(index: SearchIndex, query: Query, source: SearchSou
   }
   const limit = Math.min(options.limit ?? count, count);
   if (scored) {
-    for (const d of topDocs(list, count, limit, s.score, binding.docRank)) hits.push({ paper: docPaper[d]!, score: Math.round(s.score[d]! * 1000) / 1000 });
+    for (const d of topDocs(list, count, limit, s.score, binding.docRank)) hits.push({ rank: docRank[d]!, score: Math.round(s.score[d]! * 1000) / 1000 });
   } else {
     // Library order. Doc order is the same unless papers were re-indexed or the library reordered.
     const rank = binding.docRank;
     let sorted = true;
     for (let i = 1; i < count && sorted; i++) sorted = rank[list[i - 1]!]! < rank[list[i]!]!;
     const docs = sorted ? list.subarray(0, limit) : Array.from(list.subarray(0, count)).sort((x, y) => rank[x]! - rank[y]!).slice(0, limit);
-    for (const d of docs) hits.push({ paper: docPaper[d]!, score: 0 });
+    for (const d of docs) hits.push({ rank: docRank[d]!, score: 0 });
   }
   return { total: count, hits, plan };
 }
@@ -238,7 +285,7 @@ function runGroup(
   step: number,
   base: number,
   s: Scratch,
-  docPaper: ReadonlyArray<LibraryPaper | undefined>,
+  docRank: Int32Array,
   out: Int32Array,
 ): number {
   const want = base + step - 1;
@@ -275,7 +322,7 @@ function runGroup(
         for (let i = 0; i < len; i++) {
           const e = postings[i]!;
           const d = e >> 4;
-          if (step > 0 ? mark[d] !== want : docPaper[d] === undefined) continue;
+          if (step > 0 ? mark[d] !== want : docRank[d]! < 0) continue;
           const inTitle = useTitle && (e & 8) !== 0;
           const tf = useAbstract ? e & 7 : 0;
           if (!inTitle && tf === 0) continue;
@@ -297,7 +344,7 @@ function runGroup(
       const cursor = new Int32Array(others.length);
       docs: for (let i = 0; i < len; i++) {
         const d = postings[i]! >> 4;
-        if (step > 0 ? mark[d] !== want : docPaper[d] === undefined) continue;
+        if (step > 0 ? mark[d] !== want : docRank[d]! < 0) continue;
         for (let k = 0; k < others.length; k++) {
           const list = index.postings[others[k]!]!;
           const n = index.postingLen[others[k]!]!;
@@ -380,7 +427,7 @@ function endsMatch(index: SearchIndex, p: number, group: readonly TextPlan[], si
   return false;
 }
 
-function applyFilters(plan: QueryPlan, list: Int32Array, count: number, docPaper: ReadonlyArray<LibraryPaper | undefined>, source: SearchSource, s: Scratch): number {
+function applyFilters(plan: QueryPlan, list: Int32Array, count: number, view: DocView, s: Scratch): number {
   const { index } = plan;
   // Word clauses among the filters: the docs containing them, marked from the postings.
   const wordDocs = new Map<ClausePlan, Uint8Array>();
@@ -403,11 +450,11 @@ function applyFilters(plan: QueryPlan, list: Int32Array, count: number, docPaper
     }
   }
   let kept = 0;
-  const ctx: FilterContext = { index, source, wordDocs, d: 0, paper: null, tags: null };
+  const ctx: FilterContext = { index, view, wordDocs, d: 0, paper: null, tags: null };
   for (let i = 0; i < count; i++) {
     const d = list[i]!;
     ctx.d = d;
-    ctx.paper = docPaper[d]!;
+    ctx.paper = view.factsAt(view.docRank[d]!);
     ctx.tags = null;
     let ok = true;
     for (const group of plan.filters) {
@@ -430,10 +477,10 @@ function applyFilters(plan: QueryPlan, list: Int32Array, count: number, docPaper
 
 interface FilterContext {
   index: SearchIndex;
-  source: SearchSource;
+  view: DocView;
   wordDocs: Map<ClausePlan, Uint8Array>;
   d: number;
-  paper: LibraryPaper | null;
+  paper: PaperFacts | null;
   /** The paper's effective tags, computed on first need. */
   tags: Set<string> | null;
 }
@@ -447,33 +494,35 @@ function holds(cp: ClausePlan, ctx: FilterContext): boolean {
     case 'phrase':
       return cp.text?.kind === 'phrase' && cp.text.termIds !== null && phraseIn(ctx.index, ctx.d, cp.text.termIds, cp.text.field) !== 0;
     case 'tag':
-      ctx.tags ??= new Set(effectiveTags(paper, ctx.source.decisions.get(paper.id), ctx.source.latestDigest).map((t) => t.toLowerCase()));
+      ctx.tags ??= new Set(effectiveTagsOf(paper, ctx.view.decisions.get(paper.id)).map((t) => t.toLowerCase()));
       return ctx.tags.has(term.tag);
     case 'id':
       return idMatches(paper, term.prefix);
     case 'since':
-      return seenOn(paper, (day) => day >= term.date);
+      return paper.maxDay !== null && paper.maxDay >= term.date;
     case 'until':
-      return seenOn(paper, (day) => day <= term.date);
+      return paper.minDay !== null && paper.minDay <= term.date;
     case 'has':
-      if (term.what === 'note') return (ctx.source.decisions.get(paper.id)?.note ?? null) !== null;
-      if (term.what === 'abstract') return paper.abstract.trim() !== '';
-      return paper.links.some((l) => l.kind === term.what);
+      if (term.what === 'note') return (ctx.view.decisions.get(paper.id)?.note ?? null) !== null;
+      if (term.what === 'abstract') return paper.hasAbstract;
+      return paper.links.includes(term.what);
   }
 }
 
-function idMatches(paper: LibraryPaper, prefix: string): boolean {
+/** As effectiveTags (core/library.ts), from the facts. */
+function effectiveTagsOf(paper: PaperFacts, decision: Decision | undefined): string[] {
+  const own = decision ? Object.keys(decision.tags) : [];
+  const tags = [...own];
+  if (paper.isNew) tags.push('new');
+  if (paper.seen) tags.push('seen');
+  if (own.length === 0) tags.push('untriaged');
+  return tags;
+}
+
+function idMatches(paper: PaperFacts, prefix: string): boolean {
   if (paper.id.toLowerCase().startsWith(prefix)) return true;
   if (paper.arxivId?.toLowerCase().startsWith(prefix)) return true;
   return (paper.aliases ?? []).some((a) => a.toLowerCase().startsWith(prefix));
-}
-
-/** Whether the paper was seen on a day passing `test` (as `papers list --since`): each sighting's digest date, else its import day. */
-function seenOn(paper: LibraryPaper, test: (day: string) => boolean): boolean {
-  const sightings = paper.sightings ?? [];
-  if (sightings.length === 0) return paper.date !== null && test(paper.date);
-  for (const s of sightings) if (test(s.date ?? s.importedAt.slice(0, 10))) return true;
-  return false;
 }
 
 /** The `limit` best docs, best first; ties by library rank. */
