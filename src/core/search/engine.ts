@@ -133,6 +133,8 @@ interface Binding {
   docPaper: Array<LibraryPaper | undefined>;
   /** -1 for docs not in `papers`. */
   docRank: Int32Array;
+  /** The filters' facts of papers, by library rank, computed on first need. */
+  facts?: { latestDigest: string | null; byRank: Map<number, PaperFacts> };
 }
 
 const hashMemo = new WeakMap<object, number>();
@@ -201,7 +203,9 @@ function scratch(index: SearchIndex): Scratch {
 /** Searches `source`'s papers; papers missing from the index are added to it first. */
 export function searchPapers(index: SearchIndex, query: Query, source: SearchSource, options: SearchOptions = {}): SearchResults {
   const binding = bind(index, source.papers);
-  const memo = new Map<number, PaperFacts>();
+  // Facts are kept with the binding (the same papers array), so a session's queries compute each once.
+  if (!binding.facts || binding.facts.latestDigest !== source.latestDigest) binding.facts = { latestDigest: source.latestDigest, byRank: new Map() };
+  const memo = binding.facts.byRank;
   const view: DocView = {
     docRank: binding.docRank,
     decisions: source.decisions,
@@ -454,7 +458,7 @@ function applyFilters(plan: QueryPlan, list: Int32Array, count: number, view: Do
   for (let i = 0; i < count; i++) {
     const d = list[i]!;
     ctx.d = d;
-    ctx.paper = view.factsAt(view.docRank[d]!);
+    ctx.paper = null; // facts only when a clause needs them: word and phrase clauses never do
     ctx.tags = null;
     let ok = true;
     for (const group of plan.filters) {
@@ -487,12 +491,10 @@ interface FilterContext {
 
 function holds(cp: ClausePlan, ctx: FilterContext): boolean {
   const term = cp.clause.term;
-  const paper = ctx.paper!;
+  if (term.kind === 'word') return ctx.wordDocs.get(cp)![ctx.d] === 1;
+  if (term.kind === 'phrase') return cp.text?.kind === 'phrase' && cp.text.termIds !== null && phraseIn(ctx.index, ctx.d, cp.text.termIds, cp.text.field) !== 0;
+  const paper = (ctx.paper ??= ctx.view.factsAt(ctx.view.docRank[ctx.d]!));
   switch (term.kind) {
-    case 'word':
-      return ctx.wordDocs.get(cp)![ctx.d] === 1;
-    case 'phrase':
-      return cp.text?.kind === 'phrase' && cp.text.termIds !== null && phraseIn(ctx.index, ctx.d, cp.text.termIds, cp.text.field) !== 0;
     case 'tag':
       ctx.tags ??= new Set(effectiveTagsOf(paper, ctx.view.decisions.get(paper.id)).map((t) => t.toLowerCase()));
       return ctx.tags.has(term.tag);
