@@ -31,7 +31,7 @@ export interface Paper {
   arxivId: string | null;
   authors: string[];
   upvotes: number | null;
-  /** YYYY-MM-DD of the digest (the date header the paper was listed under), or null. */
+  /** YYYY-MM-DD the digest shows for the paper (its card's date, else the date header above it), or null. */
   date: string | null;
   source: SourceRef;
   /** arXiv version number when the text shows one (v2 -> 2). */
