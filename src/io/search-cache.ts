@@ -7,39 +7,16 @@
 // (io/library-cache.ts) it is current with, and carries the papers' facts (core/search/facts.ts):
 // then a search needs neither the papers nor a catch-up, and reads only the hits it prints
 // (cli/query-search.ts searchLibraryLean). Format: core/search/binary.ts, one read, no decoding.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryPaper } from '../core/library.js';
-import { addToIndex, createSearchIndex, deserialiseIndex, paperFacts, type ByteCodec, type PaperFacts, type SearchIndex } from '../core/search/index.js';
+import { addToIndex, createSearchIndex, paperFacts, type PaperFacts, type SearchIndex } from '../core/search/index.js';
 import { decodeIndexBinary, encodeIndexBinary } from '../core/search/binary.js';
 import { writeFileAtomic } from './atomic.js';
 import { registerDerivedCache } from './library-store.js';
 
 export function searchCachePath(libraryDir: string): string {
   return join(libraryDir, 'cache', 'search-index.bin');
-}
-
-/** Where the index was kept before (JSON, base64 varints): read once when there is no .bin yet, then removed. */
-function legacyPath(libraryDir: string): string {
-  return join(libraryDir, 'cache', 'search-index.json');
-}
-
-const NATIVE_BASE64: ByteCodec = {
-  encode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
-  decode: (text) => {
-    const b = Buffer.from(text, 'base64');
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  },
-};
-
-function loadLegacy(libraryDir: string): SearchCache | null {
-  try {
-    const index = deserialiseIndex(JSON.parse(readFileSync(legacyPath(libraryDir), 'utf8')), NATIVE_BASE64);
-    saved.set(index, { generation: index.generation, stamp: null });
-    return { index, generation: null, facts: null };
-  } catch {
-    return null;
-  }
 }
 
 /** The papers' facts in library order, as columns (small JSON). */
@@ -85,7 +62,7 @@ export function loadSearchCache(libraryDir: string): SearchCache | null {
   try {
     bytes = readFileSync(searchCachePath(libraryDir));
   } catch {
-    return loadLegacy(libraryDir);
+    return null;
   }
   try {
     const { index, stamp } = decodeIndexBinary(bytes);
@@ -116,7 +93,6 @@ export function saveSearchIndex(libraryDir: string, index: SearchIndex, current?
     const stamp: Stamp = { generation, facts: current ? factsColumns(current.papers, current.latestDigest) : null };
     writeFileAtomic(searchCachePath(libraryDir), encodeIndexBinary(index, stamp));
     saved.set(index, { generation: index.generation, stamp: generation });
-    rmSync(legacyPath(libraryDir), { force: true });
   } catch {
     /* a read-only library still searches, just without the cache */
   }

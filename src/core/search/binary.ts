@@ -1,6 +1,6 @@
 // The index as one binary blob: a small JSON header, the vocabulary and ids as text, then the
 // arrays as little-endian uint32s, each 4-byte aligned, so that loading is one read and typed-array
-// views over it (no base64, no varints). Live docs only, renumbered in order, as serialiseIndex.
+// views over it (no decoding). Live docs only, renumbered in order.
 // The header carries an opaque `stamp` for the caller (src/io/search-cache.ts: which library
 // generation the index is current with, and the papers' facts).
 import { createSearchIndex, type SearchIndex } from './inverted-index.js';

@@ -1,10 +1,9 @@
 // The search index: a vocabulary of normalised words, an inverted index (word -> papers) and a
 // forward index (paper -> its words in order, for phrases, proximity and title adjacency).
-// Built incrementally (addToIndex) and serialisable to a compact JSON-able object and back.
+// Built incrementally (addToIndex); stored on disk as one binary blob (binary.ts).
 //
 // A posting is one int: doc << 4 | inTitle << 3 | min(tf in abstract, 7). One array per word,
 // sorted by doc, since documents are only ever appended.
-import { BASE64, encodeVarints, decodeVarints, type ByteCodec } from './codec.js';
 import { unicodeWords } from './tokenize.js';
 
 /** What the index needs of a paper. */
@@ -352,129 +351,4 @@ function distinctTerms(index: SearchIndex, doc: number): number {
     else tf[t]!++;
   }
   return n;
-}
-
-/** The JSON-able form: vocabulary, ids, text hashes, the forward index and the postings, so that loading is decoding. */
-export interface SerialisedIndex {
-  format: 'papers-search-index';
-  version: 2;
-  terms: string[];
-  ids: string[];
-  /** varints: per doc the text hash. */
-  hashes: string;
-  /** varints: per doc the title and abstract word counts. */
-  shape: string;
-  /** varints: the docs' term ids, title then abstract, doc after doc. */
-  tokens: string;
-  /** varints: per term its posting count, then its postings as (doc gap << 4 | flags). */
-  postings: string;
-}
-
-const VERSION = 2;
-
-/** Live docs only (renumbered in order); terms keep their ids (a term no live doc uses costs a string). */
-export function serialiseIndex(index: SearchIndex, codec: ByteCodec = BASE64): SerialisedIndex {
-  const ids: string[] = [];
-  const hashes: number[] = [];
-  const shape: number[] = [];
-  const renumber = new Int32Array(index.ids.length).fill(-1);
-  let total = 0;
-  for (let d = 0; d < index.ids.length; d++) if (index.live[d]) total += index.titleLen[d]! + index.abstractLen[d]!;
-  const tokens = new Uint32Array(total);
-  let o = 0;
-  for (let d = 0; d < index.ids.length; d++) {
-    if (!index.live[d]) continue;
-    renumber[d] = ids.length;
-    ids.push(index.ids[d]!);
-    hashes.push(index.hashes[d]!);
-    shape.push(index.titleLen[d]!, index.abstractLen[d]!);
-    const start = index.docStart[d]!;
-    const len = index.titleLen[d]! + index.abstractLen[d]!;
-    tokens.set(index.tokens.subarray(start, start + len), o);
-    o += len;
-  }
-  let entries = 0;
-  for (let t = 0; t < index.terms.length; t++) entries += index.postingLen[t]! + 1;
-  const postings = new Uint32Array(entries);
-  let p = 0;
-  for (let t = 0; t < index.terms.length; t++) {
-    const list = index.postings[t]!;
-    const len = index.postingLen[t]!;
-    const countAt = p++;
-    let prev = 0;
-    let count = 0;
-    for (let i = 0; i < len; i++) {
-      const e = list[i]!;
-      const d = renumber[e >> 4]!;
-      if (d < 0) continue;
-      postings[p++] = ((d - prev) << 4) | (e & 15);
-      prev = d;
-      count++;
-    }
-    postings[countAt] = count;
-  }
-  return {
-    format: 'papers-search-index',
-    version: VERSION,
-    terms: index.terms.slice(),
-    ids,
-    hashes: codec.encode(encodeVarints(hashes)),
-    shape: codec.encode(encodeVarints(shape)),
-    tokens: codec.encode(encodeVarints(tokens)),
-    postings: codec.encode(encodeVarints(postings, p)),
-  };
-}
-
-/** The index back from serialiseIndex's output; throws on anything malformed (callers rebuild then). */
-export function deserialiseIndex(data: unknown, codec: ByteCodec = BASE64): SearchIndex {
-  const s = data as Partial<SerialisedIndex> | null;
-  if (!s || s.format !== 'papers-search-index' || s.version !== VERSION || !Array.isArray(s.terms) || !Array.isArray(s.ids)) {
-    throw new Error(`not a papers search index (version ${VERSION})`);
-  }
-  for (const key of ['hashes', 'shape', 'tokens', 'postings'] as const) if (typeof s[key] !== 'string') throw new Error(`search index: ${key} missing`);
-  const hashes = decodeVarints(codec.decode(s.hashes!));
-  const shape = decodeVarints(codec.decode(s.shape!));
-  const tokens = decodeVarints(codec.decode(s.tokens!));
-  const postings = decodeVarints(codec.decode(s.postings!));
-  const n = s.ids.length;
-  if (hashes.length !== n || shape.length !== 2 * n) throw new Error('search index: arrays do not match the ids');
-  let total = 0;
-  for (let i = 0; i < shape.length; i++) total += shape[i]!;
-  if (total !== tokens.length) throw new Error('search index: token count does not match');
-  const vocab = s.terms.length;
-  for (let i = 0; i < tokens.length; i++) if (tokens[i]! >= vocab) throw new Error('search index: term id out of range');
-
-  const index = createSearchIndex();
-  index.terms = s.terms.slice();
-  index.terms.forEach((t, i) => index.termIds.set(t, i));
-  index.postingLen = new Int32Array(Math.max(1024, vocab));
-  index.postings = new Array<Int32Array>(vocab);
-  let p = 0;
-  for (let t = 0; t < vocab; t++) {
-    const count = postings[p++];
-    if (count === undefined || p + count > postings.length) throw new Error('search index: postings cut short');
-    const list = new Int32Array(Math.max(2, count));
-    let doc = 0;
-    for (let i = 0; i < count; i++) {
-      const e = postings[p++]!;
-      doc += e >>> 4;
-      if (doc >= n) throw new Error('search index: posting out of range');
-      list[i] = (doc << 4) | (e & 15);
-    }
-    index.postings[t] = list;
-    index.postingLen[t] = count;
-  }
-  if (p !== postings.length) throw new Error('search index: postings do not match the vocabulary');
-  index.tokens = tokens;
-  index.tokenCount = tokens.length;
-  let start = 0;
-  for (let d = 0; d < n; d++) {
-    appendDoc(index, s.ids[d]!, hashes[d]!);
-    index.docStart[d] = start;
-    index.titleLen[d] = shape[2 * d]!;
-    index.abstractLen[d] = shape[2 * d + 1]!;
-    start += shape[2 * d]! + shape[2 * d + 1]!;
-  }
-  index.generation = 1;
-  return index;
 }
