@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asLibraryPapers, memoryLibrary } from '../src/core/library.js';
 import { syntheticPapers } from './synthetic.js';
+import { FakeStdin } from '../test/ui/fake-stdin.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -75,26 +76,6 @@ class FakeStdout extends EventEmitter {
     this.onWrite?.();
     return true;
   };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 async function keystrokes(n: number): Promise<void> {

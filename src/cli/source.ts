@@ -70,13 +70,6 @@ export function parseFiles(files: readonly string[], flags: ParseFlags): { paper
   return { papers, diagnostics };
 }
 
-export function loadSeed(): Loaded {
-  const { papers, diagnostics } = parseFiles([seedPath()], {});
-  const name = basename(seedPath());
-  const handle = memoryLibrary(asLibraryPapers(papers.map((p) => ({ ...p, source: { ...p.source, file: name } })), 'seed', '1970-01-01T00:00:00.000Z'), 'seed');
-  return { handle, diagnostics };
-}
-
 /** The library folder: --library (a global option), else PAPERS_HOME, else $XDG_DATA_HOME/papers. */
 export function libraryFolder(command: Command): string {
   const { library } = command.optsWithGlobals<{ library?: string }>();

@@ -166,10 +166,6 @@ export function isConfigKey(key: string): key is ConfigKey {
   return settingOf.has(key);
 }
 
-export function settingDescription(key: ConfigKey): string {
-  return settingOf.get(key)!.description;
-}
-
 export function defaultValues(): ConfigValues {
   return Object.fromEntries(SETTINGS.map((s) => [s.key, structuredClone(s.default)])) as unknown as ConfigValues;
 }

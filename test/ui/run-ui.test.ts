@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { LibraryHandle } from '../../src/core/library.js';
 import { runUi } from '../../src/ui/index.js';
 import { seedLibrary } from './fixtures.js';
+import { FakeStdin } from './fake-stdin.js';
 
 class FakeStdout extends EventEmitter {
   isTTY = true;
@@ -15,29 +16,6 @@ class FakeStdout extends EventEmitter {
     this.emit('written');
     return true;
   };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  rawMode: boolean[] = [];
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode(on: boolean) {
-    this.rawMode.push(on);
-  }
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 const ENTER = '\u001b[?1049h';

@@ -56,12 +56,6 @@ export function parseXml(src: string): XmlDocument {
   return { root, flattened };
 }
 
-/** Local part of a qualified name: `arxiv:doi` -> `doi`. */
-export function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
-}
-
 /** Child elements with this (lower-cased, qualified) name. */
 export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];

@@ -6,10 +6,6 @@ export { QUERY_HELP } from './help.js';
 import type { QueryError } from './ast.js';
 
 /** True when the query has no clause at all (it matches every paper). */
-export function isEmptyQuery(query: { groups: readonly unknown[] }): boolean {
-  return query.groups.length === 0;
-}
-
 /**
  * The query on one line and a caret line under the offending token, each prefixed by `indent`:
  *     linear foo:bar

@@ -84,10 +84,6 @@ export function encodeIndexBinary(index: SearchIndex, stamp: unknown): Uint8Arra
 }
 
 /** The stamp alone (the header is read without decoding the arrays); throws when not an index. */
-export function readBinaryStamp(bytes: Uint8Array): unknown {
-  return readHeader(bytes).header.stamp;
-}
-
 function readHeader(bytes: Uint8Array): { header: Header; start: number } {
   const dec = new TextDecoder();
   if (bytes.length < 12 || dec.decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not a papers binary search index');
