@@ -1,12 +1,11 @@
 // When `papers` / `papers list` opens the interactive UI, and opening it. The UI chunk (Ink, React)
 // is imported here and only here, dynamically, so printing commands never load it.
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LibraryHandle } from '../core/library.js';
 import { failure } from '../core/errors.js';
-import { exportedFormatOf } from '../core/export/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { inspectExportTarget } from '../io/export-target.js';
 import { loadConfig } from '../io/config-file.js';
 import { createSearchIndex } from '../core/search/index.js';
 import { loadSearchIndex } from '../io/search-cache.js';
@@ -31,17 +30,24 @@ export function wantsUi(options: { json?: boolean; plain?: boolean }, env: NodeJ
   return Boolean(streams.stdin.isTTY && streams.stdout.isTTY) && !options.json && !options.plain && !inCi(env);
 }
 
-/** Writes a Markdown export from the UI; an existing file is replaced only when papers wrote it. */
-export async function writeExport(path: string, text: string): Promise<string> {
+/**
+ * Writes a Markdown export from the UI. An existing file is replaced only when papers wrote it as a
+ * reading list and it holds no ticks or notes the library lacks (inspectExportTarget, as `export -o`).
+ */
+export async function writeExport(path: string, text: string, library: Snapshot): Promise<string> {
   const full = resolve(path);
-  if (existsSync(full)) {
-    let format: ReturnType<typeof exportedFormatOf>;
-    try {
-      format = exportedFormatOf(readFileSync(full, 'utf8'));
-    } catch (e) {
-      throw failure(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); choose another file`);
-    }
-    if (format !== 'md' && format !== 'empty') throw failure(`${path}: exists and is not a reading list papers wrote; choose another file`);
+  const target = inspectExportTarget(full, library);
+  switch (target.kind) {
+    case 'folder':
+      throw failure(`${path}: is a folder; choose a file`);
+    case 'unreadable':
+      throw failure(`${path}: cannot read it (${target.code}); choose another file`);
+    case 'foreign':
+      throw failure(`${path}: exists and is not a reading list papers wrote; choose another file`);
+    case 'unimported':
+      throw failure(`${path}: has edits not imported yet (${target.edits}); run 'papers import ${path}' first, or choose another file`);
+    case 'ours':
+      if (target.format !== 'md' && target.format !== 'empty') throw failure(`${path}: exists and is not a reading list papers wrote; choose another file`);
   }
   try {
     writeFileAtomic(full, text);
@@ -70,7 +76,7 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
   const searchIndex = () => (libraryDir ? loadSearchIndex(libraryDir) : createSearchIndex());
   preloadUi();
   const { runUi } = await uiModule!;
-  await runUi({ handle, config, writeExport, searchIndex, rank: interestRanker(command, handle.snapshot(), config.ranking) });
+  await runUi({ handle, config, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), searchIndex, rank: interestRanker(command, handle.snapshot(), config.ranking) });
 }
 
 /**

@@ -34,27 +34,37 @@ describe('wantsUi', () => {
 describe('writeExport', () => {
   const dir = mkdtempSync(join(tmpdir(), 'papers-ui-export-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const list = papersToMarkdown(seedLikePapers(), memoryLibrary(seedLikePapers()).snapshot(), { today: '2025-03-14', query: '' });
+  const library = memoryLibrary(seedLikePapers()).snapshot();
+  const list = papersToMarkdown(seedLikePapers(), library, { today: '2025-03-14', query: '' });
 
   test('writes a new file, and replaces one papers wrote', async () => {
     const path = join(dir, 'list.md');
-    expect(await writeExport(path, 'first')).toBe(path);
+    expect(await writeExport(path, 'first', library)).toBe(path);
     expect(readFileSync(path, 'utf8')).toBe('first');
     writeFileSync(path, '');
-    await writeExport(path, list);
-    await writeExport(path, `${list}\n- [ ] again\n`);
+    await writeExport(path, list, library);
+    await writeExport(path, `${list}\n- [ ] again\n`, library);
     expect(readFileSync(path, 'utf8')).toContain('again');
   });
 
   test('refuses to replace a file papers did not write, and keeps it', async () => {
     const path = join(dir, 'notes.md');
     writeFileSync(path, 'my own notes\n');
-    await expect(writeExport(path, list)).rejects.toThrow(/notes\.md: exists and is not a reading list papers wrote; choose another file/);
+    await expect(writeExport(path, list, library)).rejects.toThrow(/notes\.md: exists and is not a reading list papers wrote; choose another file/);
     expect(readFileSync(path, 'utf8')).toBe('my own notes\n');
   });
 
+  test('refuses to replace a reading list whose ticks are not imported yet, and keeps it', async () => {
+    const path = join(dir, 'ticked.md');
+    const ticked = list.replace('- [ ]', '- [x]');
+    expect(ticked).not.toBe(list);
+    writeFileSync(path, ticked);
+    await expect(writeExport(path, list, library)).rejects.toThrow(/ticked\.md: has edits not imported yet \(1 marked read\)/);
+    expect(readFileSync(path, 'utf8')).toBe(ticked);
+  });
+
   test('a folder that cannot be written says so in one line', async () => {
-    await expect(writeExport(join(dir, 'list.md', 'inside.md'), list)).rejects.toThrow(/cannot write it/);
+    await expect(writeExport(join(dir, 'list.md', 'inside.md'), list, library)).rejects.toThrow(/cannot write it/);
   });
 });
 

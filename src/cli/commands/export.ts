@@ -1,6 +1,5 @@
 // `papers export [QUERY]`: the selected papers as a Markdown reading list (default), JSON, CSL-JSON,
 // BibTeX, RIS or CSV, to stdout or atomically to a file papers may replace.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { inputError, usageError } from '../../core/errors.js';
@@ -10,7 +9,6 @@ import {
   EXPORT_FORMATS,
   GROUPINGS,
   exportEntries,
-  exportedFormatOf,
   formatExport,
   type AbstractMode,
   type ExportFormat,
@@ -18,9 +16,8 @@ import {
   type Grouping,
 } from '../../core/export/index.js';
 import type { LibraryPaper, Snapshot } from '../../core/library.js';
-import { readReadingList } from '../../core/export/reading-list.js';
-import { describePlan, isEmptyPlan, planReadingList } from '../../core/export/reading-list-plan.js';
 import { writeFileAtomic } from '../../io/atomic.js';
+import { inspectExportTarget } from '../../io/export-target.js';
 import { loadConfig } from '../../io/config-file.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
 import { processOutput } from '../output.js';
@@ -123,28 +120,19 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
 
 /**
  * Refuses a target that is a folder, a file papers did not write, or a reading list with ticks or
- * notes not imported yet (they would be lost), unless --force.
+ * notes not imported yet (they would be lost), unless --force (which still refuses a folder).
  */
 function checkTarget(path: string, force: boolean, library: Snapshot): void {
-  if (!existsSync(path)) return;
-  if (statSync(path).isDirectory()) throw usageError(`-o ${path}: is a folder; name a file`);
+  const target = inspectExportTarget(path, library);
+  if (target.kind === 'folder') throw usageError(`-o ${path}: is a folder; name a file`);
   if (force) return;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw inputError(`-o ${path}: cannot be read to check who wrote it (${(e as NodeJS.ErrnoException).code ?? 'error'}); add --force to replace it anyway`);
-  }
-  const format = exportedFormatOf(text);
-  if (format === null) {
-    throw usageError(`-o ${path}: exists and was not written by papers; nothing written. Choose another file, or add --force to replace it`);
-  }
-  if (format === 'md') {
-    const list = readReadingList(text);
-    const plan = list.kind === 'reading-list' ? planReadingList(library, list.items) : null;
-    if (plan && !isEmptyPlan(plan)) {
-      throw usageError(`-o ${path}: has edits not imported yet (${describePlan(plan).replace(' set', '')}); nothing written. Run 'papers import ${path}' first, or add --force to discard them`);
-    }
+  switch (target.kind) {
+    case 'unreadable':
+      throw inputError(`-o ${path}: cannot be read to check who wrote it (${target.code}); add --force to replace it anyway`);
+    case 'foreign':
+      throw usageError(`-o ${path}: exists and was not written by papers; nothing written. Choose another file, or add --force to replace it`);
+    case 'unimported':
+      throw usageError(`-o ${path}: has edits not imported yet (${target.edits}); nothing written. Run 'papers import ${path}' first, or add --force to discard them`);
   }
 }
 
