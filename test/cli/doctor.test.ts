@@ -6,7 +6,7 @@ import { decodeIndexBinary, encodeIndexBinary } from '../../src/core/search/bina
 import { papers, ROOT, sandbox } from './polish-run.js';
 
 const SEED = join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt');
-const SECOND = join(ROOT, 'test', 'fixtures', 'hf-papers-2.txt'); // see test/fixtures/README.md
+const SECOND = join(ROOT, 'test', 'fixtures', 'corpora', 'hf-papers-2.txt'); // see test/fixtures/README.md
 
 interface Finding {
   severity: 'ok' | 'warning' | 'problem';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'papers.js');
-const HF2 = join(ROOT, 'test', 'fixtures', 'hf-papers-2.txt');
+const HF2 = join(ROOT, 'test', 'fixtures', 'corpora', 'hf-papers-2.txt');
 const ANSI = /\u001b\[/;
 
 /** A fresh home for the library and config, so nothing reads or writes the real one. */

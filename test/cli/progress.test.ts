@@ -102,7 +102,7 @@ describe('progress under a pseudo-terminal', () => {
 
 describe('progress of real commands under a pseudo-terminal', () => {
   const SEED = `${ROOT}/seeds/000_8fc7cc936e25f888.txt`;
-  const SECOND = `${ROOT}/test/fixtures/hf-papers-2.txt`;
+  const SECOND = `${ROOT}/test/fixtures/corpora/hf-papers-2.txt`;
   const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
   // With the delay at 0 the bar shows at once; the default (1 s) is tested above with a fake clock.
   const inPty = (args: string[], env: NodeJS.ProcessEnv) =>

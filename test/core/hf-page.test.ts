@@ -6,7 +6,7 @@ import { detectFormat } from '../../src/core/parse/index.js';
 import type { ParseOptions, ParseResult } from '../../src/core/model.js';
 
 const SEED = fileURLToPath(new URL('../../seeds/000_8fc7cc936e25f888.txt', import.meta.url));
-const HF2 = fileURLToPath(new URL('../fixtures/hf-papers-2.txt', import.meta.url));
+const HF2 = fileURLToPath(new URL('../fixtures/corpora/hf-papers-2.txt', import.meta.url));
 const seedText = readFileSync(SEED, 'utf8');
 const hf2Text = readFileSync(HF2, 'utf8');
 

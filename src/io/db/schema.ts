@@ -1,0 +1,73 @@
+// The derived store's tables: one SQLite database in the library's cache/ folder, rebuilt from the
+// raw digests whenever it is missing, damaged or of another schema version. Nothing here is a
+// source of truth: decisions.yaml and digests/ are.
+//
+// This file is the contract between the store (import, rebuild, listing reads) and search (the
+// FTS index over title, authors and abstract). Add columns here, never elsewhere.
+
+/** Bump whenever a table below changes: an older database is then rebuilt from the digests. */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per imported digest, in import order. hash is the sha256 of its raw bytes (its name
+-- in digests/). run groups the digests of one import or fetch command (the virtual tag new).
+CREATE TABLE IF NOT EXISTS digests (
+  seq         INTEGER PRIMARY KEY,
+  hash        TEXT NOT NULL UNIQUE,
+  file        TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  papers      INTEGER NOT NULL,
+  run         TEXT
+);
+
+-- One row per paper. seq is library order: by first import, then position in the digest.
+-- title, authors and abstract are the columns the FTS index reads (external content).
+CREATE TABLE IF NOT EXISTS papers (
+  seq          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  arxiv_id     TEXT,
+  title        TEXT NOT NULL,
+  authors      TEXT NOT NULL,          -- names joined by a newline
+  abstract     TEXT NOT NULL,
+  categories   TEXT NOT NULL,          -- space-separated, primary first
+  venue        TEXT,
+  upvotes      INTEGER,
+  date         TEXT,                   -- YYYY-MM-DD the digest shows, or NULL
+  first_seen   TEXT,                   -- YYYY-MM-DD
+  last_seen    TEXT,
+  first_digest INTEGER NOT NULL,       -- digests.seq of its first sighting
+  digest_count INTEGER NOT NULL,       -- distinct digests it was seen in (virtual tag seen)
+  has_code     INTEGER NOT NULL,
+  has_project  INTEGER NOT NULL,
+  has_dataset  INTEGER NOT NULL,
+  has_abstract INTEGER NOT NULL,
+  data         TEXT NOT NULL           -- JSON: every other LibraryPaper field (links, source, ...)
+);
+CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id) WHERE arxiv_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS papers_first_digest ON papers(first_digest);
+
+-- Other ids a paper answers to (a title hash once an arXiv id was learned, an id shown before a
+-- parser change).
+CREATE TABLE IF NOT EXISTS aliases (
+  alias TEXT PRIMARY KEY,
+  id    TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_id ON aliases(id);
+
+-- Every appearance of a paper in a digest.
+CREATE TABLE IF NOT EXISTS sightings (
+  paper  INTEGER NOT NULL,             -- papers.seq
+  digest INTEGER NOT NULL,             -- digests.seq
+  line   INTEGER NOT NULL,
+  day    TEXT NOT NULL,                -- the digest's date for it, else the import day
+  PRIMARY KEY (paper, digest, line)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sightings_day ON sightings(day);
+CREATE INDEX IF NOT EXISTS sightings_digest ON sightings(digest);
+`;
