@@ -70,4 +70,14 @@ CREATE TABLE IF NOT EXISTS sightings (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sightings_day ON sightings(day);
 CREATE INDEX IF NOT EXISTS sightings_digest ON sightings(digest);
+
+-- Full-text candidates for search, over the papers table (external content: the store inserts
+-- and deletes its rows in the same transaction as the papers row). papers_vocab lists its terms
+-- (the vocabulary typo expansion runs over).
+CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
+  title, authors, abstract,
+  content='papers', content_rowid='seq',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS papers_vocab USING fts5vocab(papers_fts, 'row');
 `;
