@@ -7,6 +7,10 @@ import { arxivFeed } from './arxiv-feed.js';
 import { scholarAlert } from './scholar-alert.js';
 import { hfNewsletter } from './hf-newsletter.js';
 import { emlFormat, mboxFormat } from './mail-formats.js';
+import { jsonRecords } from './data/json-records.js';
+import { jsonLines } from './data/jsonl.js';
+import { csvRecords } from './data/csv.js';
+import { yamlRecords } from './data/yaml-records.js';
 
 export interface DigestFormat {
   name: string;
@@ -18,7 +22,7 @@ export interface DigestFormat {
 }
 
 /** Formats of a digest itself, as opposed to the mail containers that hold one. */
-const DIGEST_FORMATS: readonly DigestFormat[] = [hfPage, hfApi, arxivMail, arxivFeed, scholarAlert, hfNewsletter];
+const DIGEST_FORMATS: readonly DigestFormat[] = [hfPage, hfApi, arxivMail, arxivFeed, scholarAlert, hfNewsletter, jsonRecords, jsonLines, csvRecords, yamlRecords];
 
 /** The digest format (never a container) that claims a text most strongly: for the parts of a mail. */
 function detectDigest(text: string): { format: DigestFormat; score: number } {

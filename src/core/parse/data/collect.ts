@@ -1,0 +1,74 @@
+// Records to a parse result: each record becomes a paper or a one-line diagnostic saying why not.
+import type { Diagnostic, Paper, ParseOptions, ParseResult } from '../../model.js';
+import { recordToPaper, type Evidence, type FoundRecord, type RecordOutcome } from './record.js';
+
+/** Enough skipped-record lines to see what was skipped; the rest are counted. */
+const MAX_SKIP_LINES = 20;
+
+/** JSON.parse and the yaml package hold all of it in memory: no digest comes near this. */
+export const MAX_DATA_BYTES = 200 * 1024 * 1024;
+
+/** The refusal of more text than any digest of its kind, or null. */
+export function tooLarge(text: string, limit: number, what: string, advice = 'split the file'): string | null {
+  return text.length > limit ? `${Math.round(text.length / 1024 / 1024)} MB is more ${what} than any digest; ${advice}` : null;
+}
+
+/** Input text quoted in a message: control characters dropped (they never reach a terminal), cut short. */
+export function quoted(text: string, max = 60): string {
+  const plain = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return `"${plain.length > max ? `${plain.slice(0, max - 1)}…` : plain}"`;
+}
+
+export interface Collector {
+  /** The record as a paper, or a line saying why it is skipped. */
+  add(found: FoundRecord, line: number, evidence: Evidence): void;
+  /** The record as a paper; a skip is left to the caller to report (or not). */
+  tryAdd(found: FoundRecord, line: number, evidence: Evidence): RecordOutcome;
+  /** A diagnostic about the input itself (a line that is not JSON, a CSV without a title column). */
+  warn(line: number, message: string): void;
+  /** The input cannot be read at all. */
+  fail(line: number, message: string): void;
+  /** A skip decided by the caller (a titled container none of whose parts is a paper). */
+  skip(line: number, reason: string): void;
+  readonly paperCount: number;
+  result(): ParseResult;
+}
+
+export function collector(format: string, options: ParseOptions, expected: string): Collector {
+  const papers: Paper[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let skipped = 0;
+  const skip = (line: number, reason: string) => {
+    skipped++;
+    if (skipped <= MAX_SKIP_LINES) diagnostics.push({ line, severity: 'info', message: `skipped ${reason}` });
+  };
+  const tryAdd = (found: FoundRecord, line: number, evidence: Evidence): RecordOutcome => {
+    const outcome = recordToPaper(found, { file: options.file, line }, evidence);
+    if ('paper' in outcome) papers.push(outcome.paper);
+    return outcome;
+  };
+  return {
+    add(found, line, evidence) {
+      const outcome = tryAdd(found, line, evidence);
+      if ('skipped' in outcome) skip(line, outcome.skipped);
+    },
+    tryAdd,
+    warn(line, message) {
+      diagnostics.push({ line, severity: 'warning', message });
+    },
+    fail(line, message) {
+      diagnostics.push({ line, severity: 'error', message });
+    },
+    skip,
+    get paperCount() {
+      return papers.length;
+    },
+    result() {
+      if (skipped > MAX_SKIP_LINES) diagnostics.push({ line: 0, severity: 'info', message: `skipped ${skipped - MAX_SKIP_LINES} more records like these` });
+      if (papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+        diagnostics.push({ line: 0, severity: 'error', message: `no paper records (expected ${expected})` });
+      }
+      return { format, papers, diagnostics };
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// CSV (or TSV) with a header row: each row a record, its cells named by the header.
+import type { ParseOptions, ParseResult } from '../../model.js';
+import type { DigestFormat } from '../index.js';
+import { collector, MAX_DATA_BYTES, quoted, tooLarge } from './collect.js';
+import { readCsv, guessDelimiter } from './csv-reader.js';
+import { hasTitleColumn, recordFromObject } from './fields.js';
+import type { JsonObject } from './json-text.js';
+
+const NAME = 'csv';
+
+/** A first line of delimited column names, one of them a title. */
+function detect(text: string): number {
+  const head = text.slice(0, 10_000).replace(/^\ufeff/, '');
+  if (/^\s*[[{<#|]/.test(head)) return 0;
+  const delimiter = guessDelimiter(head);
+  const header = readCsv(head.split(/\r?\n|\r/, 1)[0] ?? '', delimiter).rows[0]?.cells ?? [];
+  if (header.length < 2 || header.some((c) => c.length > 60)) return 0;
+  return hasTitleColumn(header) ? 0.65 : 0;
+}
+
+function parse(text: string, options: ParseOptions): ParseResult {
+  const out = collector(NAME, options, 'a header row with a "title" column and rows of papers');
+  const big = tooLarge(text, MAX_DATA_BYTES, 'CSV');
+  if (big) {
+    out.fail(0, big);
+    return out.result();
+  }
+  const table = readCsv(text);
+  const [header, ...rows] = table.rows;
+  if (!header || !hasTitleColumn(header.cells)) {
+    const names = (header?.cells ?? []).slice(0, 8).map((c) => quoted(c, 30)).join(', ');
+    out.fail(header?.line ?? 0, `no "title" column in the header row${names ? ` (${names})` : ''}; the first row must name the columns`);
+    return out.result();
+  }
+  if (table.unclosedQuoteAt !== null) out.warn(table.unclosedQuoteAt, 'a quoted field is never closed; the rest of the file was read as that one field');
+  for (const row of rows) {
+    const record: JsonObject = {};
+    header.cells.forEach((name, k) => {
+      if (!(name in record)) record[name] = row.cells[k] ?? '';
+    });
+    out.add(recordFromObject(record), row.line, 'any');
+  }
+  return out.result();
+}
+
+export const csvRecords: DigestFormat = {
+  name: NAME,
+  description: 'CSV or TSV with a header row naming a title column (one paper per row)',
+  detect,
+  parse,
+};

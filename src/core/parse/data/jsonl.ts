@@ -1,0 +1,56 @@
+// JSON lines: one JSON value per line, each a record (or a container of records). A line that is
+// not JSON is reported and skipped; the other lines still count.
+import type { ParseOptions, ParseResult } from '../../model.js';
+import type { DigestFormat } from '../index.js';
+import { collector, MAX_DATA_BYTES, tooLarge } from './collect.js';
+import { findRecords } from './find-records.js';
+import { EXPECTED_RECORDS } from './json-records.js';
+import { readJson } from './json-text.js';
+
+const NAME = 'jsonl';
+const MAX_BAD_LINES = 20;
+
+/** Two lines that each hold a JSON object: `{…}` then `{` on the next line. */
+function detect(text: string): number {
+  const head = text.slice(0, 50_000).replace(/^\ufeff/, '').trimStart();
+  if (!head.startsWith('{')) return 0;
+  return /\}[ \t]*\r?\n[ \t]*\{/.test(head) ? 0.7 : 0;
+}
+
+function parse(text: string, options: ParseOptions): ParseResult {
+  const out = collector(NAME, options, `one JSON object per line, each with ${EXPECTED_RECORDS}`);
+  const big = tooLarge(text, MAX_DATA_BYTES, 'JSON lines');
+  if (big) {
+    out.fail(0, big);
+    return out.result();
+  }
+  let bad = 0;
+  let good = 0;
+  let line = 0;
+  let from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (from <= text.length) {
+    const end = text.indexOf('\n', from);
+    const raw = text.slice(from, end === -1 ? text.length : end);
+    from = end === -1 ? text.length + 1 : end + 1;
+    line++;
+    if (raw.trim() === '') continue;
+    const read = readJson(raw);
+    if (!read.ok) {
+      bad++;
+      if (bad <= MAX_BAD_LINES) out.warn(line, `not a JSON value (column ${read.column}: ${read.problem}); line skipped`);
+      continue;
+    }
+    good++;
+    findRecords(read.value, {}, line, 'any', out);
+  }
+  if (bad > MAX_BAD_LINES) out.warn(0, `${bad - MAX_BAD_LINES} more lines that are not JSON skipped`);
+  if (good === 0 && bad > 0) out.fail(0, 'no line of this file is JSON; is it JSON lines?');
+  return out.result();
+}
+
+export const jsonLines: DigestFormat = {
+  name: NAME,
+  description: 'JSON lines (one paper record per line, any schema)',
+  detect,
+  parse,
+};
