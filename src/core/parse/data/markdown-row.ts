@@ -119,7 +119,7 @@ export function recordFromRow(row: string): FoundRecord {
     found.authors = splitAuthors(plain[at]!.text.replace(ET_AL, ''));
     plain.splice(at, 1);
   }
-  const summary = plain.map((c) => c.text).filter((t) => t.length >= 20).sort((a, b) => b.length - a.length)[0];
+  const summary = plain.map((c) => c.text).filter((t) => t.length >= 10).sort((a, b) => b.length - a.length)[0];
   if (summary) found.summary = summary;
   return found;
 }
