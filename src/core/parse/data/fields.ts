@@ -40,6 +40,12 @@ const AUTHOR_NAME = ['name', 'full_name', 'fullname', 'display_name', 'user.full
 
 const normaliseKey = (key: string) => key.toLowerCase().replace(/[\s_-]+/g, '');
 
+/** A name as the path of normalised keys it stands for, split once. */
+type Path = readonly string[];
+const toPaths = (names: readonly string[]): Path[] => names.map((n) => n.split('.').map(normaliseKey));
+const PATHS = Object.fromEntries(Object.entries(NAMES).map(([field, names]) => [field, toPaths(names)])) as unknown as { readonly [F in Field]: readonly Path[] };
+const AUTHOR_PATHS = toPaths(AUTHOR_NAME);
+
 /** A record's keys, normalised, and the same one level down: built once per record. */
 interface KeyIndex {
   own: Map<string, Json>;
@@ -66,18 +72,17 @@ function indexKeys(obj: JsonObject): KeyIndex {
 }
 
 /** The value under a name (a dotted name is a path); undefined when absent or empty. */
-function valueAt(index: KeyIndex, name: string): Json | undefined {
-  const path = name.split('.').map(normaliseKey);
+function valueAt(index: KeyIndex, path: Path): Json | undefined {
   let value: Json | undefined = index.own.get(path[0]!) ?? (path.length === 1 ? index.nested.get(path[0]!) : undefined);
-  for (const step of path.slice(1)) value = isJsonObject(value) ? keyMap(value).get(step) : undefined;
+  for (let i = 1; i < path.length && value !== undefined; i++) value = isJsonObject(value) ? keyMap(value).get(path[i]!) : undefined;
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
   return value;
 }
 
 function values(index: KeyIndex, field: Field): Json[] {
   const out: Json[] = [];
-  for (const name of NAMES[field]) {
-    const v = valueAt(index, name);
+  for (const path of PATHS[field]) {
+    const v = valueAt(index, path);
     if (v !== undefined) out.push(v);
   }
   return out;
@@ -99,8 +104,8 @@ function authorName(v: Json): string | null {
   if (typeof v === 'string') return v;
   if (!isJsonObject(v)) return null;
   const index = indexKeys(v);
-  for (const name of AUTHOR_NAME) {
-    const value = valueAt(index, name);
+  for (const path of AUTHOR_PATHS) {
+    const value = valueAt(index, path);
     if (typeof value === 'string') return value;
   }
   return null;
@@ -124,9 +129,25 @@ function countOf(v: Json): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : null;
 }
 
-/** True when the object has a title under one of the title names: a record, not a container of records. */
+/**
+ * True when the object has a title under one of the title names, its own or on a named path
+ * (`paper.title`): a record, not a container of records. Not one level down, where a map of
+ * records (`{id: {title}}`) would look like one record.
+ */
 export function hasTitle(obj: JsonObject): boolean {
-  return firstText(indexKeys(obj), 'title') !== null;
+  for (const path of PATHS.title) {
+    let value: Json | undefined = obj;
+    for (const step of path) value = isJsonObject(value) ? ownValue(value, step) : undefined;
+    if (typeof value === 'string' && value.trim() !== '') return true;
+  }
+  return false;
+}
+
+/** The value under a normalised key, without building the whole key map: most keys are written as normalised. */
+function ownValue(obj: JsonObject, key: string): Json | undefined {
+  if (Object.hasOwn(obj, key)) return obj[key];
+  for (const k of Object.keys(obj)) if (normaliseKey(k) === key) return obj[k];
+  return undefined;
 }
 
 /** The fields of an object read by the name table. */
@@ -150,6 +171,6 @@ export function recordFromObject(obj: JsonObject): FoundRecord {
 
 /** True when one of these column names is a title name: a table of papers, not of something else. */
 export function hasTitleColumn(names: readonly string[]): boolean {
-  const titles = new Set(NAMES.title.filter((n) => !n.includes('.')).map(normaliseKey));
+  const titles = new Set(PATHS.title.filter((p) => p.length === 1).map((p) => p[0]!));
   return names.some((n) => n.length <= 40 && titles.has(normaliseKey(n)));
 }

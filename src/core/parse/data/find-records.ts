@@ -3,7 +3,7 @@
 // table rows as the values. One pre-order pass without recursion, so linear and safe at any size.
 import { paperRef } from './paper-refs.js';
 import { hasTitle, recordFromObject } from './fields.js';
-import { isJsonObject, type Json, type ValueLines } from './json-text.js';
+import { isJsonObject, type Json, type JsonObject, type ValueLines } from './json-text.js';
 import { isMarkdownRow, recordFromRow } from './markdown-row.js';
 import type { Collector } from './collect.js';
 import type { Evidence, FoundRecord } from './record.js';
@@ -29,8 +29,13 @@ export function findRecords(value: Json, lines: Partial<ValueLines>, baseLine: n
   let objects = 0;
   let strings = 0;
   const stack: Frame[] = [{ value, key: null, inRecord: false, line: baseLine, root: true }];
-  const pushChildren = (entries: Array<[string | null, Json]>, inRecord: boolean, line: number) => {
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], key: entries[i]![0], inRecord, line, root: false });
+  const pushChildren = (parent: Json[] | JsonObject, inRecord: boolean, line: number) => {
+    if (Array.isArray(parent)) {
+      for (let i = parent.length - 1; i >= 0; i--) stack.push({ value: parent[i]!, key: null, inRecord, line, root: false });
+      return;
+    }
+    const keys = Object.keys(parent);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: parent[keys[i]!]!, key: keys[i]!, inRecord, line, root: false });
   };
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -40,20 +45,19 @@ export function findRecords(value: Json, lines: Partial<ValueLines>, baseLine: n
     }
     const { value: v, inRecord } = frame;
     if (Array.isArray(v)) {
-      pushChildren(v.map((x) => [null, x]), inRecord, frame.line);
+      pushChildren(v, inRecord, frame.line);
     } else if (isJsonObject(v)) {
       const line = lines.object?.(objects++) ?? frame.line;
-      const entries = Object.entries(v);
       if (!inRecord && hasTitle(v)) {
         const outcome = out.tryAdd(withKey(recordFromObject(v), frame.key), line, frame.root ? rootEvidence : 'any');
         if ('skipped' in outcome) {
           // a titled wrapper (`{title: "Daily digest", papers: […]}`): its parts may be papers
           stack.push({ done: { line, reason: outcome.skipped, papersBefore: out.paperCount } });
-          pushChildren(entries, false, line);
+          pushChildren(v, false, line);
           continue;
         }
-        pushChildren(entries, true, line);
-      } else pushChildren(entries, inRecord, line);
+        pushChildren(v, true, line);
+      } else pushChildren(v, inRecord, line);
     } else if (typeof v === 'string') {
       const line = lines.string?.(strings++) ?? frame.line;
       if (!inRecord && isMarkdownRow(v)) out.add(withKey(recordFromRow(v), frame.key), line, 'any');
