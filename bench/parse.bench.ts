@@ -88,4 +88,66 @@ export async function run(): Promise<void> {
   time(digestOfSize(4 * MB), 2);
   report('digest     ', digestOfSize, [1, 10, 100]);
   report('adversarial', adversarialOfSize, [1, 10]);
+  await runDataFormats();
+}
+
+// ---- Data-file digests: JSON records, JSON lines, CSV and YAML of synthetic papers at 1 and 10 MB.
+// The data formats are imported here, not at the top, so this block stays apart from the one above;
+// `runDataFormats` alone: node --expose-gc --import tsx -e "import('./bench/parse.bench.ts').then((m) => m.runDataFormats())"
+
+type DataFormat = 'json-records' | 'jsonl' | 'csv' | 'yaml';
+
+function recordsOfSize(bytes: number): Array<Record<string, unknown>> {
+  const records: Array<Record<string, unknown>> = [];
+  let size = 0;
+  for (let seed = 1; size < bytes; seed++) {
+    for (const p of syntheticPapers(500, seed)) {
+      const record = { arxiv_id: p.arxivId ?? `s2:${p.id}`, title: p.title, authors: p.authors, abstract: p.abstract, published: p.date, upvotes: p.upvotes };
+      records.push(record);
+      size += p.title.length + p.abstract.length + p.authors.join(', ').length + 60;
+      if (size >= bytes) break;
+    }
+  }
+  return records;
+}
+
+const csvCell = (v: unknown) => {
+  const s = Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+async function dataText(format: DataFormat, bytes: number): Promise<string> {
+  const records = recordsOfSize(bytes);
+  if (format === 'json-records') return JSON.stringify({ papers: records }, null, 1);
+  if (format === 'jsonl') return records.map((r) => JSON.stringify(r)).join('\n');
+  if (format === 'csv') {
+    const keys = Object.keys(records[0]!);
+    return [keys.join(','), ...records.map((r) => keys.map((k) => csvCell(r[k])).join(','))].join('\r\n');
+  }
+  const { stringify } = await import('yaml');
+  return stringify({ papers: records });
+}
+
+export async function runDataFormats(): Promise<void> {
+  const { formatByName } = await import('../src/core/parse/index.js');
+  for (const name of ['json-records', 'jsonl', 'csv', 'yaml'] as const) {
+    const format = formatByName(name)!;
+    const perMb: number[] = [];
+    for (const size of [1, 10]) {
+      const text = await dataText(name, size * MB);
+      format.parse(text, OPTIONS); // warm-up
+      let best = Infinity;
+      let papers = 0;
+      for (let r = 0; r < 3; r++) {
+        gc();
+        const start = process.hrtime.bigint();
+        papers = format.parse(text, OPTIONS).papers.length;
+        best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+      }
+      const mb = text.length / MB;
+      perMb.push(best / mb);
+      console.log(`${name.padEnd(12)} ${mb.toFixed(1).padStart(5)} MB: ${(mb / best).toFixed(1).padStart(6)} MB/s  (${best.toFixed(2)} s, ${papers} papers)`);
+    }
+    console.log(`${name.padEnd(12)} time per MB, 10 MB relative to 1 MB: ${(perMb[1]! / perMb[0]!).toFixed(2)} (1.00 = linear)`);
+  }
 }
