@@ -125,10 +125,6 @@ describe('json-records: markdown table rows as values', () => {
     expect([p!.arxivId, p!.title, p!.authors]).toEqual(['2603.00002', 'Plain Title Here', ['Bo Chen', 'Di Wu']]);
   });
 
-  it('the same paper under two topics is read twice (the library merges it)', () => {
-    const row = '|**2026-03-17**|**Twice**|A et.al.|[2603.00003](http://arxiv.org/abs/2603.00003)|null|\n';
-    expect(read(JSON.stringify({ A: { '2603.00003': row }, B: { '2603.00003': row } })).papers).toHaveLength(2);
-  });
 });
 
 describe('json-records: papers without an arXiv id', () => {
@@ -210,5 +206,24 @@ describe('jsonl', () => {
   it('falls back to the AI summary when there is no abstract', () => {
     const text = `${JSON.stringify({ id: '2512.00004', title: 'Four', AI: { tldr: '一句话总结' } })}\n${JSON.stringify({ id: '2512.00005', title: 'Five' })}\n`;
     expect(read(text).papers[0]).toMatchObject({ abstract: '一句话总结', abstractKind: 'summary' });
+  });
+});
+
+describe('json-records: one paper per paper', () => {
+  it('a paper under two topics is listed once, at its first place, with what the second adds', () => {
+    const first = '|**2026-03-17**|**Twice Listed**|A et.al.|[2603.00003](http://arxiv.org/abs/2603.00003)|null|\n';
+    const second = '|**2026-03-17**|**Twice Listed**|A et.al.|[2603.00003](http://arxiv.org/abs/2603.00003)|**[link](https://github.com/a/b)**|\n';
+    const other = '|**2026-03-18**|**Other**|B et.al.|[2603.00004](http://arxiv.org/abs/2603.00004)|null|\n';
+    const result = read(JSON.stringify({ A: { '2603.00003': first, '2603.00004': other }, B: { '2603.00003': second } }));
+    expect(rows(result)).toEqual([
+      ['2603.00003', 'Twice Listed'],
+      ['2603.00004', 'Other'],
+    ]);
+    expect(result.papers[0]!.links).toEqual([{ url: 'https://github.com/a/b', kind: 'code' }]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringContaining('1 record repeats a paper') })]);
+  });
+
+  it('papers without an arXiv id are one paper per title', () => {
+    expect(read(JSON.stringify([{ title: 'Same  Title', doi: '10.1145/3580305' }, { title: 'same title', doi: '10.1145/3580305' }])).papers).toHaveLength(1);
   });
 });

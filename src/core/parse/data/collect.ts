@@ -1,4 +1,5 @@
 // Records to a parse result: each record becomes a paper or a one-line diagnostic saying why not.
+import { normaliseTitle } from '../../ids.js';
 import type { Diagnostic, Paper, ParseOptions, ParseResult } from '../../model.js';
 import { recordToPaper, type Evidence, type FoundRecord, type RecordOutcome } from './record.js';
 
@@ -34,9 +35,24 @@ export interface Collector {
   result(): ParseResult;
 }
 
+/** Fills what the first record of a paper lacks from a later one (a map by topic lists a paper under each of its topics). */
+function fillFrom(first: Paper, later: Paper): void {
+  if (first.abstractKind === 'none' && later.abstractKind !== 'none') {
+    first.abstract = later.abstract;
+    first.abstractKind = later.abstractKind;
+  }
+  if (first.authors.length === 0) first.authors = later.authors;
+  first.date ??= later.date;
+  const urls = new Set(first.links.map((l) => l.url));
+  for (const l of later.links) if (!urls.has(l.url)) first.links.push(l);
+}
+
 export function collector(format: string, options: ParseOptions, expected: string): Collector {
   const papers: Paper[] = [];
   const diagnostics: Diagnostic[] = [];
+  // one paper per arXiv id, else per normalised title, in the order first seen
+  const byKey = new Map<string, Paper>();
+  let repeats = 0;
   let skipped = 0;
   const skip = (line: number, reason: string) => {
     skipped++;
@@ -44,7 +60,18 @@ export function collector(format: string, options: ParseOptions, expected: strin
   };
   const tryAdd = (found: FoundRecord, line: number, evidence: Evidence): RecordOutcome => {
     const outcome = recordToPaper(found, { file: options.file, line }, evidence);
-    if ('paper' in outcome) papers.push(outcome.paper);
+    if ('paper' in outcome) {
+      const p = outcome.paper;
+      const key = p.arxivId ?? `title:${normaliseTitle(p.title)}`;
+      const first = byKey.get(key);
+      if (first) {
+        fillFrom(first, p);
+        repeats++;
+      } else {
+        byKey.set(key, p);
+        papers.push(p);
+      }
+    }
     return outcome;
   };
   return {
@@ -64,6 +91,7 @@ export function collector(format: string, options: ParseOptions, expected: strin
       return papers.length;
     },
     result() {
+      if (repeats > 0) diagnostics.push({ line: 0, severity: 'info', message: `${repeats} record${repeats === 1 ? ' repeats a paper' : 's repeat papers'} listed before (same arXiv id or title); each paper is listed once` });
       if (skipped > MAX_SKIP_LINES) diagnostics.push({ line: 0, severity: 'info', message: `skipped ${skipped - MAX_SKIP_LINES} more records like these` });
       if (papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
         diagnostics.push({ line: 0, severity: 'error', message: `no paper records (expected ${expected})` });
