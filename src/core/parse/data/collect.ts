@@ -94,7 +94,7 @@ export function collector(format: string, options: ParseOptions, expected: strin
       if (repeats > 0) diagnostics.push({ line: 0, severity: 'info', message: `${repeats} record${repeats === 1 ? ' repeats a paper' : 's repeat papers'} listed before (same arXiv id or title); each paper is listed once` });
       if (skipped > MAX_SKIP_LINES) diagnostics.push({ line: 0, severity: 'info', message: `skipped ${skipped - MAX_SKIP_LINES} more records like these` });
       if (papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-        diagnostics.push({ line: 0, severity: 'error', message: `no paper records (expected ${expected})` });
+        diagnostics.push({ line: 0, severity: 'error', message: `no paper records: expected ${expected}` });
       }
       return { format, papers, diagnostics };
     },

@@ -37,7 +37,8 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
-export function readCsv(text: string, delimiter = guessDelimiter(text)): CsvTable {
+/** The rows of the text; with `maxRows`, only that many (the header alone, say). */
+export function readCsv(text: string, delimiter = guessDelimiter(text), maxRows = Infinity): CsvTable {
   const rows: CsvRow[] = [];
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -58,7 +59,7 @@ export function readCsv(text: string, delimiter = guessDelimiter(text)): CsvTabl
     cells = [];
   };
   // each iteration reads one field and the delimiter or line end after it
-  while (i < n) {
+  while (i < n && rows.length < maxRows) {
     if (cells.length === 0) rowLine = line;
     let field = '';
     if (text[i] === '"') {
@@ -104,6 +105,6 @@ export function readCsv(text: string, delimiter = guessDelimiter(text)): CsvTabl
     line++;
     endRow();
   }
-  if (cells.length > 0) endRow();
+  if (cells.length > 0 && rows.length < maxRows) endRow();
   return { rows, unclosedQuoteAt };
 }

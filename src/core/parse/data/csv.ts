@@ -13,7 +13,7 @@ function detect(text: string): number {
   const head = text.slice(0, 10_000).replace(/^\ufeff/, '');
   if (/^\s*[[{<#|]/.test(head)) return 0;
   const delimiter = guessDelimiter(head);
-  const header = readCsv(head.split(/\r?\n|\r/, 1)[0] ?? '', delimiter).rows[0]?.cells ?? [];
+  const header = readCsv(head, delimiter, 1).rows[0]?.cells ?? [];
   if (header.length < 2 || header.some((c) => c.length > 60)) return 0;
   return hasTitleColumn(header) ? 0.65 : 0;
 }
@@ -25,13 +25,21 @@ function parse(text: string, options: ParseOptions): ParseResult {
     out.fail(0, big);
     return out.result();
   }
-  const table = readCsv(text);
-  const [header, ...rows] = table.rows;
+  // a header row is short: read it from the first 100 kB, so a text that is no table costs nothing more
+  const head = text.slice(0, 100_000);
+  const delimiter = guessDelimiter(head);
+  if (head.length < text.length && !/[\r\n]/.test(head)) {
+    out.fail(1, 'the first line is longer than 100 kB; not a header row of column names');
+    return out.result();
+  }
+  const header = readCsv(head, delimiter, 1).rows[0];
   if (!header || !hasTitleColumn(header.cells)) {
     const names = (header?.cells ?? []).slice(0, 8).map((c) => quoted(c, 30)).join(', ');
     out.fail(header?.line ?? 0, `no "title" column in the header row${names ? ` (${names})` : ''}; the first row must name the columns`);
     return out.result();
   }
+  const table = readCsv(text, delimiter);
+  const rows = table.rows.slice(1);
   if (table.unclosedQuoteAt !== null) out.warn(table.unclosedQuoteAt, 'a quoted field is never closed; the rest of the file was read as that one field');
   for (const row of rows) {
     const record: JsonObject = {};

@@ -26,7 +26,7 @@ function parse(text: string, options: ParseOptions): ParseResult {
     return out.result();
   }
   const read = readJson(text);
-  if (!read.ok) out.fail(read.line, `not valid JSON at line ${read.line}, column ${read.column}: ${read.problem}; fix the file or name its format with --format`);
+  if (!read.ok) out.fail(read.line, `not valid JSON at line ${read.line}, column ${read.column}: ${read.problem}`);
   else findRecords(read.value, read.lines, 1, 'ref', out);
   return out.result();
 }

@@ -62,7 +62,7 @@ function readDocuments(text: string, out: Collector): void {
     const error = doc.errors[0];
     if (error) {
       const at = error.linePos?.[0];
-      out.fail(at?.line ?? 0, `not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${firstWords(error.message)}; fix the file or name its format with --format`);
+      out.fail(at?.line ?? 0, `not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${firstWords(error.message)}`);
       return;
     }
     const objectLines: number[] = [];
