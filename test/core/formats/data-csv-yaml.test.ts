@@ -122,3 +122,13 @@ describe('yaml digests', () => {
     expect(detectFormat('---\ntitle: A post\nlayout: post\n---\n\n# Papers of the day\n\n1. **A Paper** [arXiv](https://arxiv.org/abs/2501.00001)\n').name).not.toBe('yaml');
   });
 });
+
+describe('yaml digests: feedparser entries', () => {
+  it('finds the id in the id URL or in a list of links', () => {
+    const text = '- title: From Id\n  id: http://arxiv.org/abs/2502.00001v2\n- title: From Links\n  links:\n  - href: http://arxiv.org/abs/2502.00002v1\n    rel: alternate\n';
+    expect(rows(read(text))).toEqual([
+      ['2502.00001', 'From Id'],
+      ['2502.00002', 'From Links'],
+    ]);
+  });
+});

@@ -15,7 +15,7 @@ const NAMES: { readonly [F in Field]: readonly string[] } = {
   refs: [
     'arxiv_id', 'arxiv', 'paper.id', 'paper_id', 'entry_id', 'id', 'doi', 'paper_url', 'arxiv_url', 'abs_url', 'abs',
     'details.arxiv_page_url', 'arxiv_page_url', 'hf_url', 'huggingface_url', 'paper_link', 'page_url', 'url', 'link',
-    'pdf_url', 'pdf_link', 'pdf', 's2_id', 'semantic_scholar_id', 'openreview_id',
+    'pdf_url', 'pdf_link', 'pdf', 's2_id', 'semantic_scholar_id', 'openreview_id', 'links',
   ],
   authors: ['paper.authors', 'authors', 'author', 'author_names', 'authors_list', 'creators'],
   abstract: ['paper.summary', 'abstract', 'summary', 'abstract_text', 'paper_abstract'],
