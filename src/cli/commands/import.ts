@@ -102,6 +102,14 @@ function watchInterrupt(): { interrupted(): boolean; stop(): void } {
   return { interrupted: () => hit, stop: () => process.off('SIGINT', onSignal) };
 }
 
+/** Yields until the event loop has polled once, so that a pending Ctrl-C has run its handler. */
+async function letSignalsIn(): Promise<void> {
+  // The first immediate may run in the check phase of the loop pass we are in (before its next
+  // poll); one queued from the check phase runs after the next poll, where signals are read.
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 function previewImport(files: readonly string[], options: ImportOptions, output: Output): void {
   for (const file of files) {
     try {
@@ -145,7 +153,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
       }
       progress?.tick();
       testHook('import-after-file');
-      await new Promise((resolve) => setImmediate(resolve)); // lets a Ctrl-C in
+      await letSignalsIn();
     }
     if (stoppedAt === null && signal.interrupted()) stoppedAt = files.length;
   } finally {
