@@ -185,7 +185,7 @@ export function acquireLock(dir: string): HeldLock {
       mkdirSync(dir, { recursive: true });
       created = createExclusive(path, content);
     } catch (e) {
-      throw asDiskError(e, path, 'write');
+      throw asDiskError(e, `${path} (the library's lock)`, 'write');
     }
     if (created) {
       const ours = () => readLock(dir)?.raw === content;
