@@ -24,6 +24,7 @@ function whyNoMounts(): string | null {
     const point = mountTmpfs('64k');
     execFileSync('umount', [point], { stdio: 'pipe' });
     mounted.pop();
+    rmSync(point, { recursive: true });
     return null;
   } catch (e) {
     return `mount failed: ${(e as Error).message.split('\n')[0]}`;
