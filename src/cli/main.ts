@@ -1,6 +1,6 @@
 // The `papers` program: global options, one module per command, and the one place errors become exit codes.
 import { Command, CommanderError } from 'commander';
-import { PapersError, exitCodeOf } from '../core/errors.js';
+import { PapersError, diskErrorMessage, exitCodeOf } from '../core/errors.js';
 import { processOutput } from './output.js';
 import * as list from './commands/list.js';
 import * as search from './commands/search.js';
@@ -83,8 +83,24 @@ export function reportError(e: unknown, err: (text: string) => void, debug: bool
     if (debug && e.stack) err(e.stack);
     return exitCodeOf(e.kind);
   }
+  const disk = diskProblemOf(e);
+  if (disk !== null) {
+    err(`papers: ${disk}`);
+    if (debug && e instanceof Error && e.stack) err(e.stack);
+    return 1;
+  }
   const error = e instanceof Error ? e : new Error(String(e));
   err(`papers: internal error: ${error.message}${debug ? '' : ' (run with --debug for details, and please report it)'}`);
   if (debug && error.stack) err(error.stack);
   return 1;
+}
+
+const READ_CALLS = new Set(['read', 'open', 'stat', 'lstat', 'fstat', 'scandir', 'opendir', 'readlink', 'access', 'realpath']);
+
+/** A disk error no io module named (a full or read-only disk, permissions): the user's situation, not a bug. */
+function diskProblemOf(e: unknown): string | null {
+  if (!(e instanceof Error)) return null;
+  const { code, path, syscall } = e as NodeJS.ErrnoException;
+  const dest = (e as { dest?: string }).dest;
+  return diskErrorMessage(code, dest ?? path ?? 'a file of the library', syscall !== undefined && READ_CALLS.has(syscall) ? 'read' : 'write');
 }

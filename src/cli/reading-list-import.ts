@@ -1,8 +1,11 @@
 // `papers import reading-list.md`: applies what the user changed in a reading list papers exported
-// (what counts as a change: src/core/export/reading-list-plan.ts). Nothing else changes.
+// (what counts as a change: src/core/export/reading-list-plan.ts), as one change (one undo step),
+// printing each change; with --dry-run it only prints them. Only a file that is a reading list as a
+// whole (it starts with papers' front matter) is one; anything else goes to the digest import.
 import { extname } from 'node:path';
 import type { Diagnostic } from '../core/model.js';
 import type { LibraryHandle } from '../core/library.js';
+import type { DecisionEdit } from '../core/decision-edit.js';
 import { PapersError, inputError } from '../core/errors.js';
 import { READ_TAG } from '../core/export/types.js';
 import { describePlan, planReadingList } from '../core/export/reading-list-plan.js';
@@ -20,22 +23,28 @@ export interface ReadingListReport {
   summary: string;
 }
 
-export async function applyReadingList(handle: LibraryHandle, items: readonly ReadingItem[], parserDiagnostics: readonly Diagnostic[] = []): Promise<ReadingListReport> {
-  const plan = planReadingList(handle.snapshot(), items);
+/** What a reading list is applied to: the library's snapshot, and a way to make several edits as one change. */
+export type ReadingListTarget = Pick<LibraryHandle, 'snapshot'> & { edit(edits: readonly DecisionEdit[]): Promise<unknown> };
+
+export async function applyReadingList(target: ReadingListTarget, items: readonly ReadingItem[], parserDiagnostics: readonly Diagnostic[] = [], dryRun = false): Promise<ReadingListReport> {
+  const plan = planReadingList(target.snapshot(), items);
   const changes: string[] = [];
+  const edits: DecisionEdit[] = [];
   if (plan.read.length > 0) {
-    await handle.tag(plan.read.map((p) => p.id), [READ_TAG], []);
+    edits.push({ kind: 'tag', ids: plan.read.map((p) => p.id), add: [READ_TAG], remove: [] });
     for (const p of plan.read) changes.push(`${p.id}  +${READ_TAG}  ${p.title}`);
   }
   if (plan.unread.length > 0) {
-    await handle.tag(plan.unread.map((p) => p.id), [], [READ_TAG]);
+    edits.push({ kind: 'tag', ids: plan.unread.map((p) => p.id), add: [], remove: [READ_TAG] });
     for (const p of plan.unread) changes.push(`${p.id}  -${READ_TAG}  ${p.title}`);
   }
   for (const { paper, text } of plan.notes) {
-    await handle.setNote(paper.id, text);
+    edits.push({ kind: 'note', id: paper.id, text });
     changes.push(`${paper.id}  note  ${paper.title}`);
   }
-  return { changes, diagnostics: [...parserDiagnostics, ...plan.skipped], summary: describePlan(plan) };
+  if (edits.length > 0 && !dryRun) await target.edit(edits);
+  const summary = describePlan(plan);
+  return { changes, diagnostics: [...parserDiagnostics, ...plan.skipped], summary: dryRun && edits.length > 0 ? `would be ${summary} (--dry-run: nothing changed)` : summary };
 }
 
 /** Below this, no digest format claims a Markdown file: it is refused rather than imported as a digest. */
@@ -49,13 +58,13 @@ function looksLikeMarkdown(name: string, text: string): boolean {
  * The reading-list half of `papers import`: applies each file that is a reading list papers
  * exported, refuses Markdown that is neither a reading list nor a digest, and returns the files
  * left to import as digests. stdin ("-") is always left to the digest import. With `--format`
- * the user has said the files are digests, so nothing is refused.
+ * the user has said the files are digests, so nothing is refused (and nothing is a reading list).
  */
-export async function importReadingLists(files: readonly string[], handle: LibraryHandle, output: Output, formatGiven: boolean): Promise<string[]> {
+export async function importReadingLists(files: readonly string[], target: ReadingListTarget, output: Output, options: { formatGiven: boolean; dryRun: boolean }): Promise<string[]> {
   const rest: string[] = [];
   let failed = 0;
   for (const file of files) {
-    if (file === '-') {
+    if (file === '-' || options.formatGiven) {
       rest.push(file);
       continue;
     }
@@ -63,13 +72,13 @@ export async function importReadingLists(files: readonly string[], handle: Libra
       const input = readDigestFile(file);
       const list = readReadingList(input.text);
       if (list.kind === 'reading-list') {
-        const report = await applyReadingList(handle, list.items, list.diagnostics);
+        const report = await applyReadingList(target, list.items, list.diagnostics, options.dryRun);
         for (const d of report.diagnostics) output.err(`${input.name}:${d.line}: ${d.severity}: ${d.message}`);
         for (const line of report.changes) output.out(`  ${line}`);
         output.out(`${input.name}: reading list, ${list.items.length} item${list.items.length === 1 ? '' : 's'}: ${report.summary}`);
         continue;
       }
-      if (!formatGiven && looksLikeMarkdown(input.name, input.text) && Math.max(...FORMATS.map((f) => f.detect(input.text))) < DIGEST_CLAIM) {
+      if (looksLikeMarkdown(input.name, input.text) && Math.max(...FORMATS.map((f) => f.detect(input.text))) < DIGEST_CLAIM) {
         throw inputError(
           `${input.name}: ${list.reason}, and not a digest papers recognises; nothing imported (ticks and notes come back from a list made by 'papers export -o FILE.md'; to read it as a digest anyway, name its format with --format)`,
         );

@@ -39,9 +39,9 @@ export async function tagNewPapers(store: LibraryStore, rules: readonly Rule[], 
   const snapshot = store.snapshot();
   const papers = snapshot.papers.filter((p) => fresh.has(p.id));
   const changes = applyRules(rules, papers, snapshot, queryMatcher(snapshot, store));
-  for (const group of groupChanges(changes)) {
-    const result = await store.tag(group.ids, group.add, []);
-    output.out(`rules: ${result.summary}`);
-  }
+  const groups = groupChanges(changes);
+  if (groups.length === 0) return changes;
+  const result = await store.edit(groups.map((g) => ({ kind: 'tag', ids: g.ids, add: g.add, remove: [] })));
+  for (const part of result.parts) output.out(`rules: ${part.summary}`);
   return changes;
 }

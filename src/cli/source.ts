@@ -8,6 +8,7 @@ import { formatByName, parseDigest, FORMATS } from '../core/parse/index.js';
 import { readDigestFile, type DigestInput } from '../io/digest-files.js';
 import { libraryDir, seedPath } from '../io/paths.js';
 import { openLibrary, type LibraryStore, type ParsedDigest } from '../io/library-store.js';
+import { processOutput } from './output.js';
 
 export interface FileDiagnostic extends Diagnostic {
   file: string;
@@ -94,7 +95,8 @@ export function seedDigest(): ParsedDigest {
  * a paper of the sample digest just works and is kept.
  */
 export function openStore(command: Command): LibraryStore {
-  return openLibrary(libraryFolder(command), { seed: seedDigest });
+  const output = processOutput();
+  return openLibrary(libraryFolder(command), { seed: seedDigest, warn: (line) => output.err(`papers: ${line}`) });
 }
 
 /** Files when given, else the user's library when it has papers, else the bundled seed. */

@@ -131,6 +131,12 @@ function parseEntry(node: unknown, at: number): Decision {
   return decision;
 }
 
+/** The yaml library's message in one line and in our words where it has a hard one. */
+function yamlProblem(message: string): string {
+  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return /^Map keys must be unique/.test(line) ? 'this key appears twice in its mapping (two entries for one paper, or a field given twice); join them into one' : line;
+}
+
 /** Reads decisions.yaml text. Never throws: problems come back with line and column (1-based). */
 export function parseDecisions(text: string): ParsedDecisions {
   const lineCounter = new LineCounter();
@@ -141,15 +147,21 @@ export function parseDecisions(text: string): ParsedDecisions {
   try {
     const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
-    if (first) return { ok: false, error: { ...position(first.pos[0]), message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } };
+    if (first) return { ok: false, error: { ...position(first.pos[0]), message: yamlProblem(first.message) } };
     const decisions: Decisions = new Map();
     const root = doc.contents;
     if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { ok: true, decisions };
     if (!isMap(root)) return { ok: false, error: { ...position(offsetOf(root, 0)), message: 'the file must be a mapping of paper ids to their tags and note' } };
+    // Ids are compared without surrounding whitespace; two keys naming one paper are refused,
+    // never merged (one of the two entries would be lost at the next write).
+    const firstAt = new Map<string, number>();
     for (const pair of root.items) {
       const keyAt = offsetOf(pair.key as YamlNode, 0);
       const id = scalarText(pair.key, 'a paper id', keyAt).trim();
       if (id === '') throw new Problem(keyAt, 'empty paper id');
+      const earlier = firstAt.get(id);
+      if (earlier !== undefined) throw new Problem(keyAt, `paper ${id} has a second entry (the first is at line ${position(earlier).line}); join the two into one`);
+      firstAt.set(id, keyAt);
       const decision = parseEntry(pair.value, keyAt);
       if (!isEmptyDecision(decision)) decisions.set(id, decision);
     }

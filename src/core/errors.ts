@@ -20,3 +20,21 @@ export const failure = (message: string) => new PapersError('failure', message);
 export function exitCodeOf(kind: ErrorKind): number {
   return kind === 'failure' ? 1 : 2;
 }
+
+// What the disk says, in words, and what the user can do about it. These are the user's situation
+// (a full disk, a read-only mount), never a bug of papers.
+const DISK_PROBLEMS: Readonly<Record<string, { problem: string; advice: string }>> = {
+  ENOSPC: { problem: 'the disk is full', advice: 'free some space and try again' },
+  EDQUOT: { problem: 'the disk quota is exceeded', advice: 'free some space (or raise the quota) and try again' },
+  EROFS: { problem: 'the file system is read-only', advice: 'remount it read-write, or use a library on a writable disk (--library DIR)' },
+  EACCES: { problem: 'permission denied', advice: 'check the permissions of the file and of its folder' },
+  EPERM: { problem: 'operation not permitted', advice: 'check the permissions of the file and of its folder' },
+  EIO: { problem: 'the disk reported an input/output error', advice: 'check the disk (it may be failing or disconnected) and try again' },
+};
+
+/** The one line for a failed disk operation on `path`, or null when `code` is not a disk problem of the user's. */
+export function diskErrorMessage(code: string | undefined, path: string, action: 'read' | 'write'): string | null {
+  const known = code === undefined ? undefined : DISK_PROBLEMS[code];
+  if (!known) return null;
+  return `${path}: cannot ${action} it: ${known.problem} (${code}); ${known.advice}`;
+}

@@ -1,8 +1,14 @@
-// Atomic file replacement: write a temp file in the same folder, fsync it, keep the previous
-// version as a backup (a hard link, so it costs nothing), rename over the target, fsync the folder.
-// A reader, or a process killed at any point, sees the old bytes or the new ones, never a mix.
-import { closeSync, copyFileSync, readdirSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Atomic file replacement: write a temp file beside the target, fsync it, keep a copy of the
+// previous version as a backup, rename over the target, fsync the folder. A reader, or a process
+// killed at any point, sees the old bytes or the new ones, never a mix.
+//
+// The file stays what the user made it: a symlink is followed and its target replaced (so a synced
+// or dotfile-managed decisions.yaml stays a link), the mode and owner are kept (a 0600 file stays
+// 0600), and a file nobody may write is refused rather than replaced. A disk error (full, read-only,
+// permissions) becomes one line naming the file (core/errors.ts); no temp file is left behind.
+import { closeSync, copyFileSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PapersError, diskErrorMessage, failure } from '../core/errors.js';
 
 /** Test hook: PAPERS_TEST_WRITE_DELAY_MS pauses inside every write (half the data written), so a test can kill the process there. */
 function testDelay(): number {
@@ -29,7 +35,8 @@ export function fsyncDir(dir: string): void {
 }
 
 let counter = 0;
-function tempName(path: string): string {
+/** A temp name beside `path` that removeOrphanTemps recognises (it holds the writer's pid). */
+export function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.${(counter++).toString(36)}.tmp`);
 }
 
@@ -47,11 +54,7 @@ export function removeOrphanTemps(dirs: readonly string[]): void {
     for (const name of names) {
       const m = TEMP.exec(name);
       if (!m || Number(m[1]) === process.pid || pidAlive(Number(m[1]))) continue;
-      try {
-        unlinkSync(join(dir, name));
-      } catch {
-        /* gone */
-      }
+      unlinkQuiet(join(dir, name));
     }
   }
 }
@@ -66,8 +69,16 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+export function unlinkQuiet(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    /* already gone */
+  }
+}
+
 export interface WriteOptions {
-  /** Folder in which the replaced version is kept under the same name (made if missing). */
+  /** Folder in which a copy of the replaced version is kept under the same name (made if missing). */
   backupDir?: string;
   /** false: skip the fsyncs (still atomic, but may be lost in a power cut): for state that is cheap to lose. */
   durable?: boolean;
@@ -75,40 +86,92 @@ export interface WriteOptions {
 
 /** Replaces `path` with `data` (bytes, text, or text in pieces for large files) atomically (see the top of this file). */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = tempName(path);
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
-    const delay = testDelay();
-    if (typeof data === 'string' || data instanceof Uint8Array) {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const half = delay > 0 ? Math.floor(bytes.length / 2) : bytes.length;
-      writeAll(fd, bytes.subarray(0, half));
-      if (delay > 0) sleepSync(delay);
-      writeAll(fd, bytes.subarray(half));
-    } else {
-      let first = true;
-      for (const piece of data) {
-        writeAll(fd, Buffer.from(piece, 'utf8'));
-        if (first && delay > 0) sleepSync(delay);
-        first = false;
-      }
-    }
-    if (options.durable !== false) fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
+  const target = followLinks(path);
+  const existing = statIfAny(target);
+  if (existing && (existing.mode & 0o222) === 0) {
+    throw failure(`${path}: is read-only (mode ${(existing.mode & 0o777).toString(8).padStart(4, '0')}), so papers leaves it as it is; make it writable (chmod u+w ${path}) to let papers change it`);
   }
-  closeSync(fd);
-  if (options.backupDir) backup(path, options.backupDir);
-  renameSync(tmp, path);
+  const dir = dirname(target);
+  let tmp: string | null = null;
+  try {
+    mkdirSync(dir, { recursive: true });
+    tmp = tempName(target);
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      if (existing) keepOwnerAndMode(fd, existing);
+      writeData(fd, data);
+      if (options.durable !== false) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (options.backupDir) backup(target, options.backupDir, basename(path));
+    renameSync(tmp, target);
+    tmp = null;
+  } catch (e) {
+    if (tmp !== null) unlinkQuiet(tmp);
+    throw asDiskError(e, path, 'write');
+  }
   if (options.durable !== false) fsyncDir(dir);
+}
+
+/** A disk error as the user's one line naming `path` (others unchanged). */
+export function asDiskError(e: unknown, path: string, action: 'read' | 'write'): unknown {
+  if (e instanceof PapersError) return e;
+  const message = diskErrorMessage((e as NodeJS.ErrnoException).code, path, action);
+  return message === null ? e : failure(message);
+}
+
+/** The file a path finally names: symlinks followed (a dangling link names its missing target). */
+function followLinks(path: string): string {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      link = readlinkSync(current);
+    } catch {
+      return current; // not a link, or not there yet
+    }
+    current = resolve(dirname(current), link);
+  }
+  throw failure(`${path}: too many levels of symbolic links; point it at a file`);
+}
+
+function statIfAny(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw asDiskError(e, path, 'read');
+  }
+}
+
+function keepOwnerAndMode(fd: number, was: Stats): void {
+  fchmodSync(fd, was.mode & 0o7777);
+  if (typeof process.getuid === 'function' && process.getuid() === 0 && (was.uid !== 0 || was.gid !== 0)) {
+    try {
+      fchownSync(fd, was.uid, was.gid);
+    } catch {
+      // Not permitted here (e.g. a network file system): the mode is still kept.
+    }
+  }
+}
+
+function writeData(fd: number, data: string | Uint8Array | Iterable<string>): void {
+  const delay = testDelay();
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const half = delay > 0 ? Math.floor(bytes.length / 2) : bytes.length;
+    writeAll(fd, bytes.subarray(0, half));
+    if (delay > 0) sleepSync(delay);
+    writeAll(fd, bytes.subarray(half));
+    return;
+  }
+  let first = true;
+  for (const piece of data) {
+    writeAll(fd, Buffer.from(piece, 'utf8'));
+    if (first && delay > 0) sleepSync(delay);
+    first = false;
+  }
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
@@ -116,23 +179,20 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
-/** Keeps the current version of `path` (if any) as backupDir/<name>, itself replaced atomically. */
-function backup(path: string, backupDir: string): void {
+/**
+ * Keeps a copy of the current version of `target` (if any) as backupDir/<name>, itself replaced
+ * atomically. A copy, not a hard link: a file edited in place later must not change its backup.
+ */
+function backup(target: string, backupDir: string, name: string): void {
   mkdirSync(backupDir, { recursive: true });
-  const target = join(backupDir, basename(path));
-  const tmp = tempName(target);
+  const kept = join(backupDir, name);
+  const tmp = tempName(kept);
   try {
-    linkSync(path, tmp);
+    copyFileSync(target, tmp);
+    renameSync(tmp, kept);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
-    // File systems without hard links: copy instead.
-    try {
-      copyFileSync(path, tmp);
-    } catch (copyError) {
-      if ((copyError as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw copyError;
-    }
+    unlinkQuiet(tmp);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
   }
-  renameSync(tmp, target);
 }

@@ -15,10 +15,12 @@
 // Every write is atomic (io/atomic.ts) and made under the lock (io/lock.ts) after re-reading what
 // it modifies, so concurrent processes never lose an update. Reads take no lock.
 // Everything here is synchronous on purpose: a change is on disk when the call returns.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../core/errors.js';
-import { byCodePoint, emptyDecision, isEmptyDecision, parseDecisions, sameDecision, serializeDecisions, tagNameProblem, type Decisions } from '../core/decisions.js';
+import { byCodePoint, emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
+import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
+import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';
 import { filterPapers, matchesFilter, requiredUserTags, type PaperFilter } from '../core/filter.js';
 import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
 import { createMerger } from '../core/merge.js';
@@ -31,6 +33,11 @@ import { digestNames, hasDigest, readDigestText, readMeta, readMetas, sha256, wr
 
 export type { DigestMeta };
 import { withLock as withDirLock } from './lock.js';
+import { openDecisionsFile } from './decisions-file.js';
+import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
+import { testHook } from './test-hooks.js';
+
+export type { JournalEntry };
 
 /** A digest read and parsed, ready to import. */
 export interface ParsedDigest {
@@ -106,36 +113,21 @@ export interface LibraryStore extends LibraryHandle {
   recordListing(ids: readonly string[]): void;
   /** The newest undo journal entries, newest first. */
   history(limit?: number): JournalEntry[];
+  /** Several edits as one change: one write, one undo step (e.g. every rule of `papers rules apply`). */
+  edit(edits: readonly DecisionEdit[]): Promise<EditResult>;
+}
+
+export interface EditResult extends ChangeResult {
+  /** What each edit did, in order. */
+  parts: ChangeResult[];
 }
 
 export interface OpenOptions {
   /** The bundled seed: shown while the library is empty, imported for real at the first change. */
   seed?: () => ParsedDigest;
   now?: () => Date;
-}
-
-export interface JournalEntry {
-  at: string;
-  summary: string;
-  /** Raw decision keys -> their value before / after the change (null: no entry). */
-  before: Record<string, Decision | null>;
-  after: Record<string, Decision | null>;
-}
-
-const JOURNAL_LIMIT = 200;
-const JOURNAL_BYTES = 8 << 20;
-
-/** The newest JOURNAL_LIMIT entries, fewer when they would pass JOURNAL_BYTES (the newest always kept). */
-function journalText(entries: readonly JournalEntry[]): string {
-  const kept: string[] = [];
-  let bytes = 0;
-  for (let i = entries.length - 1; i >= 0 && kept.length < JOURNAL_LIMIT; i--) {
-    const json = JSON.stringify(entries[i]);
-    if (kept.length > 0 && bytes + json.length > JOURNAL_BYTES) break;
-    kept.push(json);
-    bytes += json.length;
-  }
-  return `{"entries":[\n${kept.reverse().join(',\n')}\n]}\n`;
+  /** Where a read that goes on despite a problem says so (one line), e.g. an invalid decisions.yaml. */
+  warn?: (line: string) => void;
 }
 
 interface PaperView {
@@ -145,23 +137,22 @@ interface PaperView {
 
 export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStore {
   const now = options.now ?? (() => new Date());
+  const decisionsFile = openDecisionsFile(dir, options.warn);
   const paths = {
-    decisions: join(dir, 'decisions.yaml'),
-    decisionsCache: join(dir, 'cache', 'decisions.json'),
-    journal: join(dir, 'state', 'journal.json'),
+    journal: journalPath(dir),
     listing: join(dir, 'state', 'last-listing.json'),
     backup: join(dir, 'backup'),
   };
 
   /** The library lock; the first time, also sweeps temp files left by killed writers. */
   let swept = false;
-  function withLock<T>(lockDir: string, fn: () => T): T {
-    return withDirLock(lockDir, () => {
+  function withLock<T>(lockDir: string, fn: (stillHeld: () => void) => T): T {
+    return withDirLock(lockDir, (stillHeld) => {
       if (!swept) {
         swept = true;
         removeOrphanTemps([dir, join(dir, 'cache'), join(dir, 'state'), join(dir, 'digests'), paths.backup]);
       }
-      return fn();
+      return fn(stillHeld);
     });
   }
 
@@ -294,70 +285,15 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   }
 
   // ---- decisions ------------------------------------------------------------------------------
-  let raw: { decisions: Decisions; hash: string; stamp: string } | null = null;
-  let canonical: Map<string, Decision> | null = null;
+  /** Read paths: an invalid decisions.yaml gives no decisions (and one warning); writes use 'strict'. */
+  const loadDecisions = () => decisionsFile.read('lenient');
+  let canonical: { from: Decisions; byId: Map<string, Decision> } | null = null;
   let snapshotCache: Snapshot | null = null;
-
-  function stampOf(): string {
-    try {
-      const s = statSync(paths.decisions, { bigint: true });
-      return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-    } catch {
-      return 'missing';
-    }
-  }
-
-  /** Reads decisions.yaml if it changed since last read; throws a file:line:column error when it is invalid. */
-  function loadDecisions(force = false): Decisions {
-    const stamp = stampOf();
-    if (raw && !force && raw.stamp === stamp) return raw.decisions;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(paths.decisions);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw inputError(`${paths.decisions}: cannot be read (${(e as NodeJS.ErrnoException).code}); check its permissions`);
-      if (raw?.hash !== '') canonical = snapshotCache = null;
-      raw = { decisions: new Map(), hash: '', stamp };
-      return raw.decisions;
-    }
-    const hash = sha256(bytes);
-    if (raw && raw.hash === hash) {
-      raw.stamp = stamp;
-      return raw.decisions;
-    }
-    canonical = snapshotCache = null;
-    const cached = readDecisionsCache(hash);
-    if (cached) {
-      raw = { decisions: cached, hash, stamp };
-      return cached;
-    }
-    const parsed = parseDecisions(bytes.toString('utf8'));
-    if (!parsed.ok) {
-      const { line, column, message } = parsed.error;
-      throw inputError(`${paths.decisions}:${line}:${column}: ${message}; fix the file by hand (papers will not change it while it is invalid; its last version written by papers is in ${join(paths.backup, 'decisions.yaml')})`);
-    }
-    raw = { decisions: parsed.decisions, hash, stamp };
-    try {
-      writeFileAtomic(paths.decisionsCache, JSON.stringify({ hash, decisions: [...parsed.decisions] }), { durable: false });
-    } catch {
-      // A cache we cannot write only costs time.
-    }
-    return parsed.decisions;
-  }
-
-  function readDecisionsCache(hash: string): Decisions | null {
-    try {
-      const cache = JSON.parse(readFileSync(paths.decisionsCache, 'utf8')) as { hash: string; decisions: Array<[string, Decision]> };
-      return cache.hash === hash ? new Map(cache.decisions) : null;
-    } catch {
-      return null;
-    }
-  }
 
   /** Decisions keyed by paper id: entries under an alias are moved to the paper's id (and merged). */
   function canonicalDecisions(): Map<string, Decision> {
     const decisions = loadDecisions();
-    if (canonical) return canonical;
+    if (canonical?.from === decisions) return canonical.byId;
     const map = new Map<string, Decision>();
     const alias = aliases();
     for (const [key, d] of decisions) {
@@ -365,33 +301,11 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const prev = map.get(id);
       map.set(id, prev ? combine(prev, d, key === id) : d);
     }
-    canonical = map;
+    canonical = { from: decisions, byId: map };
     return map;
   }
 
   // ---- changes --------------------------------------------------------------------------------
-  function readJournal(): JournalEntry[] {
-    try {
-      const j = JSON.parse(readFileSync(paths.journal, 'utf8')) as { entries: JournalEntry[] };
-      return Array.isArray(j.entries) ? j.entries : [];
-    } catch {
-      return [];
-    }
-  }
-
-  function writeDecisions(next: Decisions): void {
-    const text = serializeDecisions(next);
-    writeFileAtomic(paths.decisions, text, { backupDir: paths.backup });
-    const hash = sha256(text);
-    raw = { decisions: next, hash, stamp: stampOf() };
-    canonical = snapshotCache = null;
-    try {
-      writeFileAtomic(paths.decisionsCache, JSON.stringify({ hash, decisions: [...next] }), { durable: false });
-    } catch {
-      /* only costs time */
-    }
-  }
-
   /** Commits the shown seed as a real import, so a decision about a seed paper has its paper. */
   function commitSeedLocked(): void {
     if (!seed) return;
@@ -408,46 +322,51 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   }
 
   /**
-   * Applies `edit` to the decisions of the given papers under the lock: re-reads the file, edits
-   * the entries (folding entries kept under an alias into the paper's id), journals before/after,
-   * writes. `edit` returns the new decision, or the old one to leave it.
+   * Applies the edits, in order, as one change under the lock: re-reads the file (what another
+   * process wrote since is kept; an invalid file stops here), folds entries kept under an alias
+   * into the paper's id, writes decisions.yaml, then journals before/after for undo.
    */
-  function change(ids: readonly string[], edit: (id: string, before: Decision) => Decision, summary: (changed: string[]) => string): ChangeResult {
-    return withLock(dir, () => {
-      // Re-read under the lock (what another process wrote since is kept): the stamp (inode, size,
-      // mtime in ns) changes with every atomic replace and every edit. An invalid file stops here.
-      loadDecisions();
+  function change(edits: readonly DecisionEdit[]): EditResult {
+    return withLock(dir, (stillHeld) => {
+      decisionsFile.read('strict');
       commitSeedLocked();
-      const current = loadDecisions();
+      const current = decisionsFile.read('strict');
       const next: Decisions = new Map(current);
       const before: Record<string, Decision | null> = {};
-      const after: Record<string, Decision | null> = {};
-      const changed: string[] = [];
-      for (const id of ids) {
-        const keys = [id, ...aliasesOfId(id)].filter((k) => k === id || next.has(k));
-        let merged: Decision | null = null;
-        for (const k of keys) {
-          const d = next.get(k);
-          if (d) merged = merged ? combine(merged, d, k === id) : d;
+      const at = now().toISOString();
+      const parts: ChangeResult[] = [];
+      for (const edit of edits) {
+        const changed: string[] = [];
+        for (const id of editIds(edit)) {
+          const keys = [id, ...aliasesOfId(id)].filter((k) => k === id || next.has(k));
+          let merged: Decision | null = null;
+          for (const k of keys) {
+            const d = next.get(k);
+            if (d) merged = merged ? combine(merged, d, k === id) : d;
+          }
+          const old = merged ?? emptyDecision();
+          const updated = applyEdit(edit, old, at);
+          if (sameDecision(old, updated) && keys.every((k) => k === id || !next.has(k))) continue;
+          for (const k of keys) {
+            if (!(k in before)) before[k] = current.get(k) ?? null;
+            next.delete(k);
+          }
+          if (!isEmptyDecision(updated)) next.set(id, updated);
+          if (!sameDecision(old, updated)) changed.push(id);
         }
-        const old = merged ?? emptyDecision();
-        const updated = edit(id, old);
-        if (sameDecision(old, updated) && keys.every((k) => k === id || !next.has(k))) continue;
-        for (const k of keys) {
-          if (!(k in before)) before[k] = current.get(k) ?? null;
-          next.delete(k);
-        }
-        if (!isEmptyDecision(updated)) next.set(id, updated);
-        for (const k of keys) after[k] = next.get(k) ?? null;
-        if (!sameDecision(old, updated)) changed.push(id);
+        parts.push({ summary: describeEdit(edit, changed), changed });
       }
-      const text = summary(changed);
-      if (Object.keys(before).length === 0) return { summary: text, changed };
-      const journal = readJournal();
-      journal.push({ at: now().toISOString(), summary: text, before, after });
-      writeFileAtomic(paths.journal, journalText(journal), { backupDir: paths.backup });
-      writeDecisions(next);
-      return { summary: text, changed };
+      const summary = parts.map((p) => p.summary).join('; ');
+      const changed = [...new Set(parts.flatMap((p) => p.changed))];
+      if (Object.keys(before).length === 0) return { summary, changed, parts };
+      const after: Record<string, Decision | null> = {};
+      for (const k of Object.keys(before)) after[k] = next.get(k) ?? null;
+      testHook('decisions-before-write');
+      stillHeld();
+      decisionsFile.write(next);
+      testHook('decisions-before-journal');
+      appendJournal(paths.journal, { at, summary, before, after }, paths.backup);
+      return { summary, changed, parts };
     });
   }
 
@@ -501,7 +420,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   // ---- the handle -----------------------------------------------------------------------------
   const store: LibraryStore = {
     dir,
-    decisionsPath: paths.decisions,
+    decisionsPath: decisionsFile.path,
     get origin() {
       return seedView() ? `seed (your library ${dir} is empty)` : `library ${dir}`;
     },
@@ -550,42 +469,28 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       }),
     async tag(ids, add, remove) {
       checkTags([...add, ...remove]);
-      const stamp = now().toISOString();
-      const words = [...add.map((t) => `+${t}`), ...remove.map((t) => `-${t}`)].join(' ');
-      return change(
-        ids,
-        (_id, before) => {
-          const tags = { ...before.tags };
-          for (const t of remove) delete tags[t];
-          for (const t of add) tags[t] ??= stamp;
-          return { ...before, tags };
-        },
-        (changed) => (changed.length === 0 ? `nothing to change: ${ids.length === 1 ? 'the paper is' : `the ${ids.length} papers are`} already ${words}` : `tagged ${changed.length} paper${changed.length === 1 ? '' : 's'} ${words}`),
-      );
+      return change([{ kind: 'tag', ids, add, remove }]);
     },
     async setNote(id, text) {
-      const value = text === null || text.trim() === '' ? null : text;
-      return change(
-        [id],
-        (_id, before) => ({ ...before, note: value === null ? null : before.note?.text === value ? before.note : { text: value, at: now().toISOString() } }),
-        (changed) => (changed.length === 0 ? `nothing to change: ${value === null ? `${id} has no note` : `${id} already has this note`}` : value === null ? `removed the note of ${id}` : `noted ${id}`),
-      );
+      return change([{ kind: 'note', id, text }]);
+    },
+    async edit(edits) {
+      checkTags(edits.flatMap((e) => (e.kind === 'tag' ? [...e.add, ...e.remove] : [])));
+      return change(edits);
     },
     async undo() {
-      return withLock(dir, () => {
-        const journal = readJournal();
+      return withLock(dir, (stillHeld) => {
+        const journal = readJournal(paths.journal);
         const entry = journal.pop();
         if (!entry) return null;
-        const next: Decisions = new Map(loadDecisions());
-        const changed = new Set<string>();
-        for (const [key, value] of Object.entries(entry.before)) {
-          if (value === null || isEmptyDecision(value)) next.delete(key);
-          else next.set(key, value);
-          changed.add(aliases().get(key) ?? key);
+        const inverse = inverseOf(entry, decisionsFile.read('strict'));
+        if (inverse.changed.length > 0) {
+          stillHeld();
+          decisionsFile.write(inverse.next);
         }
-        writeFileAtomic(paths.journal, journalText(journal), { backupDir: paths.backup });
-        writeDecisions(next);
-        return { summary: `undid: ${entry.summary}`, changed: [...changed].sort(byCodePoint) };
+        writeJournal(paths.journal, journal, paths.backup);
+        const changed = new Set(inverse.changed.map((key) => aliases().get(key) ?? key));
+        return { summary: describeUndo(entry, inverse), changed: [...changed].sort(byCodePoint) };
       });
     },
     lastListing() {
@@ -603,7 +508,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         // Row numbers then fall back to an older listing; the listing itself was printed.
       }
     },
-    history: (limit = 20) => readJournal().slice(-limit).reverse(),
+    history: (limit = 20) => readJournal(paths.journal).slice(-limit).reverse(),
   };
   return store;
 }

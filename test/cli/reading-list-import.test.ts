@@ -6,6 +6,7 @@ import { formatMarkdown } from '../../src/core/export/markdown.js';
 import { exportEntries } from '../../src/core/export/types.js';
 import { readReadingList } from '../../src/core/export/reading-list.js';
 import { applyReadingList } from '../../src/cli/reading-list-import.js';
+import type { DecisionEdit } from '../../src/core/decision-edit.js';
 import { META, plainPapers } from '../core/export/fixtures.js';
 
 const OPTIONS = { group: 'none', abstracts: 'tldr' } as const;
@@ -14,11 +15,18 @@ async function setup() {
   const lib = memoryLibrary(plainPapers(), 'memory', () => '2025-04-02T00:00:00.000Z');
   await lib.tag(['2503.05678'], ['read', 'ml'], []);
   await lib.setNote('tabcdefgh', 'old note');
+  // The in-memory library makes the edits one by one (the disk library makes them one change).
+  const target = {
+    snapshot: () => lib.snapshot(),
+    edit: async (edits: readonly DecisionEdit[]) => {
+      for (const e of edits) await (e.kind === 'tag' ? lib.tag(e.ids, e.add, e.remove) : lib.setNote(e.id, e.text));
+    },
+  };
   const text = formatMarkdown(exportEntries(lib.snapshot().papers, lib.snapshot()), META, OPTIONS);
   const apply = async (edited: string) => {
     const list = readReadingList(edited);
     if (list.kind !== 'reading-list') throw new Error(list.reason);
-    return applyReadingList(lib, list.items, list.diagnostics);
+    return applyReadingList(target, list.items, list.diagnostics);
   };
   const state = () => lib.snapshot().papers.map((p) => {
     const d = lib.snapshot().decisions.get(p.id);

@@ -43,7 +43,7 @@ describe('decisions.yaml', () => {
     expect(bad('a:\n  tags:\n    +bad: 1\n')).toMatchObject({ line: 3, column: 5 });
     expect(bad('a:\n  tags: [new]\n')).toMatchObject({ line: 2, column: 10, message: expect.stringContaining('virtual tag') });
     expect(bad('a:\n  tags: [x\nb: 1\n')).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
-    expect(bad('a:\n  tags: {x: 1}\na:\n  tags: {y: 1}\n')).toMatchObject({ line: 3, column: 1, message: expect.stringContaining('unique') });
+    expect(bad('a:\n  tags: {x: 1}\na:\n  tags: {y: 1}\n')).toMatchObject({ line: 3, column: 1, message: expect.stringContaining('appears twice') });
     expect(bad('- a\n- b\n')).toMatchObject({ line: 1, column: 1 });
   });
 

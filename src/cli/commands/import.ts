@@ -13,9 +13,11 @@ import { parseSummaryLine, summariseParse, type ParseSummary } from '../render/p
 import '../../io/search-cache.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
+import { testHook } from '../../io/test-hooks.js';
 
 interface ImportOptions extends ParseFlags {
   verbose?: boolean;
+  dryRun?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export function register(program: Command): void {
     .option('--year <year>', 'year for digest dates printed without one (default: the file’s modification year)')
     .option('--format <name>', 'read the files as this digest format instead of detecting it')
     .option('-v, --verbose', 'also print informational diagnostics')
+    .option('--dry-run', 'show what would change (a reading list\'s ticks and notes, each digest\'s papers) and change nothing')
     .addHelpText(
       'after',
       `
@@ -51,30 +54,91 @@ Examples:
   papers import mails/*.txt --year 2024         several files; dates without a year are 2024
 
 Importing the same file again changes nothing. Papers seen in several digests are kept once,
-with every digest and date they appeared in.`,
+with every digest and date they appeared in. A reading list written by 'papers export -o FILE.md'
+brings back its ticks and notes (each change is printed; 'papers undo' reverts them at once).
+Ctrl-C stops after the file being imported and says which files were imported.`,
     )
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       const store = openStore(command);
       const output = processOutput();
       const { rules } = defaultRules(); // read first: a broken rules file stops the import before it starts
       // Reading lists papers exported are applied (ticks, notes); unrelated Markdown is refused.
-      const digests = await importReadingLists(files, store, output, options.format !== undefined);
-      if (digests.length > 0) {
-        const before = knownIds(store);
-        runImport(digests, options, store, output);
-        await tagNewPapers(store, rules, before, output); // the tagging rules, on the papers just added
+      const dryRun = options.dryRun ?? false;
+      const digests = await importReadingLists(files, store, output, { formatGiven: options.format !== undefined, dryRun });
+      if (digests.length === 0) return;
+      if (dryRun) {
+        previewImport(digests, options, output);
+        return;
+      }
+      const before = knownIds(store);
+      const { stoppedAt } = await runImport(digests, options, store, output);
+      await tagNewPapers(store, rules, before, output); // the tagging rules, on the papers just added
+      if (stoppedAt !== null) {
+        output.err(`papers: interrupted: ${keptLine(digests, stoppedAt)}`);
+        process.exitCode = 130;
       }
     });
 }
 
-export function runImport(files: readonly string[], options: ImportOptions, store: LibraryStore, output: Output): ImportOutcome[] {
+/** Which files an interrupted import finished and which it did not start, in one line. */
+export function keptLine(files: readonly string[], stoppedAt: number): string {
+  const names = (list: readonly string[]) => (list.length <= 5 ? list.join(', ') : `${list.slice(0, 5).join(', ')} and ${list.length - 5} more`);
+  const done = files.slice(0, stoppedAt);
+  const rest = files.slice(stoppedAt);
+  const kept = done.length === 0 ? 'no file was imported' : `kept ${done.length} file${done.length === 1 ? '' : 's'} (${names(done)})`;
+  return `${kept}; not imported: ${rest.length === 0 ? 'none' : names(rest)}; run the same import again to finish (files already imported are skipped)`;
+}
+
+/**
+ * Ctrl-C during an import: the file being imported is finished (each import is atomic), the next
+ * is not started. The handler runs between files, when the loop yields to the event loop.
+ */
+function watchInterrupt(): { interrupted(): boolean; stop(): void } {
+  let hit = false;
+  const onSignal = () => {
+    hit = true;
+  };
+  process.on('SIGINT', onSignal);
+  return { interrupted: () => hit, stop: () => process.off('SIGINT', onSignal) };
+}
+
+/** Yields until the event loop has polled once, so that a pending Ctrl-C has run its handler. */
+async function letSignalsIn(): Promise<void> {
+  // The first immediate may run in the check phase of the loop pass we are in (before its next
+  // poll); one queued from the check phase runs after the next poll, where signals are read.
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+function previewImport(files: readonly string[], options: ImportOptions, output: Output): void {
+  for (const file of files) {
+    try {
+      const input = readDigestFile(file);
+      const result = parseInput(input, options);
+      output.out(`${parseSummaryLine(summariseParse(input.name, result))}; not imported (--dry-run)`);
+    } catch (e) {
+      if (!(e instanceof PapersError) || e.kind === 'failure') throw e;
+      output.err(`papers: ${e.message}`);
+      process.exitCode = 2;
+    }
+  }
+}
+
+/** Imports the files in order; stoppedAt is the index of the first file not imported after Ctrl-C (null: all were tried). */
+export async function runImport(files: readonly string[], options: ImportOptions, store: LibraryStore, output: Output): Promise<{ outcomes: ImportOutcome[]; stoppedAt: number | null }> {
   const outcomes: ImportOutcome[] = [];
   let failed = 0;
+  let stoppedAt: number | null = null;
+  const signal = watchInterrupt();
   // On a terminal, after ~1 s (issue 9): files counted when there are several, else the one
   // file's messages (a large mbox).
   const progress = files.length > 1 ? startProgress('importing', files.length) : null;
   try {
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      if (signal.interrupted()) {
+        stoppedAt = i;
+        break;
+      }
       try {
         const { outcome, parsed } = importOne(file, options, store, output, progress === null);
         outcomes.push(outcome);
@@ -88,15 +152,19 @@ export function runImport(files: readonly string[], options: ImportOptions, stor
         failed++;
       }
       progress?.tick();
+      testHook('import-after-file');
+      await letSignalsIn();
     }
+    if (stoppedAt === null && signal.interrupted()) stoppedAt = files.length;
   } finally {
+    signal.stop();
     progress?.done();
   }
   if (failed > 0) {
     process.exitCode = 2;
     if (files.length > 1) output.err(`papers: ${failed} of ${files.length} files not imported (see above); the others were`);
   }
-  return outcomes;
+  return { outcomes, stoppedAt };
 }
 
 function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean): { outcome: ImportOutcome; parsed?: ParseSummary } {

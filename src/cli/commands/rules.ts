@@ -126,7 +126,12 @@ export function register(program: Command): void {
       const snapshot = handle.snapshot();
       const { changes } = evaluate(found, snapshot, store);
       const groups = groupChanges(changes);
-      if (groups.length === 0) output.out('rules: no paper gains a tag');
-      for (const group of groups) output.out(`rules: ${(await handle.tag(group.ids, group.add, [])).summary}`);
+      if (groups.length === 0 || !store) {
+        output.out('rules: no paper gains a tag');
+        return;
+      }
+      // Every rule's tags as one change: one `papers undo` reverts the whole apply.
+      const result = await store.edit(groups.map((g) => ({ kind: 'tag', ids: g.ids, add: g.add, remove: [] })));
+      for (const part of result.parts) output.out(`rules: ${part.summary}`);
     });
 }

@@ -46,14 +46,18 @@ function frontMatter(lines: readonly string[]): { end: number; marked: boolean }
   return null;
 }
 
+/**
+ * A reading list is a file that is one as a whole: it starts with the front matter papers writes.
+ * Id comments elsewhere (in a mail, an mbox, a web page, a digest) make nothing a reading list, so
+ * text written by strangers can never tick, untick or note a paper.
+ */
 export function readReadingList(text: string): ReadingListResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   const fm = frontMatter(lines);
-  const hasIds = lines.some((l) => ID_COMMENT.test(l));
-  if (!(fm?.marked ?? false) && !hasIds) {
+  if (!fm?.marked) {
     return {
       kind: 'not-a-reading-list',
-      reason: `not a papers reading list (no \`generator: ${MD_GENERATOR}\` front matter and no <!-- papers:id=... --> comments)`,
+      reason: `not a papers reading list (it does not start with the \`generator: ${MD_GENERATOR}\` front matter papers writes)`,
     };
   }
   const diagnostics: Diagnostic[] = [];
@@ -75,7 +79,7 @@ export function readReadingList(text: string): ReadingListResult {
     current = null;
   };
 
-  for (let i = fm ? fm.end + 1 : 0; i < lines.length; i++) {
+  for (let i = fm.end + 1; i < lines.length; i++) {
     const line = lines[i]!;
     const blank = line.trim() === '';
     const id = ID_COMMENT.exec(line);

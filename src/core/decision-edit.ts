@@ -1,0 +1,43 @@
+// One change a user asks of their decisions (a tag edit over some papers, or one paper's note),
+// applied to one paper's decision. A command may make several edits as one change (one undo
+// step), e.g. `papers rules apply` with two rules, or an edited reading list. Pure.
+import type { Decision } from './library.js';
+
+export type DecisionEdit =
+  | { kind: 'tag'; ids: readonly string[]; add: readonly string[]; remove: readonly string[] }
+  /** text null (or blank): remove the note. */
+  | { kind: 'note'; id: string; text: string | null };
+
+export function editIds(edit: DecisionEdit): readonly string[] {
+  return edit.kind === 'tag' ? edit.ids : [edit.id];
+}
+
+/** The decision after the edit; tags and notes it sets are stamped `at` (a tag already there keeps its time). */
+export function applyEdit(edit: DecisionEdit, before: Decision, at: string): Decision {
+  if (edit.kind === 'tag') {
+    const tags = { ...before.tags };
+    for (const t of edit.remove) delete tags[t];
+    for (const t of edit.add) tags[t] ??= at;
+    return { ...before, tags };
+  }
+  const text = noteText(edit);
+  if (text === null) return { ...before, note: null };
+  return { ...before, note: before.note?.text === text ? before.note : { text, at } };
+}
+
+function noteText(edit: Extract<DecisionEdit, { kind: 'note' }>): string | null {
+  return edit.text === null || edit.text.trim() === '' ? null : edit.text;
+}
+
+/** One line for the user: what the edit changed (`changed`: the papers whose decision it changed). */
+export function describeEdit(edit: DecisionEdit, changed: readonly string[]): string {
+  if (edit.kind === 'tag') {
+    const words = [...edit.add.map((t) => `+${t}`), ...edit.remove.map((t) => `-${t}`)].join(' ');
+    const n = edit.ids.length;
+    if (changed.length === 0) return `nothing to change: ${n === 1 ? 'the paper is' : `the ${n} papers are`} already ${words}`;
+    return `tagged ${changed.length} paper${changed.length === 1 ? '' : 's'} ${words}`;
+  }
+  const text = noteText(edit);
+  if (changed.length === 0) return `nothing to change: ${text === null ? `${edit.id} has no note` : `${edit.id} already has this note`}`;
+  return text === null ? `removed the note of ${edit.id}` : `noted ${edit.id}`;
+}
