@@ -10,6 +10,8 @@ import { KEYS, renderApp, stripAnsi } from './helpers.js';
 import type { InterestRanking } from '../../src/core/rank/interest.js';
 import { numberedPapers, seedLibrary } from './fixtures.js';
 import { computeLayout } from '../../src/ui/layout.js';
+import { helpRows } from '../../src/ui/keymap.js';
+import stringWidth from 'string-width';
 
 const lines = (frame: string) => frame.split('\n');
 
@@ -179,11 +181,52 @@ describe('keys', () => {
     const r = await renderApp({ handle: seedLibrary(), columns: 120, rows: 40 });
     await r.write('?');
     const help = r.frame();
-    expect(help).toContain('1-9       toggle quick tags 1 +to-read, 2 +skip');
+    expect(help).toContain('1-9       toggle quick tags 1 +to-read, 2 +skip,');
     expect(help).toContain('ctrl-d    half a page down');
     expect(help).toContain('? close help');
     await r.write('?');
     expect(r.frame()).not.toContain('ctrl-d    half a page down');
+    r.unmount();
+  });
+
+  for (const [columns, rows] of [
+    [60, 15],
+    [80, 24],
+    [200, 50],
+  ] as const) {
+    test(`${columns}x${rows}: the help, scrolled through, shows every word of every row whole`, async () => {
+      const r = await renderApp({ handle: seedLibrary(), columns, rows });
+      const body = computeLayout({ columns, rows }).bodyHeight;
+      const STATUS = /^lines (\d+)-(\d+) of (\d+) · j\/k or space scroll · \? closes\s*$/;
+      const seen: string[] = [];
+      await r.write('?');
+      for (let page = 0; ; page++) {
+        const window = lines(r.frame()).slice(2, 2 + body);
+        expect(window.every((l) => stringWidth(l) <= columns)).toBe(true);
+        const status = STATUS.exec(window.at(-1)!);
+        seen.push(...(status ? window.slice(0, -1) : window).flatMap((l) => l.split(/\s+/)).filter(Boolean));
+        if (!status || status[2] === status[3]) break;
+        expect(page).toBeLessThan(20);
+        await r.write(' ');
+      }
+      const rows_ = helpRows(DEFAULT_UI_CONFIG.quickTags);
+      const words = new Set(rows_.flatMap((g) => [g.group, ...g.rows.flatMap((row) => [row.keys, row.help])]).flatMap((t) => t.split(/\s+/)));
+      // Nothing on screen but whole words of the help (a cut word would be a fragment), and all of them.
+      expect(seen.filter((w) => !words.has(w))).toEqual([]);
+      expect([...words].filter((w) => !seen.includes(w))).toEqual([]);
+      r.unmount();
+    });
+  }
+
+  test('the footer keeps ? and q at every width, and the most useful hints as room allows', async () => {
+    const r = await renderApp({ handle: seedLibrary(), columns: 60, rows: 15 });
+    for (const columns of [60, 80, 100, 120, 200]) {
+      r.resize(columns, 20);
+      const footer = lines(await r.waitFor((f) => stringWidth(lines(f)[0]!) === columns, `the ${columns}-column frame`)).at(-1)!;
+      expect(stringWidth(footer)).toBeLessThanOrEqual(columns);
+      for (const hint of ['? help', 'q quit', 'x skip', '1-9 tags', 'u undo', 'n next']) expect(footer, `${columns} columns`).toContain(hint);
+      if (columns >= 80) expect(footer).toContain('s sort');
+    }
     r.unmount();
   });
 

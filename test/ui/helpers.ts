@@ -111,12 +111,13 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
       return quiet;
     }, 'the UI to settle');
   };
+  // Keys written before Ink listens to stdin are lost: wait for the listener (useInput's effect,
+  // run with the App's other effects after the first frame, its resize listener among them).
+  await until(() => instance.stdin.listenerCount('readable') > 0, 'the key listener');
   // ink-testing-library's stdout is 100 columns and has no rows: give it a size and announce it.
   Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns });
   Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows });
   instance.stdout.emit('resize');
-  // Keys written before Ink listens to stdin are lost: wait for the listener (useInput's effect).
-  await until(() => instance.stdin.listenerCount('readable') > 0, 'the key listener');
   await settle();
   return {
     frame,
