@@ -457,8 +457,9 @@ function describeChange(before: UiState, after: UiState, change: LibraryChange):
     if (change.cause === 'undo' && paper && !after.shown.some((hit) => after.snapshot.papers[hit.index] === paper)) text += ' (hidden by the filter)';
   }
   if (change.cause !== 'tag' || progressOf(after.snapshot, after.shown).untriaged > 0 || progressOf(before.snapshot, before.shown).untriaged === 0) return text;
+  // First, so that a narrow message line keeps it.
   const left = after.query.trim() === '' ? 0 : progressOf(after.snapshot).untriaged;
-  return `${text} · ${left === 0 ? 'every paper is triaged: the digest is done' : `nothing left to triage here; ${left} untriaged outside the filter (Esc clears it)`}`;
+  return `${left === 0 ? 'every paper is triaged: the digest is done' : `nothing left to triage here; ${left} untriaged outside the filter (Esc clears it)`} · ${text}`;
 }
 
 function editText(state: UiState, action: Extract<Action, { type: 'text-input' | 'text-backspace' | 'text-clear' }>): UiState {

@@ -803,13 +803,13 @@ describe('decide and advance', () => {
     expect(h.state.message?.text).not.toMatch(/done/);
     h.press('x');
     await perform(h, lib);
-    expect(h.state.message?.text).toBe('tagged 1 paper +skip: Paper number 2 · every paper is triaged: the digest is done');
+    expect(h.state.message?.text).toBe('every paper is triaged: the digest is done · tagged 1 paper +skip: Paper number 2');
     // Under a filter with papers left outside it, it says how many.
     const more = library(4);
     const f = start(more, 'number 1');
     f.press('x');
     await perform(f, more);
-    expect(f.state.message?.text).toMatch(/nothing left to triage here; 3 untriaged outside the filter \(Esc clears it\)$/);
+    expect(f.state.message?.text).toBe('nothing left to triage here; 3 untriaged outside the filter (Esc clears it) · tagged 1 paper +skip: Paper number 1');
   });
 
   test('n goes to the next untriaged paper, from the top again after the last', async () => {
