@@ -52,7 +52,7 @@ async function firstFrame(): Promise<{ ms: number; cpu: number | null }> {
     const timer = setTimeout(() => reject(new Error(`no first frame after 10 s: ${JSON.stringify(screen.slice(-500))}`)), 10_000);
     child.stdout.on('data', (d: Buffer) => {
       screen += d.toString();
-      if (screen.includes('shown') && screen.includes('q quit')) {
+      if (screen.includes('untriaged') && screen.includes('q quit')) {
         clearTimeout(timer);
         const node = childOf(child.pid!);
         cpu = node === null ? null : cpuOf(node);

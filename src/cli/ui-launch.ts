@@ -6,6 +6,7 @@ import type { LibraryHandle } from '../core/library.js';
 import { failure } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { inspectExportTarget } from '../io/export-target.js';
+import { openInBrowser } from '../io/open-url.js';
 import { loadConfig } from '../io/config-file.js';
 import { createSearchIndex } from '../core/search/index.js';
 import { loadSearchIndex } from '../io/search-cache.js';
@@ -76,7 +77,7 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
   const searchIndex = () => (libraryDir ? loadSearchIndex(libraryDir) : createSearchIndex());
   preloadUi();
   const { runUi } = await uiModule!;
-  await runUi({ handle, config, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), searchIndex, rank: interestRanker(command, handle.snapshot(), config.ranking) });
+  await runUi({ handle, config, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), searchIndex, rank: interestRanker(command, handle.snapshot(), config.ranking) });
 }
 
 /**

@@ -93,13 +93,14 @@ export function asLibraryPapers(papers: readonly Paper[], digest: string, import
 /** A library held in memory: for the UI tests and for sessions that must not touch the disk. */
 export function memoryLibrary(papers: LibraryPaper[], origin = 'memory', now: () => string = () => new Date().toISOString()): LibraryHandle {
   let decisions = new Map<string, Decision>();
-  const history: Array<Map<string, Decision>> = [];
+  const history: Array<{ decisions: Map<string, Decision>; change: ChangeResult }> = [];
   const latestDigest = papers.length > 0 ? (papers[papers.length - 1]!.sightings[0]?.digest ?? null) : null;
 
   const commit = (next: Map<string, Decision>, summary: string, changed: string[]): ChangeResult => {
-    history.push(decisions);
+    const change = { summary, changed };
+    history.push({ decisions, change });
     decisions = next;
-    return { summary, changed };
+    return change;
   };
 
   return {
@@ -131,8 +132,9 @@ export function memoryLibrary(papers: LibraryPaper[], origin = 'memory', now: ()
     async undo() {
       const previous = history.pop();
       if (!previous) return null;
-      decisions = previous;
-      return { summary: 'undid the last change', changed: [] };
+      decisions = previous.decisions;
+      // As the library on disk words it.
+      return { summary: `undid: ${previous.change.summary}`, changed: previous.change.changed };
     },
   };
 }

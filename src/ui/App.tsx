@@ -4,10 +4,10 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import type { LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
 import { createSearchFilter, papersToMarkdown, type ExportContext, type FilterFn, type SearchFilter, type UiConfig } from './adapters.js';
-import { actionFor, type KeyEvent } from './keymap.js';
+import { actionFor, keyContext, takesText, type KeyEvent } from './keymap.js';
 import type { Size } from './layout.js';
-import type { Opener } from '../io/open-url.js';
 import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type RankFn, type UiState } from './state.js';
+import { progressOf } from './progress.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -17,7 +17,8 @@ import { TooSmall } from './components/TooSmall.js';
 
 /** Side effects the UI cannot perform itself; the CLI passes them in, tests pass fakes. */
 export interface UiSideEffects {
-  openUrl: Opener;
+  /** Opens a link in the browser; resolves to whether it could. */
+  openUrl: (url: string) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Writes an export; resolves to the path written, rejects with a one-line message. */
   writeExport: (path: string, text: string) => Promise<string>;
 }
@@ -35,8 +36,6 @@ export interface AppProps {
   /** Interest ranking for `s` (the CLI builds it from the config); default: the default tag lists, no rules. */
   rank?: RankFn;
   toMarkdown?: (papers: readonly LibraryPaper[], snapshot: Snapshot, context: ExportContext) => string;
-  /** Called once each new state is on screen (tests). */
-  onState?: (state: UiState) => void;
   /** Called when the user quits, before Ink exits. */
   onExit?: () => void;
 }
@@ -48,7 +47,7 @@ export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
 const info = (text: string): Message => ({ text, kind: 'info' });
 const failed = (e: unknown): Message => ({ text: e instanceof Error ? e.message.split('\n')[0]! : String(e), kind: 'error' });
 
-export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onState, onExit }: AppProps) {
+export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onExit }: AppProps) {
   const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter());
   const { stdout } = useStdout();
   const { exit } = useApp();
@@ -76,12 +75,13 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
       switch (effect.kind) {
         case 'tag': {
           const result = await handle.tag(effect.ids, effect.add, effect.remove);
-          dispatch({ type: 'library-changed', snapshot: handle.snapshot(), message: info(result.summary) });
+          dispatch({ type: 'library-changed', snapshot: handle.snapshot(), change: { cause: 'tag', summary: result.summary, papers: result.changed } });
           return;
         }
         case 'undo': {
           const result = await handle.undo();
-          dispatch({ type: 'library-changed', snapshot: handle.snapshot(), message: info(result ? result.summary : 'nothing to undo') });
+          if (result) dispatch({ type: 'library-changed', snapshot: handle.snapshot(), change: { cause: 'undo', summary: result.summary, papers: result.changed } });
+          else dispatch({ type: 'message', message: info('nothing to undo') });
           return;
         }
         case 'open': {
@@ -108,7 +108,6 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
   };
 
   useLayoutEffect(() => {
-    onState?.(state);
     // The edited filter is on screen (Ink writes the frame when React commits): now run it, after
     // any keys already waiting, so that a burst of typing runs one search.
     if (state.filterPending) {
@@ -120,7 +119,7 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
       const timer = setImmediate(() => dispatch({ type: 'sort-apply' }));
       return () => clearImmediate(timer);
     }
-  }, [state, onState, dispatch]);
+  }, [state, dispatch]);
 
   // Index the library once the first frame is out, a slice at a time between keystrokes, so that
   // neither the first frame nor the first filter keystroke waits for it.
@@ -158,8 +157,9 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
 /** Reads keys; mounted only when stdin is a terminal (useInput puts stdin in raw mode). */
 function Keys({ state, dispatch }: { state: { current: UiState | null }; dispatch: (action: Action) => void }) {
   useInput((input, key) => {
-    for (const event of keyEvents(input, key, state.current!.mode.kind !== 'list')) {
-      const action = actionFor(state.current!.mode, event);
+    for (const event of keyEvents(input, key, takesText(keyContext(state.current!)))) {
+      // Each key reads the state its predecessor left (a chunk of keys is dispatched in one go).
+      const action = actionFor(keyContext(state.current!), event);
       if (action) dispatch(action);
     }
   });
@@ -206,13 +206,14 @@ export function keyEvents(input: string, key: Key, textMode: boolean): KeyEvent[
 function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   const { layout } = state;
   const dates = useMemo(() => dateRange(state.snapshot), [state.snapshot]);
+  const progress = useMemo(() => progressOf(state.snapshot, state.shown), [state.snapshot, state.shown]);
   if (layout.tooSmall) return <TooSmall size={state.size} />;
   const paper = currentPaper(state);
-  const bodyHeight = layout.preview === 'beside' ? layout.listHeight : layout.listHeight + 1 + layout.previewHeight;
+  const { bodyHeight } = layout;
   const list = <PaperList snapshot={state.snapshot} shown={state.shown} cursor={state.cursor} top={state.top} marked={state.marked} width={layout.listWidth} height={layout.listHeight} />;
   const preview = <Preview paper={paper} snapshot={state.snapshot} top={state.previewTop} width={layout.previewWidth} height={layout.previewHeight} />;
   let body;
-  if (state.mode.kind === 'help') body = <HelpOverlay quickTags={config.quickTags} width={layout.columns} height={bodyHeight} />;
+  if (state.mode.kind === 'help') body = <HelpOverlay quickTags={config.quickTags} width={layout.columns} height={bodyHeight} top={state.mode.top} />;
   else if (layout.preview === 'beside') {
     body = (
       <Box flexDirection="row" height={bodyHeight}>
@@ -234,7 +235,7 @@ function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   }
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.height}>
-      <Header state={state} dates={dates} />
+      <Header state={state} dates={dates} progress={progress} />
       {body}
       <Footer state={state} />
     </Box>

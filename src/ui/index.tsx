@@ -5,7 +5,6 @@ import type { LibraryHandle } from '../core/library.js';
 import type { SearchIndex } from '../core/search/index.js';
 import { createSearchFilter, DEFAULT_UI_CONFIG, type UiConfig } from './adapters.js';
 import { App, type UiSideEffects } from './App.js';
-import { openInBrowser } from '../io/open-url.js';
 import type { RankFn } from './state.js';
 
 export interface RunUiOptions {
@@ -13,7 +12,8 @@ export interface RunUiOptions {
   config?: UiConfig;
   /** Writes an export file for `e`; resolves to the path written. */
   writeExport: UiSideEffects['writeExport'];
-  openUrl?: UiSideEffects['openUrl'];
+  /** Opens a link for `o` (the CLI passes the browser opener). */
+  openUrl: UiSideEffects['openUrl'];
   /** The library's search index (e.g. from its on-disk cache); asked for once, after the first frame. */
   searchIndex?: () => SearchIndex;
   /** Interest ranking for the `s` toggle, with the user's tag lists and rules already read (the UI reads no file). */
@@ -57,7 +57,7 @@ export async function runUi(options: RunUiOptions): Promise<void> {
       <App
         handle={options.handle}
         config={options.config ?? DEFAULT_UI_CONFIG}
-        sideEffects={{ openUrl: options.openUrl ?? openInBrowser, writeExport: options.writeExport }}
+        sideEffects={{ openUrl: options.openUrl, writeExport: options.writeExport }}
         today={today}
         interactive={Boolean(stdin.isTTY)}
         filter={createSearchFilter(options.searchIndex)}

@@ -17,6 +17,8 @@ export interface Layout {
   /** Lines the frame takes: one less than the terminal, so Ink redraws by diff instead of clearing the screen. */
   height: number;
   preview: 'beside' | 'below';
+  /** Lines between the header and the footer: list and preview, or the help. */
+  bodyHeight: number;
   listWidth: number;
   listHeight: number;
   previewWidth: number;
@@ -31,8 +33,8 @@ export function computeLayout(size: Size): Layout {
   if (columns >= SIDE_BY_SIDE_COLUMNS) {
     const listWidth = Math.floor(columns * 0.55);
     // one column for the separator, one of padding before the preview text
-    return { tooSmall, columns, height, preview: 'beside', listWidth, listHeight: body, previewWidth: columns - listWidth - 2, previewHeight: body };
+    return { tooSmall, columns, height, preview: 'beside', bodyHeight: body, listWidth, listHeight: body, previewWidth: columns - listWidth - 2, previewHeight: body };
   }
   const listHeight = Math.max(1, Math.floor((body - 1) / 2));
-  return { tooSmall, columns, height, preview: 'below', listWidth: columns, listHeight, previewWidth: columns, previewHeight: Math.max(1, body - listHeight - 1) };
+  return { tooSmall, columns, height, preview: 'below', bodyHeight: body, listWidth: columns, listHeight, previewWidth: columns, previewHeight: Math.max(1, body - listHeight - 1) };
 }

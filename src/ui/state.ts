@@ -8,6 +8,9 @@ import type { QuickKey } from '../core/config.js';
 import type { FilterFn, FilterHit, UiConfig } from './adapters.js';
 import { computeLayout, type Layout, type Size } from './layout.js';
 import { firstLink, previewLines } from './preview-lines.js';
+import { helpPage, helpView } from './help-lines.js';
+import { isUntriaged, progressOf } from './progress.js';
+import { truncate } from './text.js';
 
 /**
  * The orders `s` cycles through. `library` is the natural order: import order, or best match first
@@ -46,7 +49,8 @@ export interface PromptState {
   choices: readonly string[];
 }
 
-export type Mode = { kind: 'list' } | { kind: 'filter' } | { kind: 'prompt'; prompt: PromptState } | { kind: 'help' };
+/** `top`: the help's first line when it scrolls. */
+export type Mode = { kind: 'list' } | { kind: 'filter' } | { kind: 'prompt'; prompt: PromptState } | { kind: 'help'; top: number };
 
 export interface Message {
   text: string;
@@ -82,6 +86,10 @@ export interface UiState {
   /** First row of `shown` in the list window. */
   top: number;
   previewTop: number;
+  /**
+   * Marked paper ids. A mark on a paper the filter hides is kept (and counted in the header as
+   * hidden) but never acted on: decisions and exports take the marked papers shown (markedShown).
+   */
   marked: ReadonlySet<string>;
   mode: Mode;
   message: Message | null;
@@ -107,8 +115,19 @@ export type Effect =
   /** Compute the chosen order once the frame saying "ranking…" / "sorting…" is on screen (dispatch sort-apply). */
   | { kind: 'run-sort' };
 
+/** A change the library made, as the App reports it back. */
+export interface LibraryChange {
+  cause: 'tag' | 'undo';
+  /** One line from the library, e.g. "tagged 1 paper +skip" or "undid: tagged 1 paper +skip". */
+  summary: string;
+  /** Papers whose decision changed. */
+  papers: readonly string[];
+}
+
 export type Action =
   | { type: 'move'; by: number }
+  /** n: the next untriaged paper below, else from the top. */
+  | { type: 'next-untriaged' }
   | { type: 'move-to'; where: 'first' | 'last' }
   | { type: 'page'; dir: 1 | -1; half: boolean }
   | { type: 'preview-scroll'; by: number }
@@ -131,6 +150,7 @@ export type Action =
   | { type: 'open-link' }
   | { type: 'undo' }
   | { type: 'help-toggle' }
+  | { type: 'help-scroll'; by: number | 'page-down' | 'page-up' }
   /** s: the next order of SORT_CYCLE. */
   | { type: 'sort-cycle' }
   /** S: rank by interest now, learning from the tags as they are. */
@@ -138,7 +158,8 @@ export type Action =
   | { type: 'sort-apply' }
   | { type: 'quit' }
   | { type: 'resize'; size: Size }
-  | { type: 'library-changed'; snapshot: Snapshot; message: Message | null }
+  /** The library changed (the snapshot after it); null change: reloaded, nothing to say. */
+  | { type: 'library-changed'; snapshot: Snapshot; change: LibraryChange | null }
   | { type: 'message'; message: Message };
 
 export interface Step {
@@ -228,6 +249,11 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       return done(moveCursor(state, state.cursor + action.by));
     case 'move-to':
       return done(moveCursor(state, action.where === 'first' ? 0 : state.shown.length - 1));
+    case 'next-untriaged': {
+      const row = nextUntriaged(state);
+      if (row === null) return done({ ...state, message: info(state.shown.length === 0 ? 'no papers shown' : 'no untriaged paper here: every paper shown has a tag') });
+      return done(moveCursor(state, row));
+    }
     case 'page': {
       const h = state.layout.listHeight;
       const by = action.half ? Math.max(1, Math.floor(h / 2)) : h;
@@ -246,7 +272,7 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       // An erroneous query is kept visible for fixing; the list shows the last good result.
       return done({ ...state, mode: { kind: 'list' } });
     case 'filter-clear':
-      return done({ ...applyQuery(env, state, '', 'keep-paper'), mode: { kind: 'list' } });
+      return done({ ...applyQuery(env, state, '', 'keep-paper', state), mode: { kind: 'list' } });
     case 'text-input':
     case 'text-backspace':
     case 'text-clear': {
@@ -285,9 +311,9 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       return toggleQuickTag(state, tag);
     }
     case 'skip': {
-      const paper = currentPaper(state);
-      if (!paper) return done({ ...state, message: error('no paper to tag') });
-      return done(moveCursor(state, state.cursor + 1), { kind: 'tag', ids: [paper.id], add: [SKIP_TAG], remove: [] });
+      const ids = tagTargets(state);
+      if (ids.length === 0) return done({ ...state, message: error('no paper to tag') });
+      return decide(state, { kind: 'tag', ids, add: [SKIP_TAG], remove: [] });
     }
     case 'open-link': {
       const paper = currentPaper(state);
@@ -298,7 +324,15 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
     case 'undo':
       return done(state, { kind: 'undo' });
     case 'help-toggle':
-      return done({ ...state, mode: state.mode.kind === 'help' ? { kind: 'list' } : { kind: 'help' } });
+      return done({ ...state, mode: state.mode.kind === 'help' ? { kind: 'list' } : { kind: 'help', top: 0 } });
+    case 'help-scroll': {
+      if (state.mode.kind !== 'help') return done(state);
+      const { columns, bodyHeight } = state.layout;
+      const by = action.by === 'page-down' ? helpPage(bodyHeight) : action.by === 'page-up' ? -helpPage(bodyHeight) : action.by;
+      const view = helpView(env.config.quickTags, columns, bodyHeight, state.mode.top);
+      const top = clamp((view.scroll?.top ?? 0) + by, 0, view.scroll?.maxTop ?? 0);
+      return done({ ...state, mode: { kind: 'help', top } });
+    }
     case 'sort-cycle': {
       const next = SORT_CYCLE[(SORT_CYCLE.indexOf(state.sort) + 1) % SORT_CYCLE.length]!;
       // An order not computed yet is computed after the frame naming it (ranking: ~0.1-0.4 s at 10k papers; a date sort ~30 ms, once).
@@ -324,8 +358,10 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
         const order = computeOrder(env, changed, state.order.key);
         changed = { ...changed, order, interest: order.key === 'interest' ? order : null };
       }
-      const next = applyQuery(env, changed, state.query, 'keep-row');
-      return done({ ...next, message: action.message ?? next.message });
+      const { change } = action;
+      // An undo brings the cursor back to the paper it changed.
+      const next = applyQuery(env, changed, state.query, 'keep-paper', state, change?.cause === 'undo' ? change.papers : []);
+      return done(change ? { ...next, message: info(describeChange(state, next, change)) } : next);
     }
     case 'message':
       return done({ ...state, message: action.message });
@@ -350,12 +386,38 @@ function moveCursor(state: UiState, to: number, keepPreview = false): UiState {
 
 const allPapers = (snapshot: Snapshot): FilterHit[] => snapshot.papers.map((_, index) => ({ index }));
 
+/** Row of each paper id in a list. */
+function rowsOf(shown: readonly FilterHit[], papers: readonly LibraryPaper[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  shown.forEach((hit, row) => rows.set(papers[hit.index]!.id, row));
+  return rows;
+}
+
 /**
- * Runs `query` over the library. `reset` puts the cursor on the first (best) row, `keep-paper`
- * keeps it on the same paper when still shown, `keep-row` keeps its row number (after a change,
- * so that a paper leaving the list brings the next one under the cursor).
+ * The cursor's row after the list changed from `previous`: the first of `focus` that is shown, else
+ * the same paper, else the first paper below it that is still shown (so that a paper leaving the
+ * list brings the next one under the cursor and none is passed over), else the nearest above.
  */
-function applyQuery(env: ReducerEnv, state: UiState, query: string, cursorRule: 'reset' | 'keep-paper' | 'keep-row'): UiState {
+function followRow(previous: UiState, rows: ReadonlyMap<string, number>, focus: readonly string[]): number {
+  const focused = focus.flatMap((id) => rows.get(id) ?? []);
+  if (focused.length > 0) return Math.min(...focused);
+  const idAt = (row: number) => previous.snapshot.papers[previous.shown[row]!.index]!.id;
+  for (let row = previous.cursor; row < previous.shown.length; row++) {
+    const at = rows.get(idAt(row));
+    if (at !== undefined) return at;
+  }
+  for (let row = Math.min(previous.cursor, previous.shown.length) - 1; row >= 0; row--) {
+    const at = rows.get(idAt(row));
+    if (at !== undefined) return at;
+  }
+  return 0;
+}
+
+/**
+ * Runs `query` over the library. `reset` puts the cursor on the first (best) row; `keep-paper`
+ * follows the paper under the cursor in `previous` (see followRow).
+ */
+function applyQuery(env: ReducerEnv, state: UiState, query: string, cursorRule: 'reset' | 'keep-paper', previous: UiState = state, focus: readonly string[] = []): UiState {
   let matched: readonly FilterHit[];
   let queryError: QueryError | null = null;
   if (query.trim() === '') matched = allPapers(state.snapshot);
@@ -368,15 +430,36 @@ function applyQuery(env: ReducerEnv, state: UiState, query: string, cursorRule: 
     }
   }
   const shown = queryError ? state.shown : query.trim() === '' && state.order ? state.order.all : arrange(state.order, matched);
-  let cursor = 0;
-  if (cursorRule === 'keep-row') cursor = state.cursor;
-  else if (cursorRule === 'keep-paper') {
-    const id = currentPaper(state)?.id;
-    const at = id === undefined ? -1 : shown.findIndex((h) => state.snapshot.papers[h.index]?.id === id);
-    cursor = at >= 0 ? at : 0;
+  const keep = cursorRule === 'keep-paper' && previous.shown.length > 0;
+  const cursor = queryError ? state.cursor : keep ? followRow(previous, rowsOf(shown, state.snapshot.papers), focus) : 0;
+  const next: UiState = { ...state, query, queryError, filterPending: false, matched, shown, top: keep ? state.top : 0 };
+  const samePaper = keep && currentPaper(previous)?.id === (shown[cursor] ? state.snapshot.papers[shown[cursor]!.index]!.id : undefined);
+  return { ...moveCursor(next, cursor, samePaper), previewTop: samePaper ? state.previewTop : 0 };
+}
+
+/** The row of the next untriaged paper after the cursor, from the top again after the last; null when none is shown. */
+function nextUntriaged(state: UiState): number | null {
+  const n = state.shown.length;
+  for (let step = 1; step <= n; step++) {
+    const row = (state.cursor + step) % n;
+    if (isUntriaged(state.snapshot.papers[state.shown[row]!.index]!, state.snapshot)) return row;
   }
-  const next = { ...state, query, queryError, filterPending: false, matched, shown, top: cursorRule === 'keep-row' ? state.top : 0 };
-  return moveCursor(next, queryError ? state.cursor : cursor, cursorRule === 'keep-row');
+  return null;
+}
+
+/** The message line after a change: the library's summary, the paper's title when it is one, and whether the digest is done. */
+function describeChange(before: UiState, after: UiState, change: LibraryChange): string {
+  let text = change.summary;
+  if (change.papers.length === 1) {
+    const id = change.papers[0]!;
+    const paper = after.snapshot.papers.find((p) => p.id === id);
+    if (paper) text += `: ${truncate(paper.title, 60)}`;
+    if (change.cause === 'undo' && paper && !after.shown.some((hit) => after.snapshot.papers[hit.index] === paper)) text += ' (hidden by the filter)';
+  }
+  if (change.cause !== 'tag' || progressOf(after.snapshot, after.shown).untriaged > 0 || progressOf(before.snapshot, before.shown).untriaged === 0) return text;
+  // First, so that a narrow message line keeps it.
+  const left = after.query.trim() === '' ? 0 : progressOf(after.snapshot).untriaged;
+  return `${left === 0 ? 'every paper is triaged: the digest is done' : `nothing left to triage here; ${left} untriaged outside the filter (Esc clears it)`} · ${text}`;
 }
 
 function editText(state: UiState, action: Extract<Action, { type: 'text-input' | 'text-backspace' | 'text-clear' }>): UiState {
@@ -393,16 +476,45 @@ function editText(state: UiState, action: Extract<Action, { type: 'text-input' |
   return state;
 }
 
-/** Marked papers when there are any, else the current one. */
+/** The marked papers the list shows, in list order: the only marks anything acts on. */
+export function markedShown(state: Pick<UiState, 'marked' | 'shown' | 'snapshot'>): string[] {
+  if (state.marked.size === 0) return [];
+  return state.shown.flatMap((hit) => {
+    const id = state.snapshot.papers[hit.index]!.id;
+    return state.marked.has(id) ? [id] : [];
+  });
+}
+
+/** The marked papers shown when there are any, else the current one. */
 function tagTargets(state: UiState): string[] {
-  if (state.marked.size > 0) return [...state.marked];
+  const marked = markedShown(state);
+  if (marked.length > 0) return marked;
   const paper = currentPaper(state);
   return paper ? [paper.id] : [];
 }
 
+/**
+ * A decision: tags the targets, clears the marks it used (marks the filter hides stay, unused) and moves the cursor to the first paper
+ * at or below it that was not decided (the paper itself when only marked papers were); when the
+ * tag hides papers, library-changed keeps the cursor there or on the next one still shown.
+ */
+function decide(state: UiState, effect: Extract<Effect, { kind: 'tag' }>, advance = true): Step {
+  const decided = new Set(effect.ids);
+  let row = state.cursor;
+  if (advance) {
+    const idAt = (r: number) => state.snapshot.papers[state.shown[r]!.index]!.id;
+    while (row < state.shown.length && decided.has(idAt(row))) row++;
+    // Nothing undecided below: stay on the last, which library-changed moves up if it leaves.
+    if (row === state.shown.length) row = state.cursor;
+  }
+  const marked = new Set([...state.marked].filter((id) => !decided.has(id)));
+  return done(moveCursor({ ...state, marked }, row), effect);
+}
+
 function openPrompt(env: ReducerEnv, state: UiState, purpose: PromptPurpose): UiState {
   if (purpose === 'export') {
-    const targets = state.marked.size > 0 ? [...state.marked] : state.shown.map((h) => state.snapshot.papers[h.index]!.id);
+    const marked = markedShown(state);
+    const targets = marked.length > 0 ? marked : state.shown.map((h) => state.snapshot.papers[h.index]!.id);
     if (targets.length === 0) return { ...state, message: error('no papers to export') };
     return { ...state, mode: { kind: 'prompt', prompt: { purpose, text: `papers-${state.today}.md`, targets, choices: [] } } };
   }
@@ -456,19 +568,18 @@ function submitPrompt(state: UiState): Step {
   if (tags.length === 0) return done(list);
   const virtual = tags.find((t) => (VIRTUAL_TAGS as readonly string[]).includes(t));
   if (virtual && purpose === 'add-tag') return done({ ...state, message: error(`+${virtual} is set by papers itself; choose another tag`) });
-  return done(list, { kind: 'tag', ids: targets, add: purpose === 'add-tag' ? tags : [], remove: purpose === 'remove-tag' ? tags : [] });
+  return decide(list, { kind: 'tag', ids: targets, add: purpose === 'add-tag' ? tags : [], remove: purpose === 'remove-tag' ? tags : [] }, purpose === 'add-tag');
 }
 
 /**
- * A quick tag toggles: it is removed when every target already has it, else added. Targets are the
- * marked papers, or the current one, and then the cursor moves on to the next paper.
+ * A quick tag toggles: it is removed when every target already has it, else added. A decision
+ * (see decide): the marked papers, else the current one, then the next paper.
  */
 function toggleQuickTag(state: UiState, tag: string): Step {
   const ids = tagTargets(state);
   if (ids.length === 0) return done({ ...state, message: error('no paper to tag') });
   const all = ids.every((id) => state.snapshot.decisions.get(id)?.tags[tag] !== undefined);
-  const next = state.marked.size > 0 ? state : moveCursor(state, state.cursor + 1);
-  return done(next, { kind: 'tag', ids, add: all ? [] : [tag], remove: all ? [tag] : [] });
+  return decide(state, { kind: 'tag', ids, add: all ? [] : [tag], remove: all ? [tag] : [] });
 }
 
 /** The filter's hits in the chosen order; ties (and library order) keep the filter's order. */

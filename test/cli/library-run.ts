@@ -35,3 +35,16 @@ export function start(args: readonly string[], env: NodeJS.ProcessEnv) {
   const done = new Promise<Run>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done };
 }
+
+const shellWord = (w: string) => `'${w.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * Runs the binary on a terminal, as a person would: script(1) gives it a pseudo-terminal for
+ * stdin and stdout (so `papers list` with no filter would open the UI: give a filter or --plain).
+ * Everything it prints arrives on stdout, with \n line ends.
+ */
+export function runOnTerminal(args: readonly string[], env: NodeJS.ProcessEnv): Run {
+  const command = [process.execPath, BIN, ...args].map(shellWord).join(' ');
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8', cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: r.status, signal: r.signal, stdout: r.stdout.replace(/\r\n/g, '\n'), stderr: r.stderr };
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDecisions } from '../../src/core/decisions.js';
 import { hfDigest, seedPapers, tempDir } from '../io/library-helpers.js';
-import { libraryEnv, run, SEED, start } from './library-run.js';
+import { libraryEnv, run, runOnTerminal, SEED, start } from './library-run.js';
 
 function seededLibrary() {
   const dir = tempDir();
@@ -68,8 +68,9 @@ describe('papers tag / tags / show / note / undo', () => {
   it('resolves row numbers of the last listing, ids and unique prefixes', () => {
     const { env } = seededLibrary();
     const ids = listIds(env);
-    listIds(env, '--limit', '5');
-    expect(run(['tag', '2', '+to-read'], env).stdout).toBe(`tagged 1 paper +to-read: ${ids[1]}\n`);
+    // Row numbers come from listings shown on a terminal (the JSON ones above are for scripts).
+    runOnTerminal(['list', '--limit', '5'], env);
+    expect(run(['tag', '2', '+to-read'], env).stdout).toMatch(new RegExp(`^tagged 1 paper \\+to-read: ${ids[1]} “.+”\n$`));
     const prefixOf = (id: string) => {
       for (let n = 2; n <= id.length; n++) if (ids.filter((x) => x.startsWith(id.slice(0, n))).length === 1) return id.slice(0, n);
       return id;
@@ -79,14 +80,15 @@ describe('papers tag / tags / show / note / undo', () => {
     expect(listIds(env, '--tag', 'to-read', '--tag', 'later')).toEqual([ids[9], ids[10]]);
     expect(listIds(env, '--tag', 'to-read', '--not-tag', 'later')).toEqual([ids[1]]);
     // rows refer to the listing just printed (the filtered one)
-    listIds(env, '--tag', 'to-read');
-    expect(run(['tag', '3', '-later'], env).stdout).toBe(`tagged 1 paper -later: ${ids[10]}\n`);
+    runOnTerminal(['list', '--tag', 'to-read'], env);
+    expect(run(['tag', '3', '-later'], env).stdout).toMatch(new RegExp(`^tagged 1 paper -later: ${ids[10]} “.+”\n$`));
 
     // papers search records its rows too
     const hits = JSON.parse(run(['search', 'linear attention', '--json', '--limit', '3'], env).stdout) as Array<{ id: string }>;
     expect(hits).toHaveLength(3);
-    expect(run(['tag', '3', '+from-search'], env).stdout).toBe(`tagged 1 paper +from-search: ${hits[2]!.id}\n`);
-    listIds(env, '--tag', 'to-read');
+    runOnTerminal(['search', 'linear attention', '--limit', '3'], env);
+    expect(run(['tag', '3', '+from-search'], env).stdout).toMatch(new RegExp(`^tagged 1 paper \\+from-search: ${hits[2]!.id} “.+”\n$`));
+    runOnTerminal(['list', '--tag', 'to-read'], env);
 
     const out = run(['tag', '4', '+x'], env);
     expect(out.code).toBe(2);
@@ -97,7 +99,7 @@ describe('papers tag / tags / show / note / undo', () => {
     expect(run(['tag', 'nope', '+x'], env).stderr).toContain('nope: no paper has this id');
     expect(run(['tag', '1', '+new'], env).stderr).toContain('"new" is a virtual tag');
     expect(run(['tag', '1'], env).stderr).toContain('no tag given');
-  });
+  }, 90_000); // two dozen runs of the binary
 
   it('tags counts, show, note and undo', () => {
     const { env } = seededLibrary();
@@ -105,7 +107,7 @@ describe('papers tag / tags / show / note / undo', () => {
     run(['tag', ids[0]!, ids[1]!, '+to-read'], env);
     run(['tag', ids[1]!, '+skip', '-to-read'], env);
     expect(run(['tags'], env).stdout).toBe('  1  skip\n  1  to-read\n100  new  (virtual)\n  0  seen  (virtual)\n 98  untriaged  (virtual)\n');
-    expect(run(['note', ids[0]!, 'read', 'section 3'], env).stdout).toBe(`noted ${ids[0]}\n`);
+    expect(run(['note', ids[0]!, 'read', 'section 3'], env).stdout).toMatch(new RegExp(`^noted ${ids[0]} “.+”\n$`));
     const shown = JSON.parse(run(['show', ids[0]!, '--json'], env).stdout);
     expect(shown).toMatchObject({ id: ids[0], tags: ['to-read'], note: 'read section 3', virtualTags: ['new'] });
     expect(shown.sightings[0].file).toBe(SEED);
@@ -143,6 +145,7 @@ describe('papers tag / tags / show / note / undo', () => {
     const env = libraryEnv(dir);
     const ids = listIds(env);
     expect(ids).toHaveLength(100);
+    runOnTerminal(['list', '--plain'], env);
     expect(existsSync(join(dir, 'digests'))).toBe(false);
     expect(run(['tag', '7', '+to-read'], env).code).toBe(0);
     expect(readdirSync(join(dir, 'digests'))).toHaveLength(2);

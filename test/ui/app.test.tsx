@@ -9,6 +9,9 @@ import { fitHints } from '../../src/ui/components/Footer.js';
 import { KEYS, renderApp, stripAnsi } from './helpers.js';
 import type { InterestRanking } from '../../src/core/rank/interest.js';
 import { numberedPapers, seedLibrary } from './fixtures.js';
+import { computeLayout } from '../../src/ui/layout.js';
+import { helpRows } from '../../src/ui/keymap.js';
+import stringWidth from 'string-width';
 
 const lines = (frame: string) => frame.split('\n');
 
@@ -16,12 +19,12 @@ describe('layout', () => {
   test('60x15: header, list, preview below, footer; exactly 14 lines', async () => {
     const r = await renderApp({ handle: seedLibrary(), columns: 60, rows: 15 });
     expect(lines(r.frame())).toEqual([
-      'papers · 2025-03-12 · test library                 5/5 shown',
-      '/ filter   ? help',
-      '›  Decoding specialised feature neurons… +new     2025-03-12',
-      '   MixtureGrowth: Growing Neural Networ… +new C   2025-03-12',
-      '   Efficient Joint Optimization of Laye… +new C   2025-03-12',
-      '   De novo protein design using geometr… +new     2025-03-12',
+      'papers · 2025-03-12 · test lib…  1/5 · 5 untriaged · all new',
+      '/ filter   n next untriaged   ? help',
+      '›  Decoding specialised feature neurons in L…     2025-03-12',
+      '   MixtureGrowth: Growing Neural Networks by… C   2025-03-12',
+      '   Efficient Joint Optimization of Layer-Ada… C   2025-03-12',
+      '   De novo protein design using geometric ve…     2025-03-12',
       '────────────────────────────────────────────────────────────',
       'Decoding specialised feature neurons in LLMs with the final',
       'projection layer',
@@ -29,7 +32,7 @@ describe('layout', () => {
       'tags    +new +untriaged',
       '↓ 5 more lines (J scrolls)',
       '',
-      'j/k move  / filter  space mark  t tag  x skip  ? help',
+      'n next  / filter  1-9 tags  x skip  u undo  ? help  q quit',
     ]);
     r.unmount();
   });
@@ -45,16 +48,16 @@ describe('layout', () => {
     r.resize(50, 10);
     await r.waitFor((f) => f.replace(/\s+/g, ' ').includes('needs a window of at least 60x15; this one is 50x10. Make it larger, or press q to quit.'), 'the too-small message');
     r.resize(100, 20);
-    await r.waitFor((f) => f.includes('5/5 shown'), 'the screen back');
+    await r.waitFor((f) => f.includes('1/5 · 5 untriaged · all new'), 'the screen back');
     r.unmount();
   });
 
   test('only the rows in the window are drawn, whatever the size of the library', async () => {
     const r = await renderApp({ handle: memoryLibrary(numberedPapers(20_000)), columns: 100, rows: 30 });
-    const height = r.state().layout.listHeight;
+    const height = computeLayout({ columns: 100, rows: 30 }).listHeight;
     const rows = () => lines(r.frame()).filter((l) => /Paper number \d+/.test(l) && !l.startsWith('Paper'));
     expect(rows()).toHaveLength(height);
-    expect(r.frame()).toContain('20000/20000 shown');
+    expect(r.frame()).toContain('1/20000 · 20000 untriaged');
     await r.write('G');
     expect(rows()).toHaveLength(height);
     expect(rows().at(-1)).toMatch(/^› .*Paper number 19999/);
@@ -74,7 +77,8 @@ describe('keys', () => {
     await r.write(KEYS.enter);
     expect(r.frame()).toContain('/ prot   Esc clears');
     await r.write(KEYS.escape);
-    await r.waitFor((f) => f.includes('5/5 shown') && f.includes('/ filter'), 'the cleared filter');
+    // The paper under the cursor stays under it, now in the whole list.
+    await r.waitFor((f) => f.includes('4/5 · 5 untriaged · all new') && f.includes('/ filter') && /› .*De novo protein/.test(f), 'the cleared filter');
     r.unmount();
   });
 
@@ -88,7 +92,7 @@ describe('keys', () => {
     await r.write('/', 'x');
     const frames = r.frames();
     const echo = frames.findIndex((f) => f.includes('/ x█  searching…'));
-    const result = frames.findIndex((f) => f.includes('/ x█') && !f.includes('searching…') && f.includes('1/5 shown'));
+    const result = frames.findIndex((f) => f.includes('/ x█') && !f.includes('searching…') && f.includes('1/1 of 5 · 1 untriaged'));
     expect(echo).toBeGreaterThanOrEqual(0);
     expect(result).toBeGreaterThan(echo);
     expect(searched).toEqual(['x']);
@@ -101,7 +105,7 @@ describe('keys', () => {
     await r.write('/');
     await r.write('a foo:');
     expect(r.frame()).toContain('/ a foo:█  ✗ col 3: unknown field foo:');
-    expect(r.frame()).toContain('5/5 shown');
+    expect(r.frame()).toContain('1/5 · 5 untriaged · all new');
     r.unmount();
   });
 
@@ -117,7 +121,7 @@ describe('keys', () => {
     expect(tagged).toMatch(/De novo protein design.*\+to-read/);
     expect(handle.snapshot().decisions.get('p4')?.tags).toHaveProperty('to-read');
     await r.write('u');
-    await r.waitFor((f) => f.includes('undid the last change'), 'the undo');
+    await r.waitFor((f) => f.includes('undid: tagged 1 paper +to-read: De novo protein design'), 'the undo');
     expect(handle.snapshot().decisions.get('p4')).toBeUndefined();
     r.unmount();
   });
@@ -177,11 +181,52 @@ describe('keys', () => {
     const r = await renderApp({ handle: seedLibrary(), columns: 120, rows: 40 });
     await r.write('?');
     const help = r.frame();
-    expect(help).toContain('1-9       toggle quick tags: 1 +to-read, 2 +skip');
+    expect(help).toContain('1-9       toggle quick tags 1 +to-read, 2 +skip,');
     expect(help).toContain('ctrl-d    half a page down');
     expect(help).toContain('? close help');
     await r.write('?');
     expect(r.frame()).not.toContain('ctrl-d    half a page down');
+    r.unmount();
+  });
+
+  for (const [columns, rows] of [
+    [60, 15],
+    [80, 24],
+    [200, 50],
+  ] as const) {
+    test(`${columns}x${rows}: the help, scrolled through, shows every word of every row whole`, async () => {
+      const r = await renderApp({ handle: seedLibrary(), columns, rows });
+      const body = computeLayout({ columns, rows }).bodyHeight;
+      const STATUS = /^lines (\d+)-(\d+) of (\d+) · j\/k or space scroll · \? closes\s*$/;
+      const seen: string[] = [];
+      await r.write('?');
+      for (let page = 0; ; page++) {
+        const window = lines(r.frame()).slice(2, 2 + body);
+        expect(window.every((l) => stringWidth(l) <= columns)).toBe(true);
+        const status = STATUS.exec(window.at(-1)!);
+        seen.push(...(status ? window.slice(0, -1) : window).flatMap((l) => l.split(/\s+/)).filter(Boolean));
+        if (!status || status[2] === status[3]) break;
+        expect(page).toBeLessThan(20);
+        await r.write(' ');
+      }
+      const rows_ = helpRows(DEFAULT_UI_CONFIG.quickTags);
+      const words = new Set(rows_.flatMap((g) => [g.group, ...g.rows.flatMap((row) => [row.keys, row.help])]).flatMap((t) => t.split(/\s+/)));
+      // Nothing on screen but whole words of the help (a cut word would be a fragment), and all of them.
+      expect(seen.filter((w) => !words.has(w))).toEqual([]);
+      expect([...words].filter((w) => !seen.includes(w))).toEqual([]);
+      r.unmount();
+    });
+  }
+
+  test('the footer keeps ? and q at every width, and the most useful hints as room allows', async () => {
+    const r = await renderApp({ handle: seedLibrary(), columns: 60, rows: 15 });
+    for (const columns of [60, 80, 100, 120, 200]) {
+      r.resize(columns, 20);
+      const footer = lines(await r.waitFor((f) => stringWidth(lines(f)[0]!) === columns, `the ${columns}-column frame`)).at(-1)!;
+      expect(stringWidth(footer)).toBeLessThanOrEqual(columns);
+      for (const hint of ['? help', 'q quit', 'x skip', '1-9 tags', 'u undo', 'n next']) expect(footer, `${columns} columns`).toContain(hint);
+      if (columns >= 80) expect(footer).toContain('s sort');
+    }
     r.unmount();
   });
 
@@ -194,7 +239,7 @@ describe('keys', () => {
 
   test('ctrl-d / PgDn page through a long list', async () => {
     const r = await renderApp({ handle: memoryLibrary(numberedPapers(100)), columns: 100, rows: 30 });
-    const height = r.state().layout.listHeight;
+    const height = computeLayout({ columns: 100, rows: 30 }).listHeight;
     await r.write(KEYS.pageDown);
     expect(r.frame()).toMatch(new RegExp(`› .*Paper number ${height} `));
     await r.write(KEYS.ctrlD);
@@ -225,9 +270,13 @@ test('without a terminal on stdin no key is read', async () => {
   instance.unmount();
 });
 
-test('footer hints drop from the end to fit, keeping the help key', () => {
-  expect(fitHints(['a b', 'c d', 'e f', '? help'], 20)).toBe('a b  c d  ? help');
-  expect(fitHints(['a b', '? help'], 100)).toBe('a b  ? help');
+test('footer hints drop the least useful first, from the end; help and quit always stay', () => {
+  const h = (text: string, priority: 1 | 2 | 3) => ({ text, priority });
+  const hints = [h('a b', 2), h('c d', 3), h('e f', 2), h('g h', 3), h('? help', 1), h('q quit', 1)];
+  expect(fitHints(hints, 100)).toBe('a b  c d  e f  g h  ? help  q quit');
+  expect(fitHints(hints, 30)).toBe('a b  c d  e f  ? help  q quit');
+  expect(fitHints(hints, 25)).toBe('a b  e f  ? help  q quit');
+  expect(fitHints(hints, 10)).toBe('? help  q quit');
 });
 
 describe('sort', () => {
@@ -237,20 +286,20 @@ describe('sort', () => {
     const r = await renderApp({ handle: seedLibrary(), columns: 100, rows: 30, rank });
     const titles = () => lines(r.frame()).flatMap((l) => /^[› ] {2}(\S+)/.exec(l)?.[1] ?? []).slice(0, 5);
     expect(titles()).toEqual(['Decoding', 'MixtureGrowth:', 'Efficient', 'De', 'LiT:']);
-    expect(lines(r.frame())[0]).toMatch(/5\/5 shown$/);
+    expect(lines(r.frame())[0]).toMatch(/1\/5 · 5 untriaged · all new$/);
     expect(r.frame()).toContain('s sort');
     await r.write('s');
     const ranked = await r.waitFor((f) => f.includes('by interest (too few tags)'), 'the interest order');
-    expect(lines(ranked)[0]).toMatch(/5\/5 shown · by interest \(too few tags\)$/);
+    expect(lines(ranked)[0]).toMatch(/1\/5 · 5 untriaged · all new · by interest \(too few tags\)$/);
     expect(titles()).toEqual(['De', 'LiT:', 'Decoding', 'Efficient', 'MixtureGrowth:']);
     expect(ranked).toContain('too few tags: newest first'); // the reason, on the message line
     expect(lines(ranked).find((l) => l.startsWith('›'))).toContain('De novo protein design');
     await r.write('s');
-    await r.waitFor((f) => f.includes('5/5 shown · newest first'), 'the date order');
+    await r.waitFor((f) => f.includes('1/5 · 5 untriaged · all new · newest first'), 'the date order');
     await r.write('s');
-    await r.waitFor((f) => f.includes('5/5 shown · most upvoted'), 'the upvotes order');
+    await r.waitFor((f) => f.includes('1/5 · 5 untriaged · all new · most upvoted'), 'the upvotes order');
     await r.write('s');
-    await r.waitFor((f) => /5\/5 shown\n/.test(f), 'library order, unlabelled');
+    await r.waitFor((f) => /1\/5 · 5 untriaged · all new\n/.test(f), 'library order, unlabelled');
     expect(titles()).toEqual(['Decoding', 'MixtureGrowth:', 'Efficient', 'De', 'LiT:']);
     r.unmount();
   });

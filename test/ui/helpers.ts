@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import type { LibraryHandle } from '../../src/core/library.js';
 import { DEFAULT_UI_CONFIG, type FilterFn, type UiConfig } from '../../src/ui/adapters.js';
 import { App, type UiSideEffects } from '../../src/ui/App.js';
-import type { RankFn, UiState } from '../../src/ui/state.js';
+import type { RankFn } from '../../src/ui/state.js';
 
 export const KEYS = {
   up: '\u001b[A',
@@ -30,10 +30,10 @@ export interface Rendered {
   frame: () => string;
   /** Every frame written so far, colour stripped. */
   frames: () => string[];
+  /** Writes each key and waits until the UI has settled on it (see settle). */
   write: (...keys: string[]) => Promise<void>;
   waitFor: (predicate: (frame: string) => boolean, what?: string) => Promise<string>;
   resize: (columns: number, rows: number) => void;
-  state: () => UiState;
   unmount: () => void;
   opened: string[];
   exported: Array<{ path: string; text: string }>;
@@ -50,26 +50,30 @@ export interface RenderOptions {
   openUrl?: UiSideEffects['openUrl'];
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Resolves once `condition` holds, or after `ms` regardless. */
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+/** Resolves once `condition` holds, checking every event-loop turn; fails after 3 s. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await turn();
+  }
 }
 
+/** Work the screen shows while it is under way: a search after the echo of a keystroke, a ranking, a sort. */
+const PENDING = /searching…|ranking…|sorting…/;
+
 export async function renderApp(options: RenderOptions): Promise<Rendered> {
-  let latest: UiState | undefined;
   const opened: string[] = [];
   const exported: Array<{ path: string; text: string }> = [];
   let exited = false;
-  let changes = 0;
   const sideEffects: UiSideEffects = {
     openUrl:
       options.openUrl ??
       (async (url) => {
         opened.push(url);
-        return { ok: true, command: 'fake' };
+        return { ok: true };
       }),
     writeExport: async (path, text) => {
       exported.push({ path, text });
@@ -86,37 +90,42 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
       interactive: true,
       filter: options.filter,
       rank: options.rank,
-      onState: (s: UiState) => {
-        latest = s;
-        changes++;
-      },
       onExit: () => {
         exited = true;
       },
     }),
   );
+  const frame = () => stripAnsi(instance.lastFrame() ?? '');
+  /**
+   * Ink reads a key as soon as it is written (a lone Esc one turn later, in case a sequence
+   * follows); what the key sets off (a tag written, a search run after the frame echoing the
+   * keystroke) comes back within the next turns, each ending in a render (in debug mode Ink writes
+   * every render). Settled: a whole turn passed without a render and nothing is under way on screen.
+   */
+  const settle = async () => {
+    await until(() => (instance.stdin as unknown as { data: unknown }).data === null, 'the key to be read');
+    let renders = -1;
+    await until(() => {
+      const quiet = renders === instance.frames.length && !PENDING.test(frame());
+      renders = instance.frames.length;
+      return quiet;
+    }, 'the UI to settle');
+  };
+  // Keys written before Ink listens to stdin are lost: wait for the listener (useInput's effect,
+  // run with the App's other effects after the first frame, its resize listener among them).
+  await until(() => instance.stdin.listenerCount('readable') > 0, 'the key listener');
   // ink-testing-library's stdout is 100 columns and has no rows: give it a size and announce it.
   Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns });
   Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows });
   instance.stdout.emit('resize');
-  await until(() => latest !== undefined && latest.size.columns === size.columns && latest.size.rows === size.rows, 3000);
-  // Keys written before Ink listens to stdin are lost: wait for the listener (useInput's effect).
-  await until(() => instance.stdin.listenerCount('readable') > 0, 3000);
-  const frame = () => stripAnsi(instance.lastFrame() ?? '');
+  await settle();
   return {
     frame,
     frames: () => instance.frames.map(stripAnsi),
     async write(...keys) {
       for (const key of keys) {
-        const before = changes;
         instance.stdin.write(key);
-        // A key that does something changes the state; one that does nothing is given a moment.
-        await until(() => changes > before, key === KEYS.escape ? 200 : 50);
-        // A filter edit is drawn first and searched right after: wait for the searched frame too.
-        await until(() => latest?.filterPending !== true, 2000);
-        // Likewise a ranking: "ranking…" is drawn first, the ranked list right after.
-        await until(() => latest?.sortPending !== true, 2000);
-        await tick();
+        await settle();
       }
     },
     async waitFor(predicate, what = 'the expected frame') {
@@ -131,10 +140,6 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
     resize(columns, rows) {
       size = { columns, rows };
       instance.stdout.emit('resize');
-    },
-    state: () => {
-      if (!latest) throw new Error('no state yet');
-      return latest;
     },
     unmount: () => instance.unmount(),
     opened,

@@ -27,6 +27,7 @@ function start(handle: LibraryHandle) {
   const done = runUi({
     handle,
     writeExport: async (p) => p,
+    openUrl: async () => ({ ok: true }),
     stdin: stdin as unknown as NodeJS.ReadStream,
     stdout: stdout as unknown as NodeJS.WriteStream,
     now: () => new Date('2025-03-14T10:00:00Z'),
@@ -51,7 +52,7 @@ describe('runUi', () => {
     expect(stdout.written.startsWith(ENTER)).toBe(true);
     stdin.write('q');
     await done;
-    expect(stdout.written).toContain('5/5 shown');
+    expect(stdout.written).toContain('1/5 · 5 untriaged');
     expect(stdout.written.endsWith(LEAVE)).toBe(true);
     expect(stdin.rawMode.at(-1)).toBe(false);
   });

@@ -1,21 +1,27 @@
 // The reducer, driven the way the App drives it: a key goes through the keymap to an action, the
 // action through `step` to the next state and the effects to run.
 import { describe, expect, test } from 'vitest';
-import { memoryLibrary, type Snapshot } from '../../src/core/library.js';
+import { effectiveTags, memoryLibrary, type LibraryHandle, type Snapshot } from '../../src/core/library.js';
 import { DEFAULT_UI_CONFIG, type FilterFn, type UiConfig } from '../../src/ui/adapters.js';
 import { keyEvents } from '../../src/ui/App.js';
-import { FILTER_BINDINGS, HELP_BINDINGS, LIST_BINDINGS, PROMPT_BINDINGS, actionFor, hintsFor, type KeyEvent } from '../../src/ui/keymap.js';
+import { FILTER_BINDINGS, HELP_BINDINGS, LIST_BINDINGS, PROMPT_BINDINGS, TOO_SMALL_BINDINGS, actionFor, hintsFor, keyContext, type KeyContext, type KeyEvent } from '../../src/ui/keymap.js';
 import { computeLayout } from '../../src/ui/layout.js';
-import { SORT_CYCLE, createReducer, currentPaper, initialState, sortLabel, type Action, type Effect, type RankFn, type UiState } from '../../src/ui/state.js';
+import { SORT_CYCLE, createReducer, currentPaper, initialState, markedShown, sortLabel, type Action, type Effect, type RankFn, type UiState } from '../../src/ui/state.js';
 import type { InterestRanking } from '../../src/core/rank/interest.js';
 import { numberedPapers, seedLikePapers } from './fixtures.js';
 
-/** Matches titles containing every word; "bad(" is an error at the parenthesis, as a query compiler reports it. */
+/**
+ * Matches titles containing every word, and papers having every +tag (virtual ones included);
+ * "bad(" is an error at the parenthesis, as a query compiler reports it.
+ */
 const testFilter: FilterFn = (query, snapshot) => {
   const at = query.indexOf('(');
   if (at >= 0) return { ok: false, message: 'unexpected (', offset: at, length: 1 };
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const hits = snapshot.papers.flatMap((p, index) => (words.every((w) => p.title.toLowerCase().includes(w)) ? [{ index }] : []));
+  const hits = snapshot.papers.flatMap((p, index) => {
+    const tags = effectiveTags(p, snapshot.decisions.get(p.id), snapshot.latestDigest);
+    return words.every((w) => (w.startsWith('+') ? tags.includes(w.slice(1)) : p.title.toLowerCase().includes(w))) ? [{ index }] : [];
+  });
   return { ok: true, hits };
 };
 
@@ -38,7 +44,7 @@ function harness(snapshot: Snapshot, options: { columns?: number; rows?: number;
     press(...events) {
       for (const e of events) {
         const event = typeof e === 'string' ? { input: e } : e;
-        const action = actionFor(h.state.mode, event);
+        const action = actionFor(keyContext(h.state), event);
         if (action) h.act(action);
       }
       return h;
@@ -342,7 +348,7 @@ describe('tags', () => {
     expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n1'], add: ['skip'], remove: [] });
     // already tagged: the key takes the tag off again
     await lib.tag(['n2'], ['to-read'], []);
-    h.act({ type: 'library-changed', snapshot: lib.snapshot(), message: null });
+    h.act({ type: 'library-changed', snapshot: lib.snapshot(), change: null });
     h.press('1');
     expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n2'], add: [], remove: ['to-read'] });
   });
@@ -366,11 +372,14 @@ describe('tags', () => {
     expect(h.state.cursor).toBe(2);
   });
 
-  test('x tags the current paper skip and moves on, even with marks', () => {
+  test('x tags skip: the marked papers when there are any, as the quick tags do', () => {
     const h = many();
+    h.press('x');
+    expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n0'], add: ['skip'], remove: [] });
+    expect(h.state.cursor).toBe(1);
     h.press(' ', 'x');
-    expect(h.effects).toEqual([{ kind: 'tag', ids: ['n1'], add: ['skip'], remove: [] }]);
-    expect(h.state.cursor).toBe(2);
+    expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n1'], add: ['skip'], remove: [] });
+    expect(h.state.marked.size).toBe(0);
   });
 
   test('u asks the library to undo', () => {
@@ -387,10 +396,10 @@ describe('tags', () => {
     let state = initialState({ filter: tagFilter, config: DEFAULT_UI_CONFIG }, { origin: 't', snapshot: lib.snapshot(), size: { columns: 100, rows: 30 }, today: '2025-03-14', query: 'untriaged' });
     state = step(state, { type: 'move', by: 1 }).state;
     await lib.tag(['n1'], ['skip'], []);
-    state = step(state, { type: 'library-changed', snapshot: lib.snapshot(), message: { text: 'tagged 1 paper +skip', kind: 'info' } }).state;
+    state = step(state, { type: 'library-changed', snapshot: lib.snapshot(), change: { cause: 'tag', summary: 'tagged 1 paper +skip', papers: ['n1'] } }).state;
     expect(state.shown).toHaveLength(4);
     expect(currentPaper(state)?.id).toBe('n2');
-    expect(state.message?.text).toBe('tagged 1 paper +skip');
+    expect(state.message?.text).toBe('tagged 1 paper +skip: Paper number 1');
   });
 });
 
@@ -482,32 +491,33 @@ describe('help, quit, messages, resize', () => {
 
 describe('keymap', () => {
   test('every binding of every mode reaches an action through actionFor', () => {
-    const modes = [
-      { mode: { kind: 'list' as const }, bindings: LIST_BINDINGS },
-      { mode: { kind: 'filter' as const }, bindings: FILTER_BINDINGS },
-      { mode: { kind: 'prompt' as const, prompt: { purpose: 'add-tag' as const, text: '', targets: [], choices: [] } }, bindings: PROMPT_BINDINGS },
-      { mode: { kind: 'help' as const }, bindings: HELP_BINDINGS },
+    const contexts: Array<{ context: KeyContext; bindings: readonly typeof LIST_BINDINGS[number][] }> = [
+      { context: 'list', bindings: LIST_BINDINGS },
+      { context: 'filter', bindings: FILTER_BINDINGS },
+      { context: 'prompt', bindings: PROMPT_BINDINGS },
+      { context: 'help', bindings: HELP_BINDINGS },
+      { context: 'too-small', bindings: TOO_SMALL_BINDINGS },
     ];
-    for (const { mode, bindings } of modes) {
+    for (const { context, bindings } of contexts) {
       for (const binding of bindings) {
         for (const spec of binding.keys) {
           const event: KeyEvent = 'special' in spec ? { input: '', [spec.special]: true } : { input: spec.char, ctrl: spec.ctrl };
-          expect(actionFor(mode, event), `${mode.kind}: ${binding.label}`).toEqual(binding.action(event));
+          expect(actionFor(context, event), `${context}: ${binding.label}`).toEqual(binding.action(event));
         }
       }
     }
   });
 
   test('no key is bound twice in one mode', () => {
-    for (const bindings of [LIST_BINDINGS, FILTER_BINDINGS, PROMPT_BINDINGS, HELP_BINDINGS]) {
+    for (const bindings of [LIST_BINDINGS, FILTER_BINDINGS, PROMPT_BINDINGS, HELP_BINDINGS, TOO_SMALL_BINDINGS]) {
       const keys = bindings.flatMap((b) => b.keys.map((k) => JSON.stringify(k)));
       expect(new Set(keys).size).toBe(keys.length);
     }
   });
 
   test('the footer hints come from the table', () => {
-    expect(hintsFor({ kind: 'list' })).toEqual(LIST_BINDINGS.flatMap((b) => (b.hint ? [b.hint] : [])));
-    expect(hintsFor({ kind: 'filter' })).toContain('Esc clear');
+    expect(hintsFor('list')).toEqual(LIST_BINDINGS.flatMap((b) => (b.hint ? [b.hint] : [])));
+    expect(hintsFor('filter').map((h) => h.text)).toEqual(expect.arrayContaining(['Esc clear', 'ctrl-u empty']));
   });
 
   test('a chunk of typed characters is text in the filter and separate keys in the list', () => {
@@ -519,7 +529,7 @@ describe('keymap', () => {
     // ctrl-u read together with what was typed after it clears the line, then inserts the text
     const events = keyEvents('\u0015out.md\r', noKey, true);
     expect(events).toEqual([{ input: 'u', ctrl: true }, { input: 'out.md' }, { input: '', return: true }]);
-    expect(events.map((e) => actionFor({ kind: 'prompt', prompt: { purpose: 'export', text: 'papers.md', targets: [], choices: [] } } as never, e)?.type)).toEqual(['text-clear', 'text-input', 'prompt-submit']);
+    expect(events.map((e) => actionFor('prompt', e)?.type)).toEqual(['text-clear', 'text-input', 'prompt-submit']);
   });
 });
 
@@ -613,7 +623,7 @@ describe('sort (s, S)', () => {
     h.press('s');
     expect(rank.calls).toBe(1);
     await handle.tag(['p5'], ['to-read'], []);
-    h.act({ type: 'library-changed', snapshot: handle.snapshot(), message: null });
+    h.act({ type: 'library-changed', snapshot: handle.snapshot(), change: null });
     expect(ids(h)).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
     expect(rank.calls).toBe(1);
     expect(sortLabel(h.state)).toBe('by interest · S re-ranks');
@@ -626,7 +636,7 @@ describe('sort (s, S)', () => {
     expect(rank.calls).toBe(2);
     // A change, then round again: ranked anew on arrival.
     await handle.tag(['p1'], ['skip'], []);
-    h.act({ type: 'library-changed', snapshot: handle.snapshot(), message: null });
+    h.act({ type: 'library-changed', snapshot: handle.snapshot(), change: null });
     h.press('s', 's', 's', 's');
     expect(rank.calls).toBe(3);
   });
@@ -659,5 +669,211 @@ describe('sort (s, S)', () => {
     expect(sortLabel(h.state)).toBe('by interest (too few tags)');
     expect(h.state.message?.text).toMatch(/interest ranking learns from at least 2 papers tagged to-read\/read and 2 tagged skip \(you have 0 and 0\): newest first/);
     expect(ids(h)).toEqual(['p2', 'p4', 'p1', 'p5', 'p3']); // all first seen the same day: most upvoted first
+  });
+});
+
+/** Runs the harness's library effects against `lib` in order and reports each back, as the App does. */
+async function perform(h: Harness, lib: LibraryHandle): Promise<void> {
+  while (h.effects.length > 0) {
+    const effect = h.effects.shift()!;
+    if (effect.kind === 'tag') {
+      const result = await lib.tag(effect.ids, effect.add, effect.remove);
+      h.act({ type: 'library-changed', snapshot: lib.snapshot(), change: { cause: 'tag', summary: result.summary, papers: result.changed } });
+    } else if (effect.kind === 'undo') {
+      const result = await lib.undo();
+      if (result) h.act({ type: 'library-changed', snapshot: lib.snapshot(), change: { cause: 'undo', summary: result.summary, papers: result.changed } });
+    } else throw new Error(`unexpected effect ${effect.kind}`);
+  }
+}
+
+const tagsOf = (lib: LibraryHandle) => Object.fromEntries([...lib.snapshot().decisions].map(([id, d]) => [id, Object.keys(d.tags).join(' ')]));
+
+describe('decide and advance', () => {
+  const library = (n: number) => memoryLibrary(numberedPapers(n), 'test', () => '2025-03-14T09:00:00.000Z');
+  const start = (lib: LibraryHandle, query?: string) => {
+    const h = harness(lib.snapshot());
+    if (query) h.press('/', ...query, K.enter);
+    return h;
+  };
+
+  test('no filter: each decision tags the paper under the cursor and moves to the next, none skipped', async () => {
+    const lib = library(6);
+    const h = start(lib);
+    h.press('1', 'x');
+    expect(h.id()).toBe('n2');
+    await perform(h, lib);
+    expect(h.id()).toBe('n2');
+    h.press('x', '1', 'x');
+    await perform(h, lib);
+    expect(tagsOf(lib)).toEqual({ n0: 'to-read', n1: 'skip', n2: 'skip', n3: 'to-read', n4: 'skip' });
+    expect(h.id()).toBe('n5');
+  });
+
+  test('under +untriaged each decided paper leaves and the next comes under the cursor, whether the writes come back between keys or after a burst', async () => {
+    const between = library(8);
+    const h = start(between, '+untriaged');
+    h.press('j'); // start on the second paper: the one above stays untriaged and shown
+    for (const key of ['1', 'x', 'x', '1']) {
+      h.press(key);
+      await perform(h, between);
+    }
+    expect(tagsOf(between)).toEqual({ n1: 'to-read', n2: 'skip', n3: 'skip', n4: 'to-read' });
+    expect(h.id()).toBe('n5');
+    expect(h.state.cursor).toBe(1);
+
+    const burst = library(8);
+    const b = start(burst, '+untriaged');
+    b.press('j', '1', 'x', 'x', '1'); // four keys before the library answers once
+    expect(b.effects.map((e) => (e.kind === 'tag' ? e.ids : []))).toEqual([['n1'], ['n2'], ['n3'], ['n4']]);
+    await perform(b, burst);
+    expect(tagsOf(burst)).toEqual(tagsOf(between));
+    expect(b.id()).toBe('n5');
+  });
+
+  test('under an order that is not the library order too (the interest order is kept while tagging)', async () => {
+    const lib = library(6);
+    const rank: RankFn = () => ({ ids: ['n5', 'n3', 'n1', 'n0', 'n2', 'n4'], scores: new Map(), mode: 'model', reason: null, positives: 2, negatives: 2, undecided: 6 });
+    const h = harness(lib.snapshot(), { rank });
+    h.press('/', ...'+untriaged', K.enter, 's');
+    expect(h.id()).toBe('n5');
+    h.press('1', '1', 'x');
+    await perform(h, lib);
+    expect(tagsOf(lib)).toEqual({ n5: 'to-read', n3: 'to-read', n1: 'skip' });
+    expect(h.id()).toBe('n0');
+  });
+
+  test('a decision on marked papers tags only them, clears the marks and leaves the cursor on the paper it was on', async () => {
+    const lib = library(6);
+    const h = start(lib);
+    h.press(' ', ' ', ' ');
+    expect(h.id()).toBe('n3');
+    h.press('1');
+    expect(h.state.marked.size).toBe(0);
+    expect(h.id()).toBe('n3');
+    h.press('2');
+    await perform(h, lib);
+    expect(tagsOf(lib)).toEqual({ n0: 'to-read', n1: 'to-read', n2: 'to-read', n3: 'skip' });
+    expect(h.id()).toBe('n4');
+  });
+
+  test('when the current paper is among the marked ones the cursor moves past all of them', () => {
+    const h = start(library(6));
+    h.press(' ', ' ', 'k', 'x');
+    expect(h.effects.pop()).toMatchObject({ ids: ['n0', 'n1'] });
+    expect(h.id()).toBe('n2');
+  });
+
+  test('t adds the typed tag as a decision: the marks are cleared and the cursor moves on', () => {
+    const h = start(library(4));
+    h.press(' ', 'k', 't', ...'idea', K.enter);
+    expect(h.effects.pop()).toEqual({ kind: 'tag', ids: ['n0'], add: ['idea'], remove: [] });
+    expect([h.id(), h.state.marked.size]).toEqual(['n1', 0]);
+  });
+
+  test('marks on papers the filter hides are kept but never acted on; a decision clears only the marks it used', () => {
+    const h = start(library(6));
+    h.press(' ', ' ', ' ');
+    h.press('/', ...'number 1', K.enter);
+    expect(markedShown(h.state)).toEqual(['n1']);
+    expect(h.state.marked.size).toBe(3);
+    h.press('1');
+    expect(h.effects.pop()).toMatchObject({ ids: ['n1'], add: ['to-read'] });
+    expect([...h.state.marked].sort()).toEqual(['n0', 'n2']);
+    h.press('e');
+    expect(h.state.mode).toMatchObject({ prompt: { targets: ['n1'] } }); // no mark shown: every paper shown
+    h.press(K.escape, K.escape, 'x');
+    expect(h.effects.pop()).toMatchObject({ ids: ['n0', 'n2'], add: ['skip'] });
+    expect(h.state.marked.size).toBe(0);
+  });
+
+  test('a decision on the last paper stays on it; once it leaves, the cursor is on the paper above', async () => {
+    const lib = library(4);
+    const h = start(lib, '+untriaged');
+    h.press('G', 'x');
+    expect(h.id()).toBe('n3');
+    await perform(h, lib);
+    expect(h.id()).toBe('n2');
+  });
+
+  test('the decision that triages the last paper says the digest is done', async () => {
+    const lib = library(3);
+    const h = start(lib);
+    h.press('1', 'x');
+    await perform(h, lib);
+    expect(h.state.message?.text).not.toMatch(/done/);
+    h.press('x');
+    await perform(h, lib);
+    expect(h.state.message?.text).toBe('every paper is triaged: the digest is done · tagged 1 paper +skip: Paper number 2');
+    // Under a filter with papers left outside it, it says how many.
+    const more = library(4);
+    const f = start(more, 'number 1');
+    f.press('x');
+    await perform(f, more);
+    expect(f.state.message?.text).toBe('nothing left to triage here; 3 untriaged outside the filter (Esc clears it) · tagged 1 paper +skip: Paper number 1');
+  });
+
+  test('n goes to the next untriaged paper, from the top again after the last', async () => {
+    const lib = library(6);
+    await lib.tag(['n1', 'n2', 'n4'], ['skip'], []);
+    const h = start(lib);
+    h.press('n');
+    expect(h.id()).toBe('n3');
+    h.press('n');
+    expect(h.id()).toBe('n5');
+    h.press('n');
+    expect(h.id()).toBe('n0');
+    await lib.tag(['n0', 'n3', 'n5'], ['skip'], []);
+    h.act({ type: 'library-changed', snapshot: lib.snapshot(), change: null });
+    h.press('n');
+    expect([h.id(), h.state.message?.text]).toEqual(['n0', 'no untriaged paper here: every paper shown has a tag']);
+  });
+
+  test('undo names what it undid and brings the cursor back to that paper, shown again under +untriaged', async () => {
+    const lib = library(6);
+    const h = start(lib, '+untriaged');
+    h.press('j', 'x');
+    await perform(h, lib);
+    h.press('j', 'j');
+    expect(h.id()).toBe('n4');
+    h.press('u');
+    await perform(h, lib);
+    expect(h.id()).toBe('n1');
+    expect(h.state.message?.text).toBe('undid: tagged 1 paper +skip: Paper number 1');
+  });
+
+  test('behind the "needs a larger window" screen keys do nothing but quit', () => {
+    const h = start(library(6));
+    h.act({ type: 'resize', size: { columns: 50, rows: 10 } });
+    const before = h.state;
+    h.press('j', 'x', '1', '/', 't', '?', ' ', 'u');
+    expect(h.state).toBe(before);
+    expect(h.effects).toEqual([]);
+    h.press('q');
+    expect(h.effects).toEqual([{ kind: 'quit' }]);
+  });
+});
+
+describe('help', () => {
+  test('the help scrolls within its lines where it does not fit, and starts at the top each time', () => {
+    const h = harness(seed().snapshot(), { columns: 60, rows: 15 });
+    h.press('?');
+    expect(h.state.mode).toEqual({ kind: 'help', top: 0 });
+    h.press('j', 'j');
+    expect(h.state.mode).toEqual({ kind: 'help', top: 2 });
+    h.press('k', 'k', 'k');
+    expect(h.state.mode).toEqual({ kind: 'help', top: 0 });
+    for (let i = 0; i < 40; i++) h.press(' ');
+    const bottom = h.state.mode.kind === 'help' ? h.state.mode.top : -1;
+    expect(bottom).toBeGreaterThan(10);
+    h.press('j');
+    expect(h.state.mode).toEqual({ kind: 'help', top: bottom });
+    h.press('?', '?');
+    expect(h.state.mode).toEqual({ kind: 'help', top: 0 });
+  });
+
+  test('where it all fits, it does not scroll', () => {
+    const h = harness(seed().snapshot(), { columns: 200, rows: 50 });
+    h.press('?', 'j', ' ');
+    expect(h.state.mode).toEqual({ kind: 'help', top: 0 });
   });
 });

@@ -14,6 +14,7 @@ import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { compileOrThrow, searchLibraryLean, searchLoaded } from '../query-search.js';
+import { recordShownListing } from '../paper-refs.js';
 
 export interface ListOptions extends FilterOptions {
   json?: boolean;
@@ -107,7 +108,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   const matched = lean ? lean.hits.map((h) => h.paper) : query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
   const sorted = sortListing(matched, options.sort, handle, store, command, output);
   const papers = limit === undefined ? sorted : sorted.slice(0, limit);
-  store?.recordListing(papers.map((p) => p.id));
+  recordShownListing(store, output, options, papers.map((p) => p.id));
   const rows = papers.map((paper) => ({ paper, tags: userTags(paper, snapshot) }));
   if (options.json) output.out(toJson(papers, snapshot));
   else if (output.isTTY && !options.plain) output.out(formatTable(rows, output));

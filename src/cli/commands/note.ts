@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { processOutput } from '../output.js';
-import { resolvePapers } from '../paper-refs.js';
+import { quotedTitles, resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
 
 export function register(program: Command): void {
@@ -26,6 +26,8 @@ Examples:
       const store = openStore(command);
       const [id] = resolvePapers(store, [ref]);
       const result = await store.setNote(id!, options.clear ? null : text);
-      processOutput().out(result.summary);
+      // The summary names the id ("noted 2503.01234"); the title confirms it is the paper meant.
+      const title = quotedTitles(store, [id!]).get(id!);
+      processOutput().out(title ? `${result.summary} ${title}` : result.summary);
     });
 }

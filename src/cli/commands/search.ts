@@ -9,6 +9,7 @@ import { loadPapers, type Loaded } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { formatSearchJson, formatSearchPlain, formatSearchTable, type ShownHit } from '../render/search-results.js';
 import { limitFlag } from './list.js';
+import { recordShownListing } from '../paper-refs.js';
 
 export interface SearchCommandOptions {
   json?: boolean;
@@ -74,7 +75,7 @@ export async function runSearch(text: string, files: string[], options: SearchCo
     details: matchDetails(results.plan, hit.paper, snippetWidth),
     tags: shownTags(hit.paper, snapshot),
   }));
-  loaded.store?.recordListing(results.hits.map((h) => h.paper.id)); // for `papers tag 3` (row 3 of this listing)
+  recordShownListing(loaded.store, output, options, results.hits.map((h) => h.paper.id)); // for `papers tag 3` (row 3 of this listing)
   if (options.json) output.out(formatSearchJson(shown, snapshot));
   else if (output.isTTY && !options.plain) output.out(formatSearchTable(shown, output));
   else output.out(formatSearchPlain(shown));

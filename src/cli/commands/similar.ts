@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { similarPapers } from '../../core/rank/interest.js';
 import { processOutput } from '../output.js';
-import { resolvePapers } from '../paper-refs.js';
+import { recordShownListing, resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
 import { truncate } from '../render/paper-rows.js';
 
@@ -43,7 +43,7 @@ Examples:
       const [id] = resolvePapers(store, [ref]);
       const papers = store.snapshot().papers;
       const found = similarPapers(papers, id!, k);
-      store.recordListing(found.map((s) => s.id));
+      recordShownListing(store, output, options, found.map((s) => s.id));
       if (options.json) {
         output.out(JSON.stringify(found.map((s) => ({ id: s.id, title: s.title, score: round(s.score) })), null, 2));
         return;

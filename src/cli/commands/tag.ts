@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { splitTagArgs } from '../../core/refs.js';
 import { processOutput } from '../output.js';
-import { resolvePapers } from '../paper-refs.js';
+import { namePapers, resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
 
 export function register(program: Command): void {
@@ -16,7 +16,7 @@ export function register(program: Command): void {
       'after',
       `
 Examples:
-  papers tag 3 +to-read              row 3 of the last "papers list"
+  papers tag 3 +to-read              row 3 of the last listing shown on a terminal
   papers tag 2503.01234 +to-read     by id (a unique prefix is enough: 2503.012)
   papers tag 1 4 7 +skip -to-read    several papers, several tags at once
 
@@ -30,7 +30,6 @@ Virtual tags (new, seen, untriaged) are computed and cannot be set. "papers undo
       const store = openStore(command);
       const ids = resolvePapers(store, refs);
       const result = await store.tag(ids, add, remove);
-      const shown = result.changed.length > 0 && result.changed.length <= 5 ? `: ${result.changed.join(', ')}` : '';
-      processOutput().out(`${result.summary}${shown}`);
+      processOutput().out(result.summary + namePapers(store, result.changed.length > 0 ? result.changed : ids));
     });
 }

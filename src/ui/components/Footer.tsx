@@ -1,8 +1,8 @@
 // Bottom two lines: the prompt or the last message, then the key hints of the current mode.
 import { Box, Text } from 'ink';
-import { hintsFor } from '../keymap.js';
+import { hintsFor, keyContext, type Hint } from '../keymap.js';
 import type { UiState } from '../state.js';
-import { fit } from '../text.js';
+import { fit, textWidth } from '../text.js';
 import { Prompt } from './Prompt.js';
 
 export function Footer({ state }: { state: UiState }) {
@@ -15,19 +15,20 @@ export function Footer({ state }: { state: UiState }) {
     <Box flexDirection="column" width={layout.columns}>
       {line}
       <Text dimColor wrap="truncate">
-        {fitHints(hintsFor(mode), layout.columns)}
+        {fitHints(hintsFor(keyContext(state)), layout.columns)}
       </Text>
     </Box>
   );
 }
 
-/** As many hints as fit, dropping from the end but always keeping the one that opens the help. */
-export function fitHints(hints: readonly string[], width: number): string {
+const SEPARATOR = '  ';
+
+/** As many hints as fit, in table order: the least useful (priority 3, then 2) go first, from the end; priority 1 always stays. */
+export function fitHints(hints: readonly Hint[], width: number): string {
   const kept = [...hints];
-  const help = kept.find((h) => h.startsWith('?'));
-  while (kept.join('  ').length > width && kept.length > 1) {
-    const drop = kept.length - 1 - [...kept].reverse().findIndex((h) => h !== help);
-    kept.splice(drop, 1);
+  const length = () => textWidth(kept.map((h) => h.text).join(SEPARATOR));
+  for (const priority of [3, 2] as const) {
+    for (let i = kept.length - 1; i >= 0 && length() > width; i--) if (kept[i]!.priority === priority) kept.splice(i, 1);
   }
-  return kept.join('  ');
+  return kept.map((h) => h.text).join(SEPARATOR);
 }

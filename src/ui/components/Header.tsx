@@ -1,18 +1,36 @@
-// Top two lines: where the papers come from, their dates, shown / total, marks; then the filter line.
+// Top two lines: where the papers come from and their dates, then where the cursor is and what is
+// left to triage (12/61 · 49 untriaged), marks and order; then the filter line.
 import { Box, Text } from 'ink';
-import { sortLabel, type UiState } from '../state.js';
-import { fit, truncate } from '../text.js';
+import { markedShown, sortLabel, type UiState } from '../state.js';
+import type { Progress } from '../progress.js';
+import { fit, textWidth, truncate } from '../text.js';
 
-export function Header({ state, dates }: { state: UiState; dates: string }) {
-  const { layout, snapshot, shown, marked, query, queryError, mode } = state;
+/** "12/61 of 100 · 49 untriaged · all new · 3 marked, 1 hidden · by interest": position, what is left, marks, order. */
+export function headerCounts(state: UiState, progress: Progress): string {
+  const { shown, snapshot, marked, cursor } = state;
+  const total = snapshot.papers.length;
+  const parts = [`${shown.length === 0 ? 0 : cursor + 1}/${shown.length}${shown.length < total ? ` of ${total}` : ''}`];
+  parts.push(progress.untriaged > 0 ? `${progress.untriaged} untriaged` : 'all triaged');
+  // The virtual tag new, said once here rather than on every row of a fresh digest.
+  if (progress.fresh > 0) parts.push(progress.fresh === shown.length ? 'all new' : `${progress.fresh} new`);
+  if (marked.size > 0) {
+    const visible = markedShown(state).length;
+    parts.push(visible === marked.size ? `${visible} marked` : `${visible} marked, ${marked.size - visible} hidden`);
+  }
   const order = sortLabel(state);
-  const counts = `${shown.length}/${snapshot.papers.length} shown${marked.size > 0 ? ` · ${marked.size} marked` : ''}${order ? ` · ${order}` : ''}`;
-  const origin = truncate(`papers · ${snapshot.papers.length === 0 ? 'no papers' : dates} · ${state.origin}`, Math.max(10, layout.columns - counts.length - 2));
+  if (order) parts.push(order);
+  return parts.join(' · ');
+}
+
+export function Header({ state, dates, progress }: { state: UiState; dates: string; progress: Progress }) {
+  const { layout, snapshot, query, queryError, mode } = state;
+  const counts = headerCounts(state, progress);
+  const origin = truncate(`papers · ${snapshot.papers.length === 0 ? 'no papers' : dates} · ${state.origin}`, Math.max(10, layout.columns - textWidth(counts) - 2));
   return (
     <Box flexDirection="column" width={layout.columns}>
       <Text wrap="truncate">
         <Text bold>{origin}</Text>
-        {' '.repeat(Math.max(1, layout.columns - origin.length - counts.length))}
+        {' '.repeat(Math.max(1, layout.columns - textWidth(origin) - textWidth(counts)))}
         <Text color="cyan">{counts}</Text>
       </Text>
       <FilterLine query={query} error={queryError} editing={mode.kind === 'filter'} pending={state.filterPending} width={layout.columns} />
@@ -21,7 +39,7 @@ export function Header({ state, dates }: { state: UiState; dates: string }) {
 }
 
 function FilterLine({ query, error, editing, pending, width }: { query: string; error: UiState['queryError']; editing: boolean; pending: boolean; width: number }) {
-  if (!editing && query === '') return <Text dimColor>{fit('/ filter   ? help', width)}</Text>;
+  if (!editing && query === '') return <Text dimColor>{fit('/ filter   n next untriaged   ? help', width)}</Text>;
   if (error) {
     const start = Math.min(error.offset, query.length);
     const end = Math.min(query.length, start + Math.max(1, error.length));
@@ -45,6 +63,7 @@ function FilterLine({ query, error, editing, pending, width }: { query: string; 
       {query}
       {editing ? '█' : <Text dimColor>{'   Esc clears'}</Text>}
       {pending ? <Text dimColor>{'  searching…'}</Text> : null}
+      {editing && !pending ? <Text dimColor>{query === '' ? '   Enter keeps · Esc clears' : '   Enter keeps · Esc clears · ctrl-u empties'}</Text> : null}
     </Text>
   );
 }

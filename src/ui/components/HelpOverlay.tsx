@@ -1,29 +1,28 @@
-// The `?` help, drawn from the keymap table, in as many columns as the height needs.
+// The `?` help, drawn from the keymap table: side by side when it all fits, else one column that scrolls.
 import { Box, Text } from 'ink';
 import type { UiConfig } from '../adapters.js';
-import { helpRows } from '../keymap.js';
+import { helpView } from '../help-lines.js';
 import { fit } from '../text.js';
 
-export function HelpOverlay({ quickTags, width, height }: { quickTags: UiConfig['quickTags']; width: number; height: number }) {
-  const lines: Array<{ text: string; heading: boolean }> = [];
-  for (const { group, rows } of helpRows(quickTags)) {
-    lines.push({ text: group, heading: true });
-    for (const row of rows) lines.push({ text: `${row.keys.padEnd(9)} ${row.help}`, heading: false });
-  }
-  const columns = Math.max(1, Math.ceil(lines.length / Math.max(1, height)));
-  const columnWidth = Math.floor(width / columns) - 1;
-  const perColumn = Math.ceil(lines.length / columns);
+export function HelpOverlay({ quickTags, width, height, top }: { quickTags: UiConfig['quickTags']; width: number; height: number; top: number }) {
+  const view = helpView(quickTags, width, height, top);
+  const { scroll } = view;
   return (
-    <Box width={width} height={height} flexDirection="row">
-      {Array.from({ length: columns }, (_, c) => (
-        <Box key={c} flexDirection="column" width={columnWidth + 1}>
-          {lines.slice(c * perColumn, (c + 1) * perColumn).map((line, i) => (
-            <Text key={i} bold={line.heading} color={line.heading ? 'yellow' : undefined}>
-              {fit(line.text, columnWidth)}
-            </Text>
-          ))}
-        </Box>
-      ))}
+    <Box width={width} height={height} flexDirection="column">
+      <Box flexDirection="row" height={scroll ? height - 1 : height}>
+        {view.columns.map((lines, c) => (
+          <Box key={c} flexDirection="column" width={view.columnWidth + (c < view.columns.length - 1 ? 2 : 0)}>
+            {lines.map((line, i) => (
+              <Text key={i} bold={line.heading} color={line.heading ? 'yellow' : undefined}>
+                {fit(line.text, view.columnWidth)}
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
+      {scroll ? (
+        <Text dimColor>{fit(`lines ${scroll.top + 1}-${Math.min(scroll.total, scroll.top + height - 1)} of ${scroll.total} · j/k or space scroll · ? closes`, width)}</Text>
+      ) : null}
     </Box>
   );
 }

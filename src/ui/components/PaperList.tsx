@@ -42,7 +42,9 @@ export const PaperList = memo(function PaperList({ snapshot, shown, cursor, top,
 
 /** One list row, exactly `width` columns: cursor, mark, title (query matches highlighted), tags, link markers, date. */
 export function rowText(paper: LibraryPaper, snapshot: Snapshot, hit: FilterHit, current: boolean, marked: boolean, width: number): string {
-  const tags = effectiveTags(paper, snapshot.decisions.get(paper.id), snapshot.latestDigest).filter((t) => t !== 'untriaged');
+  const tags = effectiveTags(paper, snapshot.decisions.get(paper.id), snapshot.latestDigest)
+    // untriaged is every row of a fresh digest and new the header counts: neither is worth a row's width.
+    .filter((t) => t !== 'untriaged' && t !== 'new');
   const date = (paper.date ?? paper.firstSeen ?? '').padEnd(10);
   const kinds = markers(paper).padEnd(3);
   const tagText = truncate(tags.map((t) => `+${t}`).join(' '), Math.max(0, Math.floor(width / 4)));
