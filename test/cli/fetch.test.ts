@@ -1,61 +1,13 @@
 // `papers fetch` against a real HTTP server on 127.0.0.1 serving the recorded responses: imports,
 // conditional requests, retries, Retry-After, timeouts, pacing, wrong bodies, size caps, and
 // sources that cannot be reached.
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { parseDigest } from '../../src/core/parse/index.js';
+import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.js';
-import { tempDir } from '../io/library-helpers.js';
-import { ARXIV_RSS, HF_API, closedPort, send, startServer, type Handler, type TestServer } from './fetch-server.js';
-import { libraryEnv, run, start } from './library-run.js';
+import { DAY, HF_API, digestCount, fetchRun, idsOf, libraryIds, send, setup, useServers, type Handler } from './fetch-server.js';
 
-const DAY = '2024-10-25'; // the day of the recorded Hugging Face answer, a Friday
-const NOW = `${DAY}T12:00:00Z`;
-
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
-
-/** A fresh library whose sources point at `base` (or the two given bases), short limits for tests. */
-function setup(hf: string, arxiv = hf, extra: Record<string, string> = {}) {
-  const dir = tempDir();
-  const env = libraryEnv(dir, {
-    PAPERS_NOW: NOW,
-    PAPERS_FETCH_HF_URL: hf,
-    PAPERS_FETCH_ARXIV_URL: arxiv,
-    PAPERS_FETCH_BACKOFF_MS: '50',
-    PAPERS_FETCH_TIMEOUT_MS: '5000',
-    PAPERS_FETCH_CONNECT_TIMEOUT_MS: '2000',
-    PAPERS_FETCH_ARXIV_GAP_MS: '0',
-    HTTP_PROXY: '',
-    HTTPS_PROXY: '',
-    http_proxy: '',
-    https_proxy: '',
-    NO_PROXY: '',
-    no_proxy: '',
-    ...extra,
-  });
-  return { dir, env };
-}
-
-const fetchRun = (args: string[], env: NodeJS.ProcessEnv) => start(['fetch', ...args], env).done;
-
-function libraryIds(env: NodeJS.ProcessEnv): string[] {
-  const r = run(['list', '--json'], env);
-  expect(r.stderr).toBe('');
-  return (JSON.parse(r.stdout) as Array<{ id: string }>).map((p) => p.id).sort();
-}
-
-const digestCount = (dir: string) => (existsSync(join(dir, 'digests')) ? readdirSync(join(dir, 'digests')).filter((f) => f.endsWith('.json')).length : 0);
-const idsOf = (bytes: Buffer, file: string) => parseDigest(bytes.toString('utf8'), { file }).papers.map((p) => p.id).sort();
+const serve = useServers();
 
 const hfOk: Handler = (_req, res) => send(res, 200, HF_API, { 'content-type': 'application/json; charset=utf-8', etag: '"day-1"', 'last-modified': 'Fri, 25 Oct 2024 10:00:00 GMT' });
 

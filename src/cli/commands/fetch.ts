@@ -126,8 +126,8 @@ async function runFetch(source: SourceName | undefined, categories: readonly str
 }
 
 async function fetchSource(plan: SourcePlan, client: ClientOptions, store: LibraryStore, now: Date, output: Output, tally: Tally): Promise<void> {
-  const fail = (message: string) => {
-    output.err(`papers: ${message}; nothing changed`);
+  const fail = (message: string, hint?: string) => {
+    output.err(`papers: ${message}; nothing changed${hint ? `; ${hint}` : ''}`);
     if (!tally.failed.includes(plan.source)) tally.failed.push(plan.source);
   };
   for (const request of plan.requests) {
@@ -140,7 +140,7 @@ async function fetchSource(plan: SourcePlan, client: ClientOptions, store: Libra
         continue;
       }
       // The host cannot be reached: its other requests would fail the same way.
-      fail(`${plan.source}: ${got.message}; check the network, or sources.${plan.source}.url`);
+      fail(`${plan.source}: ${got.message}`, `check the network, or sources.${plan.source}.url`);
       return;
     }
     if (!tally.answered.includes(plan.source)) tally.answered.push(plan.source);
