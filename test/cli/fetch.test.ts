@@ -3,6 +3,7 @@
 // sources that cannot be reached.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.js';
 import { DAY, HF_API, digestCount, fetchRun, idsOf, libraryIds, send, setup, useServers, type Handler } from './fetch-server.js';
@@ -127,6 +128,21 @@ describe('papers fetch hf', () => {
     expect(b.code).toBe(1);
     expect(b.stderr).toBe(`papers: hf ${DAY}: the answer passed ${HF_API.length + 100} bytes, more than papers accepts; stopped reading; nothing changed\n`);
     expect(digestCount(dir)).toBe(0);
+
+    // Compressed, the cap counts the bytes unpacked: a small answer cannot unpack past it.
+    const bomb = await serve((_req, res) => send(res, 200, gzipSync(Buffer.alloc(5_000_000, 0x20)), { 'content-type': 'application/json', 'content-encoding': 'gzip' }));
+    const c = await fetchRun(['hf'], setup(bomb.base, bomb.base, { PAPERS_FETCH_MAX_BYTES: '1000000' }).env);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toBe(`papers: hf ${DAY}: the answer passed 1000000 bytes, more than papers accepts; stopped reading; nothing changed\n`);
+  });
+
+  it('asks for gzip and keeps the answer as sent before compression', async () => {
+    const server = await serve((req, res) => send(res, 200, gzipSync(HF_API), { 'content-type': 'application/json', 'content-encoding': 'gzip' }));
+    const { dir, env } = setup(server.base);
+    expect((await fetchRun(['hf'], env)).code).toBe(0);
+    expect(server.seen[0]!.headers['accept-encoding']).toBe('gzip');
+    const [meta] = readdirSync(join(dir, 'digests')).filter((f) => f.endsWith('.json'));
+    expect(readFileSync(join(dir, 'digests', meta!.replace('.json', '.txt')))).toEqual(HF_API);
   });
 
   it('fetches every weekday from the last day fetched to today, and says the weekend has no list', async () => {

@@ -54,7 +54,7 @@ export function formatDigestMarkdown(entries: readonly DigestEntry[], meta: Dige
   if (entries.length === 0) return `${[...out, 'No new papers.'].join('\n')}\n`;
   out.push(`${entries.length} new paper${entries.length === 1 ? '' : 's'}, most interesting first${meta.order ? ` (${escapeInline(meta.order)})` : ''}.`, '');
   entries.forEach(({ paper, tags }, i) => {
-    const facts = [paper.date, paper.upvotes !== null ? `${paper.upvotes} upvotes` : null, ...tags.map((t) => `#${t}`)].filter((f): f is string => f !== null);
+    const facts = [paper.date, paper.upvotes !== null ? `${paper.upvotes} upvotes` : null, tags.length > 0 ? `tagged ${tags.join(', ')}` : null].filter((f): f is string => f !== null);
     const authors = paper.authors.length > 0 ? ` by ${escapeInline(authorsLine(paper.authors))}` : '';
     out.push(`${i + 1}. **${escapeInline(paper.title)}**${authors}${facts.length > 0 ? ` (${escapeInline(facts.join(', '))})` : ''}`);
     const url = paperUrl(paper);
