@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyVerdict } from '../../src/core/fetch/body.js';
+import { bodyVerdict, quoted } from '../../src/core/fetch/body.js';
 import { daysBetween, isWeekend, planDays, MAX_DAYS } from '../../src/core/fetch/days.js';
 import { planArxiv, planHf } from '../../src/core/fetch/plan.js';
 import { proxyFor } from '../../src/core/fetch/proxy.js';
@@ -133,5 +133,11 @@ describe('body', () => {
     expect(bodyVerdict('feed', bytes('\uFEFF<html><head><title>Sign in</title>'), null)).toEqual({ kind: 'wrong', message: 'the server answered with an HTML page, not an RSS or Atom feed' });
     expect(bodyVerdict('json', bytes('Service   Unavailable'), 'text/plain')).toEqual({ kind: 'wrong', message: 'the server answered with something other than JSON (text/plain): "Service Unavailable"' });
     expect(bodyVerdict('feed', bytes(''), null)).toEqual({ kind: 'wrong', message: 'the server answered with an empty body, not an RSS or Atom feed' });
+  });
+
+  it('quotes a server’s text without its terminal escapes, on one line, cut short', () => {
+    expect(quoted('\u001b]0;pwned\u0007\u001b[2J  Bad\n\ngateway')).toBe('?]0;pwned??[2J Bad gateway');
+    expect(quoted('x'.repeat(100), 10)).toBe('xxxxxxxxxx…');
+    expect(bodyVerdict('json', bytes('nope'), 'text/\u001b[31mplain')).toEqual({ kind: 'wrong', message: 'the server answered with something other than JSON (text/?[31mplain): "nope"' });
   });
 });

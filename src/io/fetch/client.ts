@@ -1,6 +1,7 @@
 // A GET the way papers asks strangers' servers: its User-Agent, conditional on what it already
 // has (If-None-Match / If-Modified-Since: an unchanged feed costs a 304), paced per host,
 // retried on 429 and 5xx with backoff and Retry-After, redirects followed (http and https only).
+import { quoted } from '../../core/fetch/body.js';
 import { proxyFor, type ProxyEnv } from '../../core/fetch/proxy.js';
 import { isRetryableStatus, parseRetryAfter, retryDecision, type RetryPolicy } from '../../core/fetch/retry.js';
 import { httpGet, type GetLimits, type GetResponse, type NetFailureKind } from './http-get.js';
@@ -73,7 +74,7 @@ export async function fetchUrl(start: string, previous: Validators | undefined, 
       const lastModified = header(r, 'last-modified');
       return { kind: 'body', body: r.body, contentType: header(r, 'content-type') ?? null, validators: { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) } };
     }
-    const status = `HTTP ${r.status}${r.statusMessage ? ` ${r.statusMessage}` : ''}`;
+    const status = `HTTP ${r.status}${r.statusMessage ? ` ${quoted(r.statusMessage, 40)}` : ''}`;
     if (!isRetryableStatus(r.status)) return failed('http', `${url.host} answered ${status}`);
     const decision = retryDecision(attempt, parseRetryAfter(header(r, 'retry-after'), new Date()), options.retry);
     if (!decision.retry) return failed('http', `${url.host} answered ${status}; ${decision.reason}`);
