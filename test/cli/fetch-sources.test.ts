@@ -90,6 +90,14 @@ describe('papers fetch, every source', () => {
     expect(r.stderr).toMatch(/^papers: no sources to fetch: sources\.hf\.enabled is false and sources\.arxiv\.categories is empty; /);
   });
 
+  it('refuses flags that do not go together', async () => {
+    const { env } = setup('http://127.0.0.1:9');
+    const both = await fetchRun(['hf', '--date', DAY, '--since', DAY], env);
+    expect([both.code, both.stderr]).toEqual([2, 'papers: --date and --since: give one of them\n']);
+    const cats = await fetchRun(['hf', 'cs.CL'], env);
+    expect([cats.code, cats.stderr]).toEqual([2, 'papers: cs.CL: categories are for arxiv (papers fetch arxiv cs.CL)\n']);
+  });
+
   it('refuses a base URL that is not http or https', async () => {
     const { env } = setup('file:///etc/passwd');
     const r = await fetchRun(['hf'], env);

@@ -145,6 +145,18 @@ describe('papers fetch hf', () => {
     expect(readFileSync(join(dir, 'digests', meta!.replace('.json', '.txt')))).toEqual(HF_API);
   });
 
+  it('follows redirects over http(s) only', async () => {
+    const server = await serve((req, res) => (req.url!.startsWith('/moved') ? hfOk(req, res, 0) : send(res, 301, '', { location: `/moved${req.url}` })));
+    const { env } = setup(server.base);
+    expect((await fetchRun(['hf'], env)).code).toBe(0);
+    expect(server.seen.map((s) => s.url)).toEqual([`/api/daily_papers?date=${DAY}`, `/moved/api/daily_papers?date=${DAY}`]);
+
+    const away = await serve((_req, res) => send(res, 302, '', { location: 'file:///etc/passwd' }));
+    const r = await fetchRun(['hf'], setup(away.base).env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`papers: hf ${DAY}: redirected to file: URL file:///etc/passwd; only http and https are followed; nothing changed\n`);
+  });
+
   it('fetches every weekday from the last day fetched to today, and says the weekend has no list', async () => {
     const server = await serve((req, res) => {
       if (!req.url!.endsWith(DAY)) send(res, 200, '[]', { 'content-type': 'application/json' });
