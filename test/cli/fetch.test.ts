@@ -1,7 +1,7 @@
 // `papers fetch` against a real HTTP server on 127.0.0.1 serving the recorded responses: imports,
 // conditional requests, retries, Retry-After, timeouts, pacing, wrong bodies, size caps, and
 // sources that cannot be reached.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,20 @@ describe('papers fetch hf', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/: hf-api, 8 papers: already imported on .*; nothing changed\nfetched hf: 0 new papers, 0 updated \(1 request\)\n$/);
     expect(digestCount(dir)).toBe(1);
+  });
+
+  it('a damaged state file costs an unconditional request, nothing more', async () => {
+    const server = await serve(hfOk);
+    const { dir, env } = setup(server.base);
+    mkdirSync(join(dir, 'state'), { recursive: true });
+    for (const damaged of ['{"validators": {', JSON.stringify({ validators: { [`${server.base}/api/daily_papers?date=${DAY}`]: 5 }, sources: { hf: { lastFetched: 1, lastDay: '../..' } } })]) {
+      writeFileSync(join(dir, 'state', 'fetch.json'), damaged);
+      const r = await fetchRun(['hf'], env);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(server.seen.at(-1)!.headers['if-none-match']).toBeUndefined();
+    }
+    expect(server.seen.map((s) => s.url)).toEqual([`/api/daily_papers?date=${DAY}`, `/api/daily_papers?date=${DAY}`]);
   });
 
   it('retries a 503 and takes the 200 that follows', async () => {

@@ -47,6 +47,7 @@ describe('days', () => {
     expect(planDays({ kind: 'since', day: '2025-03-14' }, today)).toEqual({ ok: true, plan: { days: ['2025-03-14', '2025-03-17', '2025-03-18'], weekends: ['2025-03-15', '2025-03-16'] } });
     expect(planDays({ kind: 'catch-up', lastFetched: '2025-03-17' }, today)).toEqual({ ok: true, plan: { days: ['2025-03-17', '2025-03-18'], weekends: [] } });
     expect(planDays({ kind: 'catch-up', lastFetched: null }, today)).toEqual({ ok: true, plan: { days: ['2025-03-18'], weekends: [] } });
+    expect(planDays({ kind: 'catch-up', lastFetched: '2025-04-01' }, today)).toEqual({ ok: true, plan: { days: ['2025-03-18'], weekends: [] } });
   });
 
   it('refuses the future and more than a month at once', () => {

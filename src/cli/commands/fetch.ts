@@ -29,7 +29,7 @@ interface FetchFlags {
   quiet: number;
 }
 
-export const USER_AGENT = `papers/${VERSION} (terminal research-paper digest reader)`;
+const USER_AGENT = `papers/${VERSION} (terminal research-paper digest reader)`;
 
 export function register(program: Command): void {
   program

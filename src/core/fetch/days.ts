@@ -36,7 +36,8 @@ export type PlannedDays = { ok: true; plan: DayPlan } | { ok: false; message: st
  * (again: its list grows during the day) to today, or just today the first time.
  */
 export function planDays(request: DayRequest, today: string): PlannedDays {
-  const from = request.kind === 'catch-up' ? (request.lastFetched ?? today) : request.day;
+  // A last day after today (the clock was set back) catches up from today.
+  const from = request.kind === 'catch-up' ? (request.lastFetched !== null && request.lastFetched < today ? request.lastFetched : today) : request.day;
   const to = request.kind === 'date' ? request.day : today;
   if (from > today) return { ok: false, message: `${from} is in the future (today is ${today}); there is no list yet` };
   const all = daysBetween(from < to ? from : to, to);

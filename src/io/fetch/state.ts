@@ -5,7 +5,7 @@
 //   state/digest.json  when `papers digest` last ran
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceName } from '../../core/fetch/plan.js';
+import { SOURCE_NAMES, type SourceName } from '../../core/fetch/plan.js';
 import { writeFileAtomic } from '../atomic.js';
 
 export interface Validators {
@@ -42,10 +42,27 @@ function readJson(dir: string, name: string): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length < 1000 ? v : undefined);
+
+/** The state as written, with anything damaged left out (the file is cheap to lose, never trusted). */
 export function readFetchState(dir: string): FetchState {
   const raw = readJson(dir, 'fetch.json');
-  if (!isObject(raw)) return { validators: {}, sources: {} };
-  return { validators: isObject(raw.validators) ? (raw.validators as FetchState['validators']) : {}, sources: isObject(raw.sources) ? (raw.sources as FetchState['sources']) : {} };
+  const state: FetchState = { validators: {}, sources: {} };
+  if (!isObject(raw)) return state;
+  for (const [url, v] of Object.entries(isObject(raw.validators) ? raw.validators : {})) {
+    if (!isObject(v) || text(v.at) === undefined) continue;
+    const etag = text(v.etag);
+    const lastModified = text(v.lastModified);
+    state.validators[url] = { at: text(v.at)!, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+  }
+  const sources = isObject(raw.sources) ? raw.sources : {};
+  for (const name of SOURCE_NAMES) {
+    const s = sources[name];
+    if (!isObject(s) || text(s.lastFetched) === undefined) continue;
+    const lastDay = text(s.lastDay);
+    state.sources[name] = { lastFetched: text(s.lastFetched)!, ...(lastDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? { lastDay } : {}) };
+  }
+  return state;
 }
 
 /** Re-reads the state, applies `edit`, writes it back (atomically; what another run wrote meanwhile is kept). */
