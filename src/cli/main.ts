@@ -20,6 +20,8 @@ import * as config from './commands/config.js';
 import * as completion from './commands/completion.js';
 import * as doctor from './commands/doctor.js';
 import * as help from './commands/help.js';
+import * as fetchCmd from './commands/fetch.js';
+import * as digest from './commands/digest.js';
 
 import { VERSION } from './version.js';
 import { startProgress } from './progress.js';
@@ -27,7 +29,7 @@ import { setProgressFactory } from '../io/progress-hook.js';
 
 export { VERSION };
 
-const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, help];
+const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, help, fetchCmd, digest];
 
 export function buildProgram(): Command {
   const program = new Command('papers')

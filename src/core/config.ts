@@ -7,6 +7,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pai
 export const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type QuickKey = (typeof QUICK_KEYS)[number];
 import { EXPORT_FORMATS, GROUPINGS as EXPORT_GROUPS, type ExportFormat, type Grouping as ExportGroup } from './export/types.js';
+import { DEFAULT_ARXIV_BASE, DEFAULT_HF_BASE, baseUrlProblem, categoryProblem } from './fetch/urls.js';
 
 export { EXPORT_FORMATS, EXPORT_GROUPS, type ExportFormat, type ExportGroup };
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
@@ -22,6 +23,8 @@ export interface Config {
   export: { format: ExportFormat; group: ExportGroup };
   /** Colour: auto (when stdout is a terminal), always or never. */
   color: ColorMode;
+  /** What `papers fetch` fetches: the Hugging Face daily list (when enabled) and these arXiv feeds. */
+  sources: { hf: { enabled: boolean; url: string }; arxiv: { categories: string[]; url: string } };
 }
 
 /** One value per dotted key, exactly the keys the file may hold. */
@@ -31,6 +34,10 @@ export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | 
   'export.format': ExportFormat;
   'export.group': ExportGroup;
   color: ColorMode;
+  'sources.hf.enabled': boolean;
+  'sources.hf.url': string;
+  'sources.arxiv.categories': string[];
+  'sources.arxiv.url': string;
 }
 export type ConfigKey = keyof ConfigValues;
 
@@ -77,6 +84,8 @@ interface Setting<T> {
   check(value: unknown): Checked<T>;
   /** The value written as text in an environment variable or a flag. */
   fromText(text: string): Checked<T>;
+  /** The environment variable, when not the one envName derives from the key. */
+  env?: string;
 }
 
 function kindOf(value: unknown): string {
@@ -147,6 +156,50 @@ const colorSetting: Setting<ColorMode> = {
   },
 };
 
+const baseUrl = (key: ConfigKey, description: string, dflt: string, env: string): Setting<string> => ({
+  key,
+  description,
+  default: dflt,
+  env,
+  check(value) {
+    if (typeof value !== 'string') return bad(`expected a URL such as ${dflt}, got ${kindOf(value)}`);
+    const problem = baseUrlProblem(value);
+    return problem === null ? ok(value) : bad(problem);
+  },
+  fromText(text) {
+    return this.check(text);
+  },
+});
+
+const onOff = (key: ConfigKey, description: string, dflt: boolean): Setting<boolean> => ({
+  key,
+  description,
+  default: dflt,
+  check: (value) => (typeof value === 'boolean' ? ok(value) : bad(`expected true or false, got ${kindOf(value)}`)),
+  fromText: (text) => (['true', 'yes', '1'].includes(text) ? ok(true) : ['false', 'no', '0'].includes(text) ? ok(false) : bad(`"${text}": expected true or false`)),
+});
+
+/** arXiv feeds: a category (cs.CL), or several joined by + for one feed (cs.CL+cs.LG). */
+const feedList: Setting<string[]> = {
+  key: 'sources.arxiv.categories',
+  description: 'arXiv feeds papers fetch reads: categories such as cs.CL (cs.CL+cs.LG: one feed of both)',
+  default: [],
+  check(value) {
+    if (!Array.isArray(value)) return bad(`expected a list of arXiv categories such as [cs.CL, cs.LG], got ${kindOf(value)}`);
+    const feeds: string[] = [];
+    for (const item of value) {
+      if (typeof item !== 'string') return bad(`expected an arXiv category, got ${kindOf(item)}`);
+      const problem = item.split('+').map(categoryProblem).find((p) => p !== null);
+      if (problem) return bad(problem);
+      if (!feeds.includes(item)) feeds.push(item);
+    }
+    return ok(feeds);
+  },
+  fromText(text) {
+    return this.check(text.split(',').map((t) => t.trim()).filter((t) => t !== ''));
+  },
+};
+
 const QUICK_DEFAULTS: Record<QuickKey, string | null> = { 1: 'to-read', 2: 'skip', 3: null, 4: null, 5: null, 6: null, 7: null, 8: null, 9: null };
 
 /** Every setting, in the order `papers config` prints them. */
@@ -157,6 +210,10 @@ export const SETTINGS: readonly Setting<unknown>[] = [
   oneOf('export.format', 'default format of papers export', EXPORT_FORMATS, 'md'),
   oneOf('export.group', 'default grouping of papers export', EXPORT_GROUPS, 'none'),
   colorSetting,
+  onOff('sources.hf.enabled', 'whether papers fetch reads the Hugging Face daily papers', true),
+  baseUrl('sources.hf.url', 'where papers fetch reads the Hugging Face daily papers API', DEFAULT_HF_BASE, 'PAPERS_FETCH_HF_URL'),
+  feedList,
+  baseUrl('sources.arxiv.url', 'where papers fetch reads the arXiv listing feeds', DEFAULT_ARXIV_BASE, 'PAPERS_FETCH_ARXIV_URL'),
 ] as Setting<unknown>[];
 
 export const CONFIG_KEYS: readonly ConfigKey[] = SETTINGS.map((s) => s.key);
@@ -176,6 +233,10 @@ export function toConfig(v: ConfigValues): Config {
     ranking: { positive: v['ranking.positive'], negative: v['ranking.negative'] },
     export: { format: v['export.format'], group: v['export.group'] },
     color: v.color,
+    sources: {
+      hf: { enabled: v['sources.hf.enabled'], url: v['sources.hf.url'] },
+      arxiv: { categories: v['sources.arxiv.categories'], url: v['sources.arxiv.url'] },
+    },
   };
 }
 
@@ -251,9 +312,9 @@ function firstBadOffset(node: Node | null): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Environment and flags
 
-/** PAPERS_EXPORT_FORMAT for export.format, PAPERS_QUICK_TAGS_1 for quick-tags.1, ... */
+/** PAPERS_EXPORT_FORMAT for export.format, PAPERS_QUICK_TAGS_1 for quick-tags.1, ... (PAPERS_FETCH_HF_URL for sources.hf.url). */
 export function envName(key: ConfigKey): string {
-  return `PAPERS_${key.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+  return settingOf.get(key)?.env ?? `PAPERS_${key.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 }
 
 export type TextLayer = { ok: true; layer: ConfigLayer } | { ok: false; errors: string[] };

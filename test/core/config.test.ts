@@ -63,7 +63,7 @@ describe('parseConfigFile', () => {
     const [e, ...rest] = errorsOf('color: never\nquik-tags:\n  1: x\n');
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ line: 2, column: 1, key: 'quik-tags' });
-    expect(formatConfigError(e!)).toMatch(/^c\.yaml:2:1: quik-tags: unknown key "quik-tags"; known keys: quick-tags, ranking, export, color$/);
+    expect(formatConfigError(e!)).toMatch(/^c\.yaml:2:1: quik-tags: unknown key "quik-tags"; known keys: quick-tags, ranking, export, color, sources$/);
   });
 
   it('names an unknown nested key, including a quick key outside 1-9', () => {

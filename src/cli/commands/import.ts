@@ -1,7 +1,7 @@
 // `papers import FILE...|-`: parses digests into the library (kept byte for byte), one summary line per file.
 import type { Command } from 'commander';
 import { PapersError, inputError } from '../../core/errors.js';
-import { readDigestFile } from '../../io/digest-files.js';
+import { readDigestFile, type DigestInput } from '../../io/digest-files.js';
 import { sha256 } from '../../io/digest-store.js';
 import type { DigestMeta, ImportOutcome, LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
@@ -15,7 +15,7 @@ import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
 import { testHook } from '../../io/test-hooks.js';
 
-interface ImportOptions extends ParseFlags {
+export interface ImportOptions extends ParseFlags {
   verbose?: boolean;
   dryRun?: boolean;
 }
@@ -168,7 +168,11 @@ export async function runImport(files: readonly string[], options: ImportOptions
 }
 
 function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean): { outcome: ImportOutcome; parsed?: ParseSummary } {
-  const input = readDigestFile(file);
+  return importInput(readDigestFile(file), options, store, output, showParse);
+}
+
+/** Imports one digest already read (a file, or an answer `papers fetch` received); input errors are thrown. */
+export function importInput(input: DigestInput, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean): { outcome: ImportOutcome; parsed?: ParseSummary } {
   const bytes = input.bytes ?? Buffer.from(input.text, 'utf8');
   if (input.text.trim() === '') throw inputError(`${input.name}: is empty; give a digest with at least one paper`);
   const previous = store.hasDigest(sha256(bytes));
