@@ -14,7 +14,7 @@ import '../../io/search-cache.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
 
-export interface ImportOptions extends ParseFlags {
+interface ImportOptions extends ParseFlags {
   verbose?: boolean;
 }
 
