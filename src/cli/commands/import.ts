@@ -15,7 +15,7 @@ import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
 import { testHook } from '../../io/test-hooks.js';
 
-export interface ImportOptions extends ParseFlags {
+interface ImportOptions extends ParseFlags {
   verbose?: boolean;
   dryRun?: boolean;
 }
