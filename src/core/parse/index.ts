@@ -7,6 +7,7 @@ import { arxivFeed } from './arxiv-feed.js';
 import { scholarAlert } from './scholar-alert.js';
 import { hfNewsletter } from './hf-newsletter.js';
 import { emlFormat, mboxFormat } from './mail-formats.js';
+import { htmlDigest, markdownDigest } from './markup-digest.js';
 
 export interface DigestFormat {
   name: string;
@@ -18,7 +19,16 @@ export interface DigestFormat {
 }
 
 /** Formats of a digest itself, as opposed to the mail containers that hold one. */
-const DIGEST_FORMATS: readonly DigestFormat[] = [hfPage, hfApi, arxivMail, arxivFeed, scholarAlert, hfNewsletter];
+const DIGEST_FORMATS: readonly DigestFormat[] = [
+  hfPage,
+  hfApi,
+  arxivMail,
+  arxivFeed,
+  scholarAlert,
+  hfNewsletter,
+  markdownDigest,
+  htmlDigest,
+];
 
 /** The digest format (never a container) that claims a text most strongly: for the parts of a mail. */
 function detectDigest(text: string): { format: DigestFormat; score: number } {
