@@ -25,6 +25,27 @@ function blankFrontMatter(text: string): string {
   return m[0].replace(/[^\n]/g, '') + text.slice(m[0].length);
 }
 
+/**
+ * Link text broken by a blank line (`[A title that\n\ncontinues](url)`, as some generators wrap)
+ * is one link: the blank line between an unclosed `[` and the `](` that closes it is dropped.
+ */
+function joinBrokenLinks(text: string): string {
+  if (!text.includes('](')) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    out.push(line);
+    const next = lines[i + 2];
+    if (next === undefined || lines[i + 1]!.trim() !== '' || line.length > 2000) continue;
+    const open = line.lastIndexOf('[');
+    if (open === -1 || line.indexOf(']', open) !== -1) continue;
+    const close = next.indexOf('](');
+    if (close !== -1 && next.lastIndexOf('[', close) === -1) i++;
+  }
+  return out.join('\n');
+}
+
 const TAG = /^<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/;
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
@@ -80,7 +101,7 @@ function writeInline(children: readonly Token[] | null, w: InlineWriter): void {
 
 export function markdownBlocks(source: string): Block[] {
   const env = {};
-  const tokens = md.parse(blankFrontMatter(source), env);
+  const tokens = md.parse(joinBrokenLinks(blankFrontMatter(source)), env);
   let budget = INLINE_BUDGET;
   const children = (t: Token): readonly Token[] | null => {
     const content = t.content;

@@ -230,7 +230,8 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
 
   /** Makes the card's paper from its fields or its report structure; true when it has one. */
   const settle = (card: Card): boolean => {
-    const title = card.labelTitle ?? card.title;
+    // fields outside any heading, item or row belong to no card: no paper is made of them
+    const title = card.kind === 'root' ? null : (card.labelTitle ?? card.title);
     if (card.openerPaper) {
       if (card.labelTitle) card.openerPaper.title = card.labelTitle;
       card.openerPaper.authors ??= card.authors;
@@ -247,7 +248,7 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       return true;
     }
     if (card.fields.length > 0) {
-      note(card.line, `a paper link (${card.fields[0]!.key}) with no title beside it or above it was skipped`);
+      note(Math.max(1, card.line), `a paper link (${card.fields[0]!.key}) with no title beside it or above it was skipped`);
       return false;
     }
     if (title !== null && card.authors !== null && card.produced === 0 && card.kind === 'heading' && (card.venue !== null || card.numbered)) {
@@ -376,20 +377,14 @@ function readFields(text: string, card: Card): void {
   done();
 }
 
-/** A row's title: its first bold cell that reads as a title, else its first such cell without a paper link. */
+/** A row's title: its first cell whose bold text reads as a title, else its first cell whose own text does. */
 function rowTitle(cells: readonly CellReading[], raw: readonly Span[][]): string | null {
-  for (let k = 0; k < cells.length; k++) {
-    const spans = raw[k]!.filter((s) => s.text.trim() !== '');
-    if (spans.length > 0 && spans.every((s) => s.strong)) {
-      const t = cleanTitle(cells[k]!.text);
-      if (isTitleLike(t)) return t;
-    }
+  const named = (t: string) => isTitleLike(t) && /\p{L}{2}/u.test(t);
+  for (const spans of raw) {
+    const bold = cleanTitle(spans.filter((s) => s.strong && s.link === 0).map((s) => s.text).join(' '));
+    if (named(bold)) return bold;
   }
-  for (const c of cells) {
-    if (c.links.some((l) => l.ref) || c.bare.length > 0) continue;
-    const t = cleanTitle(c.text);
-    if (isTitleLike(t) && /\p{L}{2}/u.test(t)) return t;
-  }
+  for (const c of cells) if (named(c.beside)) return c.beside;
   return null;
 }
 
