@@ -80,6 +80,7 @@ interface LinkRun {
 
 interface CellReading {
   text: string;
+  spans: readonly Span[];
   links: LinkRun[];
   /** Paper links and ids written as text, not linked. */
   bare: PaperRef[];
@@ -120,7 +121,7 @@ function readCell(cell: readonly Span[]): CellReading {
   const label = splitLabel(text.trimStart());
   const restLabel = splitLabel(rest.trimStart());
   const beside = cleanTitle(restLabel && restLabel.label.length <= 24 ? restLabel.value : rest);
-  return { text, links, bare, beside, label };
+  return { text, spans: cell, links, bare, beside, label };
 }
 
 /**
@@ -145,6 +146,11 @@ function openerTitle(b: Block, cell: CellReading, firstSpan: Span | undefined): 
   const title = cleanTitle(raw);
   if (title === '' || title.length > 300 || !isTitleLike(title)) return null;
   return title;
+}
+
+function boldOnly(cell: CellReading): boolean {
+  const spans = cell.spans.filter((s) => s.text.trim() !== '');
+  return spans.length > 0 && spans.every((s) => s.strong);
 }
 
 function latinShare(text: string): number {
@@ -270,8 +276,22 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
     }
     parent.produced += card.produced;
   };
+  /** Where the open `<summary>` cards are in `stack`, innermost last: `</details>` finds its own at once. */
+  const summaries: number[] = [];
   const closeWhile = (keep: (c: Card) => boolean) => {
-    while (stack.length > 1 && !keep(top())) close(stack.pop()!);
+    while (stack.length > 1 && !keep(top())) {
+      if (summaries[summaries.length - 1] === stack.length - 1) summaries.pop();
+      close(stack.pop()!);
+    }
+  };
+
+  /** A paragraph that could pass for a paper and is not one: a bold section label, a line of links to no paper. */
+  const noteLoosePara = (cells: readonly CellReading[], line: number) => {
+    const cell = cells[0];
+    if (!cell || cell.bare.length > 0 || cell.links.some((l) => l.ref)) return;
+    const text = oneLine(cell.text);
+    if (cell.links.length > 0 && text.length <= 200) note(line, `paragraph "${snippet(text)}" skipped: its links name no paper`);
+    else if (cell.label === null && text.length <= 40 && cell.links.length === 0 && boldOnly(cell)) note(line, `section label "${snippet(text)}" skipped: not a paper's title`);
   };
 
   for (const b of blocks) {
@@ -280,8 +300,8 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
         note(b.line, 'code block skipped: code is never a paper');
         continue;
       case 'details-end': {
-        const at = stack.findLastIndex((c) => c.kind === 'summary');
-        if (at > 0) closeWhile(() => stack.length - 1 < at);
+        const at = summaries[summaries.length - 1];
+        if (at !== undefined) closeWhile(() => stack.length - 1 < at);
         continue;
       }
       case 'list-end':
@@ -305,6 +325,7 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       card.title = b.kind === 'row' ? rowTitle(cells, b.cells) : openerTitle(b, cells[0]!, first);
       card.numbered = /^\s*(?:\d{1,4}[.)、]|#\d)/.test(text);
       if (card.title !== null) settleOrphan();
+      if (b.kind === 'summary') summaries.push(stack.length);
       stack.push(card);
     } else {
       if (top().kind === 'row') closeWhile((c) => c.kind !== 'row');
@@ -340,6 +361,7 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       orphan.produced++;
       for (let c = orphan.parent; c; c = c.parent) c.produced++;
     }
+    if (rank < 0 && b.kind === 'para' && b.ids.length === 0) noteLoosePara(cells, b.line);
     if (mentions > 0) note(b.line, `${mentions === 1 ? 'a paper link' : `${mentions} paper links`} in running text skipped: a mention, not a listed paper`);
   }
   closeWhile(() => false);
