@@ -1,5 +1,6 @@
 // arXiv RSS 2.0 and Atom feeds (rss.arxiv.org) and arXiv API Atom responses (export.arxiv.org/api).
-// FORMATS.md section 4. Read with the forgiving tokenizer in ../markup: no dependency, linear time.
+// RSS descriptions read `arXiv:<id>v<N> Announce Type: new \nAbstract: …`; API titles wrap with
+// `\n  `. Read with the forgiving tokenizer in ../markup: no dependency, linear time.
 import { parseArxivId } from '../ids.js';
 import { emptyPaper, type AnnounceType, type Diagnostic, type Paper, type ParseOptions, type ParseResult } from '../model.js';
 import { cleanAbstract, extractLinks, normaliseSpaces } from '../text/index.js';

@@ -1,5 +1,6 @@
 // arXiv's daily listing mailing (the same text as its listing files): new submissions, cross-lists
-// and replacements, each entry between 78-dash rules. See ../shared/corpora/FORMATS.md section 3.
+// and replacements, each entry between 78-dash rules; `%-%-`, `%%--%%--` and `%%%---%%%---` lines
+// start the cross-lists and the replacements and end the listing. Fields wrap with a 2-space indent.
 import { parseArxivId } from '../ids.js';
 import { emptyPaper, type AnnounceType, type Diagnostic, type Paper, type ParseOptions, type ParseResult } from '../model.js';
 import { cleanAbstract, extractLinks, joinLines, normaliseSpaces } from '../text/index.js';

@@ -1,5 +1,6 @@
 // Hugging Face Daily Papers API responses (`GET /api/daily_papers`): a JSON array of items, each
-// with a `paper`; the 2024 and the 2025+ schemas. See ../shared/corpora/FORMATS.md section 2.
+// with a `paper`; the 2024 and the 2025+ schemas (optional keys are missing, not null;
+// `paper.title` keeps arXiv's `\n  ` wraps while the top-level `title` is unwrapped).
 import { parseArxivId } from '../ids.js';
 import { emptyPaper, type Diagnostic, type Link, type Paper, type ParseOptions, type ParseResult } from '../model.js';
 import { cleanAbstract, extractLinks, normaliseSpaces } from '../text/index.js';

@@ -1,6 +1,7 @@
 // The Hugging Face Daily Papers newsletter mail: one line per paper, `<Title> (140 ▲)`, linked to
-// huggingface.co/papers/<arXiv id>; no abstracts. FORMATS.md section 6. The HTML part is read as
-// text with each link kept as `text <url>`.
+// huggingface.co/papers/<arXiv id>; no abstracts. The HTML part is read as text with each link kept
+// as `text <url>`; it is quoted-printable, so a link can be split by a soft break (`2607.0=\n0001`)
+// until the mail layer decodes it. The subject reads `Daily papers of 6 Jul 2026`.
 import { parseArxivId } from '../ids.js';
 import { emptyPaper, type Diagnostic, type Paper, type ParseOptions, type ParseResult } from '../model.js';
 import { normaliseSpaces } from '../text/index.js';

@@ -11,6 +11,7 @@ import { jsonRecords } from './data/json-records.js';
 import { jsonLines } from './data/jsonl.js';
 import { csvRecords } from './data/csv.js';
 import { yamlRecords } from './data/yaml-records.js';
+import { htmlDigest, markdownDigest } from './markup-digest.js';
 
 export interface DigestFormat {
   name: string;
@@ -22,7 +23,20 @@ export interface DigestFormat {
 }
 
 /** Formats of a digest itself, as opposed to the mail containers that hold one. */
-const DIGEST_FORMATS: readonly DigestFormat[] = [hfPage, hfApi, arxivMail, arxivFeed, scholarAlert, hfNewsletter, jsonRecords, jsonLines, csvRecords, yamlRecords];
+const DIGEST_FORMATS: readonly DigestFormat[] = [
+  hfPage,
+  hfApi,
+  arxivMail,
+  arxivFeed,
+  scholarAlert,
+  hfNewsletter,
+  markdownDigest,
+  htmlDigest,
+  jsonRecords,
+  jsonLines,
+  csvRecords,
+  yamlRecords,
+];
 
 /** The digest format (never a container) that claims a text most strongly: for the parts of a mail. */
 function detectDigest(text: string): { format: DigestFormat; score: number } {

@@ -1,5 +1,6 @@
 // Google Scholar alert mails (the HTML body): per paper an <h3> with the title linked through
-// scholar_url?url=<real URL>, a green authors/venue line, and a snippet. FORMATS.md section 5.
+// scholar_url?url=<real URL> (the real link is URL-decoded from `url=`), a green authors/venue line
+// (initials, `…`-truncated, a no-break space before ` - `), and a snippet cut with `…`.
 import { parseArxivId } from '../ids.js';
 import { emptyPaper, type Diagnostic, type Paper, type ParseOptions, type ParseResult } from '../model.js';
 import { classifyUrl, cleanAbstract, normaliseSpaces } from '../text/index.js';

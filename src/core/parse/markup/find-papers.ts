@@ -1,0 +1,422 @@
+// Papers from the blocks of a marked-up digest, on strong evidence only.
+//
+// Headings, `<summary>` lines, list items and table rows open cards; a card holds what follows it
+// up to the next opener of its rank or higher (a `### ` closes the `### ` and everything under it).
+// A paper is one of:
+// - a link naming a paper whose text is a title and which is all its block (or cell) says besides
+//   numbering and markers: `### 2. **[Title](https://arxiv.org/abs/…)**`, `📄 <a><b>Title</b></a> RO`;
+// - a card with a title (its opener, or a `Title:`/`原文标题：`/`제목:` field, which wins over a
+//   translated heading) and a field naming a paper (`- Paper: URL`, `[🤗 HuggingFace](…) • [arXiv](…)`,
+//   `data-arxiv-id`, a table cell `[2603.19188](…)`);
+// - a card of a report without ids: a heading with an `Authors:` field and a venue field or a number.
+// Links inside running text are mentions (an insight paragraph naming `FLASH`), never papers or
+// titles. Cards with no evidence (section labels, statistics, navigation, a chat preamble) are
+// skipped and reported, one line each. The same paper named twice is one paper, at its first place,
+// with the fuller title (the English one over a translation, a full title over a short name).
+import { normaliseTitle } from '../../ids.js';
+import { emptyPaper, type Diagnostic, type Paper } from '../../model.js';
+import { cellText, type Block, type Span } from '../../markup/blocks.js';
+import { splitAuthors, withId } from '../common.js';
+import { refFromId, refFromUrl, refsInText, type PaperRef } from './evidence.js';
+import { cleanTitle, isTitleLike, labelKind, oneLine, splitLabel } from './title-text.js';
+
+const MAX_DIAGNOSTICS = 300;
+/** What may stand beside a title link in its block and still leave the link the block's subject. */
+const MAX_BESIDE = 16;
+const MAX_TITLE = 600;
+
+interface Draft {
+  ref: PaperRef | null;
+  title: string;
+  line: number;
+  order: number;
+  authors: string | null;
+  venue: string | null;
+}
+
+interface Card {
+  rank: number;
+  kind: Block['kind'] | 'root';
+  line: number;
+  order: number;
+  title: string | null;
+  /** The block's text, for the line that reports it skipped. */
+  text: string;
+  labelTitle: string | null;
+  fields: PaperRef[];
+  openerPaper: Draft | null;
+  produced: number;
+  parent: Card | null;
+  authors: string | null;
+  venue: string | null;
+  numbered: boolean;
+}
+
+export interface FoundPapers {
+  papers: Paper[];
+  diagnostics: Diagnostic[];
+}
+
+function rankOf(b: Block): number {
+  switch (b.kind) {
+    case 'heading':
+      return b.level;
+    case 'summary':
+      return 7;
+    case 'item':
+      return 10 + b.level;
+    case 'row':
+      return 40;
+    default:
+      return -1;
+  }
+}
+
+interface LinkRun {
+  href: string | null;
+  text: string;
+  ref: PaperRef | null;
+}
+
+interface CellReading {
+  text: string;
+  spans: readonly Span[];
+  links: LinkRun[];
+  /** Paper links and ids written as text, not linked. */
+  bare: PaperRef[];
+  /** The text with paper links, bare ids and a leading label taken out, then numbering and markers. */
+  beside: string;
+  label: { label: string; value: string } | null;
+}
+
+function readCell(cell: readonly Span[]): CellReading {
+  const links: LinkRun[] = [];
+  const bare: PaperRef[] = [];
+  let rest = '';
+  let text = '';
+  let current: LinkRun | null = null;
+  let currentLink = 0;
+  for (const s of cell) {
+    text += s.text;
+    if (s.link !== 0) {
+      if (s.link !== currentLink) {
+        current = { href: s.href, text: '', ref: s.href ? refFromUrl(s.href) : null };
+        currentLink = s.link;
+        links.push(current);
+      }
+      current!.text += s.text;
+      continue;
+    }
+    currentLink = 0;
+    const inText = refsInText(s.text);
+    let at = 0;
+    for (const r of inText) {
+      bare.push(r.ref);
+      rest += s.text.slice(at, r.start) + ' ';
+      at = r.end;
+    }
+    rest += s.text.slice(at);
+  }
+  for (const l of links) if (!l.ref) rest += ` ${l.text} `;
+  const label = splitLabel(text.trimStart());
+  const restLabel = splitLabel(rest.trimStart());
+  const beside = cleanTitle(restLabel && restLabel.label.length <= 24 ? restLabel.value : rest);
+  return { text, spans: cell, links, bare, beside, label };
+}
+
+/**
+ * The title an opener gives its card, or null when the opener is a field (`**Authors:** …`,
+ * `- Paper: URL`, `- **评分**: 5/5`) rather than a paper's name.
+ */
+function openerTitle(b: Block, cell: CellReading, firstSpan: Span | undefined): string | null {
+  if (b.kind === 'row') return null;
+  let raw = cell.text;
+  if (firstSpan && firstSpan.strong && firstSpan.link === 0) {
+    // `**Label**: value` or `**Label:**`: a field
+    const after = cell.text.slice(cell.text.indexOf(firstSpan.text) + firstSpan.text.length).trimStart();
+    if (/[:：]\s*$/.test(firstSpan.text) || /^[:：]/.test(after)) return null;
+    if (b.kind === 'item') raw = firstSpan.text;
+  } else if (cell.label) {
+    const kind = labelKind(cell.label.label);
+    if (kind !== 'other') return null;
+    const value = cleanTitle(cell.beside);
+    if (value.length <= MAX_BESIDE && (cell.links.some((l) => l.ref) || cell.bare.length > 0)) return null;
+  }
+  if (raw === cell.text) for (const l of cell.links) if (l.ref && !isTitleLike(cleanTitle(l.text))) raw = raw.replace(l.text, ' ');
+  const title = cleanTitle(raw);
+  if (title === '' || title.length > 300 || !isTitleLike(title)) return null;
+  return title;
+}
+
+function boldOnly(cell: CellReading): boolean {
+  const spans = cell.spans.filter((s) => s.text.trim() !== '');
+  return spans.length > 0 && spans.every((s) => s.strong);
+}
+
+function latinShare(text: string): number {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z\u00C0-\u024F]/g)?.length ?? 0;
+  return letters === 0 ? 0 : latin / letters;
+}
+
+/** Whether `incoming` names the paper better than `existing`: English over a translation, full over short. */
+function betterTitle(existing: string, incoming: string): boolean {
+  if (latinShare(existing) < 0.5 && latinShare(incoming) >= 0.5) return true;
+  if (latinShare(incoming) < 0.5) return false;
+  const a = normaliseTitle(existing);
+  const b = normaliseTitle(incoming);
+  return b.length > a.length && b.includes(a);
+}
+
+const snippet = (text: string) => {
+  const t = oneLine(text);
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+};
+
+export function findPapers(blocks: readonly Block[], file: string): FoundPapers {
+  const diagnostics: Diagnostic[] = [];
+  let dropped = 0;
+  const note = (line: number, message: string, severity: Diagnostic['severity'] = 'info') => {
+    if (diagnostics.length < MAX_DIAGNOSTICS) diagnostics.push({ line, severity, message });
+    else dropped++;
+  };
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  let order = 0;
+
+  const keyOf = (d: Draft) => d.ref?.key ?? `title:${normaliseTitle(d.title)}`;
+  const add = (d: Draft): Draft => {
+    const key = keyOf(d);
+    const earlier = byKey.get(key) ?? (d.ref === null ? undefined : byKey.get(`title:${normaliseTitle(d.title)}`));
+    if (earlier) {
+      if (betterTitle(earlier.title, d.title)) earlier.title = d.title;
+      if (earlier.order > d.order) {
+        earlier.order = d.order;
+        earlier.line = d.line;
+      }
+      earlier.ref ??= d.ref;
+      earlier.authors ??= d.authors;
+      earlier.venue ??= d.venue;
+      note(d.line, `"${snippet(d.title)}" is listed again (also at line ${earlier.line}); read as one paper`);
+      return earlier;
+    }
+    byKey.set(key, d);
+    if (d.ref === null) byKey.set(`title:${normaliseTitle(d.title)}`, d);
+    drafts.push(d);
+    return d;
+  };
+
+  const root: Card = newCard(0, 'root', 0, null, '');
+  const stack: Card[] = [root];
+  function newCard(rank: number, kind: Card['kind'], line: number, title: string | null, text: string): Card {
+    return { rank, kind, line, order: order++, title, text, labelTitle: null, fields: [], openerPaper: null, produced: 0, parent: null, authors: null, venue: null, numbered: false };
+  }
+  const top = () => stack[stack.length - 1]!;
+  /** The innermost open card with a title: where a field without one of its own belongs. */
+  const titled = (): Card => {
+    for (let k = stack.length - 1; k > 0; k--) if (stack[k]!.title !== null || stack[k]!.openerPaper !== null) return stack[k]!;
+    return root;
+  };
+
+  /**
+   * A titled card closed with nothing naming a paper, kept for the blocks right after it: the
+   * paper's link may sit on the lines below its title, outside the title's own list item
+   * (`10. **Title**` followed by `   - [arXiv](…)`, which is no longer nested in it).
+   */
+  let orphan = null as Card | null;
+  const reportSkipped = (card: Card) => {
+    if (card.text.trim() === '') return;
+    const what = card.kind === 'row' ? 'table row' : card.kind === 'item' ? 'list item' : card.kind;
+    note(card.line, `${what} "${snippet(card.text)}" skipped: no paper link or id in it`);
+  };
+  const settleOrphan = () => {
+    if (orphan && orphan.produced === 0) reportSkipped(orphan);
+    orphan = null;
+  };
+
+  /** Makes the card's paper from its fields or its report structure; true when it has one. */
+  const settle = (card: Card): boolean => {
+    // fields outside any heading, item or row belong to no card: no paper is made of them
+    const title = card.kind === 'root' ? null : (card.labelTitle ?? card.title);
+    if (card.openerPaper) {
+      if (card.labelTitle) card.openerPaper.title = card.labelTitle;
+      card.openerPaper.authors ??= card.authors;
+      card.openerPaper.venue ??= card.venue;
+      return true;
+    }
+    if (card.fields.length > 0 && title !== null) {
+      const keys = new Set(card.fields.map((f) => f.key));
+      if (keys.size > 1 && card.produced > 0) {
+        note(card.line, `"${snippet(title)}": links to ${keys.size} different papers under one title; none taken`);
+        return false;
+      }
+      add({ ref: card.fields[0]!, title, line: card.line, order: card.order, authors: card.authors, venue: card.venue });
+      return true;
+    }
+    if (card.fields.length > 0) {
+      note(Math.max(1, card.line), `a paper link (${card.fields[0]!.key}) with no title beside it or above it was skipped`);
+      return false;
+    }
+    if (title !== null && card.authors !== null && card.produced === 0 && card.kind === 'heading' && (card.venue !== null || card.numbered)) {
+      add({ ref: null, title, line: card.line, order: card.order, authors: card.authors, venue: card.venue });
+      return true;
+    }
+    return false;
+  };
+
+  const close = (card: Card) => {
+    const parent = stack[stack.length - 1] ?? root;
+    card.parent = parent;
+    if (settle(card)) card.produced++;
+    else if (card.produced === 0 && card.kind !== 'root') {
+      if (card.title !== null && card.fields.length === 0) {
+        settleOrphan();
+        orphan = card;
+      } else reportSkipped(card);
+    }
+    parent.produced += card.produced;
+  };
+  /** Where the open `<summary>` cards are in `stack`, innermost last: `</details>` finds its own at once. */
+  const summaries: number[] = [];
+  const closeWhile = (keep: (c: Card) => boolean) => {
+    while (stack.length > 1 && !keep(top())) {
+      if (summaries[summaries.length - 1] === stack.length - 1) summaries.pop();
+      close(stack.pop()!);
+    }
+  };
+
+  /** A paragraph that could pass for a paper and is not one: a bold section label, a line of links to no paper. */
+  const noteLoosePara = (cells: readonly CellReading[], line: number) => {
+    const cell = cells[0];
+    if (!cell || cell.bare.length > 0 || cell.links.some((l) => l.ref)) return;
+    const text = oneLine(cell.text);
+    if (cell.links.length > 0 && text.length <= 200) note(line, `paragraph "${snippet(text)}" skipped: its links name no paper`);
+    else if (cell.label === null && text.length <= 40 && cell.links.length === 0 && boldOnly(cell)) note(line, `section label "${snippet(text)}" skipped: not a paper's title`);
+  };
+
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'code':
+        note(b.line, 'code block skipped: code is never a paper');
+        continue;
+      case 'details-end': {
+        const at = summaries[summaries.length - 1];
+        if (at !== undefined) closeWhile(() => stack.length - 1 < at);
+        continue;
+      }
+      case 'list-end':
+        closeWhile((c) => c.rank < 10 + b.level);
+        continue;
+      case 'table-end':
+        closeWhile((c) => c.kind !== 'row');
+        continue;
+      default:
+        break;
+    }
+    if (b.kind === 'row' && b.header) continue;
+    const rank = rankOf(b);
+    const cells = b.cells.map(readCell);
+    let card: Card;
+    if (rank >= 0) {
+      closeWhile((c) => c.rank < rank);
+      const first = b.cells[0]?.find((s) => s.text.trim() !== '');
+      const text = cells.map((c) => c.text).join(' | ');
+      card = newCard(rank, b.kind, b.line, null, text);
+      card.title = b.kind === 'row' ? rowTitle(cells, b.cells) : openerTitle(b, cells[0]!, first);
+      card.numbered = /^\s*(?:\d{1,4}[.)、]|#\d)/.test(text);
+      if (card.title !== null) settleOrphan();
+      if (b.kind === 'summary') summaries.push(stack.length);
+      stack.push(card);
+    } else {
+      if (top().kind === 'row') closeWhile((c) => c.kind !== 'row');
+      card = top();
+    }
+    const owner = card.title !== null ? card : (orphan ?? titled());
+    let mentions = 0;
+    for (const ids of b.ids) {
+      const ref = refFromId(ids);
+      if (ref) owner.fields.push(ref);
+    }
+    for (const cell of cells) {
+      const alone = cell.beside.replace(/[^\p{L}\p{N}]/gu, '').length <= MAX_BESIDE || (b.kind === 'row' && cell.beside.length <= MAX_BESIDE);
+      for (const l of cell.links) {
+        if (!l.ref) continue;
+        const linkTitle = cleanTitle(l.text);
+        if (isTitleLike(linkTitle) && linkTitle.length <= MAX_TITLE) {
+          if (alone) {
+            const d = add({ ref: l.ref, title: linkTitle, line: b.line, order: order++, authors: null, venue: null });
+            if (rank >= 0 && card.openerPaper === null) card.openerPaper = d;
+            card.produced++;
+          } else mentions++;
+        } else if (alone || (rank >= 0 && b.kind !== 'summary')) owner.fields.push(l.ref);
+        else mentions++;
+      }
+      for (const r of cell.bare) {
+        if (alone || (rank >= 0 && card.title === null)) owner.fields.push(r);
+        else mentions++;
+      }
+      if (cell.label && b.kind !== 'heading' && b.kind !== 'summary' && b.kind !== 'row') readFields(cell.text, owner);
+    }
+    if (orphan !== null && owner === orphan && orphan.fields.length > 0 && orphan.produced === 0 && settle(orphan)) {
+      orphan.produced++;
+      for (let c = orphan.parent; c; c = c.parent) c.produced++;
+    }
+    if (rank < 0 && b.kind === 'para' && b.ids.length === 0) noteLoosePara(cells, b.line);
+    if (mentions > 0) note(b.line, `${mentions === 1 ? 'a paper link' : `${mentions} paper links`} in running text skipped: a mention, not a listed paper`);
+  }
+  closeWhile(() => false);
+  settleOrphan();
+  close(root);
+
+  drafts.sort((a, b) => a.order - b.order);
+  diagnostics.sort((a, b) => a.line - b.line);
+  const papers = drafts.map((d) => toPaper(d, file));
+  if (dropped > 0) diagnostics.push({ line: 0, severity: 'info', message: `${dropped} more skipped blocks not listed` });
+  return { papers, diagnostics };
+}
+
+/** `Title:`, `Authors:` and venue fields, one a line; a field's value runs on over lines without a label. */
+function readFields(text: string, card: Card): void {
+  let kind: ReturnType<typeof labelKind> | null = null;
+  let value = '';
+  const done = () => {
+    if (kind === 'title') {
+      const t = cleanTitle(value);
+      if (isTitleLike(t)) card.labelTitle ??= t;
+    } else if (kind === 'authors') card.authors ??= oneLine(value);
+    else if (kind === 'venue') card.venue ??= oneLine(value);
+    kind = null;
+    value = '';
+  };
+  for (const line of text.split('\n').slice(0, 50)) {
+    const l = splitLabel(line);
+    if (l) {
+      done();
+      kind = labelKind(l.label);
+      value = l.value;
+    } else if (kind !== null) value += ` ${line}`;
+  }
+  done();
+}
+
+/** A row's title: its first cell whose bold text reads as a title, else its first cell whose own text does. */
+function rowTitle(cells: readonly CellReading[], raw: readonly Span[][]): string | null {
+  const named = (t: string) => isTitleLike(t) && /\p{L}{2}/u.test(t);
+  for (const spans of raw) {
+    const bold = cleanTitle(spans.filter((s) => s.strong && s.link === 0).map((s) => s.text).join(' '));
+    if (named(bold)) return bold;
+  }
+  for (const c of cells) if (named(c.beside)) return c.beside;
+  return null;
+}
+
+function toPaper(d: Draft, file: string): Paper {
+  const p = emptyPaper({ file, line: d.line });
+  p.title = d.title;
+  p.arxivId = d.ref?.arxivId ?? null;
+  p.doi = d.ref?.doi ?? null;
+  if (d.ref?.url) p.links.push({ url: d.ref.url, kind: 'other' });
+  if (d.authors) p.authors = splitAuthors(d.authors);
+  p.venue = d.venue ? d.venue.replace(/\s*\(\d{4}-\d{2}-\d{2}\)\s*$/, '') : null;
+  return withId(p);
+}
