@@ -171,7 +171,7 @@ function escapesFrom(text: string, from: number): string {
 }
 
 /** The text cut to at most `width` columns, with its width. */
-function cut(text: string, width: number): { text: string; width: number } {
+export function cut(text: string, width: number): { text: string; width: number } {
   if (width <= 0) return { text: '', width: 0 };
   if (PLAIN.test(text)) return text.length <= width ? { text, width: text.length } : { text: `${text.slice(0, width - 1)}…`, width };
   let cols = 0;
