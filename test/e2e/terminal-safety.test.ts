@@ -47,7 +47,7 @@ afterAll(() => {
 });
 
 describe('on a terminal, the hostile digest shows but does not act', () => {
-  const commands: Array<[string, () => string[]]> = [
+  const commands: Array<[string, () => string[], number?]> = [
     ['list', () => ['list', '--limit', '9']], // a limit prints the table (no arguments opens the UI)
     ['list --plain', () => ['list', '--plain']],
     ['show', () => ['show', '2501.00001']],
@@ -58,11 +58,14 @@ describe('on a terminal, the hostile digest shows but does not act', () => {
     ['import (already imported)', () => ['import', file]],
     ['export to the terminal', () => ['export', '--abstracts', 'full']],
     ['doctor', () => ['doctor']],
+    // error lines that echo what the user gave
+    ['an error naming a missing file', () => ['import', `${dir}/missing ${OSC0}${C1}${BIDI}.txt`], 2],
+    ['an error quoting a query', () => ['search', `nomatchword ${C1}${BIDI}`], 1],
   ];
-  for (const [what, args] of commands) {
+  for (const [what, args, exit = 0] of commands) {
     it(what, () => {
       const { status, bytes } = papersOnTerminal(args(), env);
-      expect(status, bytes.toString('utf8')).toBe(0);
+      expect(status, bytes.toString('utf8')).toBe(exit);
       expectNothingHostile(bytes, what);
     });
   }
