@@ -1,6 +1,7 @@
 // Terminal columns: the one measure of text width (string-width, as Ink uses), and truncation, fitting
-// and word wrap built on it. Every function walks its text once: graphemes come from one
-// Intl.Segmenter pass, runs of printable ASCII skip it, and a grapheme's width is looked up once.
+// and word wrap built on it. Every function is linear in its text: string-width measures one
+// grapheme at a time (cached), characters that are surely a grapheme of their own skip the
+// segmenter, and the rest is segmented in short chunks (see isSimple).
 // Escape sequences in the text (papers' own colours and hyperlinks) count zero columns and are
 // never cut: truncation keeps them all, so a style or an OSC 8 link opened before the cut is closed.
 import stringWidth from 'string-width';

@@ -11,7 +11,9 @@
 /** C0 controls except tab and newline, DEL, C1 controls, bidi embeddings, overrides and isolates. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
-const CONTROLS_OR_BREAKS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** The same, with tab and newline. */
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS_OR_BREAKS = new RegExp(CONTROL_OR_BREAK.source, 'g');
 
 function symbolFor(c: string): string {
   const code = c.charCodeAt(0);
@@ -33,7 +35,7 @@ export function showControls(text: string): string {
 
 /** As `showControls`, for one line: tab and newline become spaces too. Same length. */
 export function showControlsLine(text: string): string {
-  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text) ? text.replace(CONTROLS_OR_BREAKS, symbolFor) : text;
+  return CONTROL_OR_BREAK.test(text) ? text.replace(CONTROLS_OR_BREAKS, symbolFor) : text;
 }
 
 /** The text with every control removed (for exported documents, where they mean nothing). */
@@ -42,7 +44,6 @@ export function withoutControls(text: string): string {
 }
 
 const SGR = '\u001b\\[[0-9;]*m';
-const ESCAPE_ALL = new RegExp(CONTROL.source, 'g');
 const ESCAPE_BUT_SGR = new RegExp(`(${SGR})|${CONTROL.source}`, 'g');
 
 const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -56,5 +57,5 @@ const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart
  */
 export function escapeControls(text: string, keepSgr = false): string {
   if (!CONTROL.test(text)) return text;
-  return keepSgr ? text.replace(ESCAPE_BUT_SGR, (c: string, sgr: string | undefined) => sgr ?? unicodeEscape(c)) : text.replace(ESCAPE_ALL, unicodeEscape);
+  return keepSgr ? text.replace(ESCAPE_BUT_SGR, (c: string, sgr: string | undefined) => sgr ?? unicodeEscape(c)) : text.replace(CONTROLS, unicodeEscape);
 }
