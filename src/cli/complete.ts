@@ -4,6 +4,8 @@
 // to find what may come next: a command, a flag, a flag's value, a tag (+tag / -tag for
 // `papers tag`), a paper id, or a file name (left to the shell).
 import type { Argument, Command, Option } from 'commander';
+import { truncate } from '../core/text/columns.js';
+import { hasControls, showControlsLine } from '../core/text/terminal-safe.js';
 
 export interface Candidate {
   value: string;
@@ -196,9 +198,14 @@ export function complete(program: Command, done: readonly string[], current: str
   return valuesOf(argumentKind(command, argument), '', current, false);
 }
 
+/** A word the shell may put on the command line: none with a control or white space (an id from a hostile digest). */
+export function isShellWord(value: string): boolean {
+  return !hasControls(value) && !/\s/.test(value);
+}
+
 function values(candidates: readonly Candidate[], current: string): Completion {
   const seen = new Set<string>();
-  const matching = candidates.filter((c) => c.value.startsWith(current) && !seen.has(c.value) && seen.add(c.value));
+  const matching = candidates.filter((c) => c.value.startsWith(current) && isShellWord(c.value) && !seen.has(c.value) && seen.add(c.value));
   return { kind: 'values', candidates: matching };
 }
 
@@ -275,7 +282,7 @@ export function fishLines(completion: Completion): string[] {
   return completion.candidates.map((c) => (c.description ? `${c.value}\t${oneLine(c.description)}` : c.value));
 }
 
+/** A description (a paper title) on one line of at most 70 columns, controls shown as visible characters. */
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 70 ? `${flat.slice(0, 69)}…` : flat;
+  return truncate(showControlsLine(text).replace(/\s+/g, ' ').trim(), 70);
 }

@@ -1,10 +1,16 @@
-// stdout/stderr for commands: colour decided once (NO_COLOR, FORCE_COLOR, TTY), quiet exit on a closed pipe.
+// stdout/stderr for commands: colour decided once (NO_COLOR, FORCE_COLOR, TTY), quiet exit on a closed pipe,
+// and the last guard against terminal injection: whatever a renderer missed, no control leaves as is.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { escapeControls } from '../core/text/terminal-safe.js';
 
 export interface Output {
-  /** Results. */
+  /**
+   * Results. Controls still in the text are written as `\u001b`-style escapes (JSON stays exact);
+   * with colour on, papers' own colour sequences pass, so renderers show untrusted text through
+   * showControls first (see core/text/terminal-safe).
+   */
   out(text: string): void;
-  /** Diagnostics and messages. */
+  /** Diagnostics and messages, never coloured: every control in them is escaped. */
   err(text: string): void;
   color: ChalkInstance;
   /** Whether stdout is a terminal (tables, widths) rather than a pipe or file. */
@@ -52,10 +58,12 @@ function quietOnClosedPipe(): void {
 export function processOutput(): Output {
   quietOnClosedPipe();
   const isTTY = Boolean(process.stdout.isTTY);
+  const color = new Chalk({ level: effectiveColorLevel(process.env, isTTY) });
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   return {
-    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    color: new Chalk({ level: effectiveColorLevel(process.env, isTTY) }),
+    out: (text) => void process.stdout.write(escapeControls(line(text), color.level > 0)),
+    err: (text) => void process.stderr.write(escapeControls(line(text))),
+    color,
     isTTY,
     width: isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY,
   };

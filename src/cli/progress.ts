@@ -1,6 +1,8 @@
 // A progress bar on stderr for long operations: counts, percentage and ETA. It shows only when
 // stderr is a terminal, and only once the operation has run for about a second, so quick commands
 // and pipes never see it. tick() is cheap enough to call per item: it redraws at most ~10 times a second.
+import { textWidth, truncate } from '../core/text/columns.js';
+import { showControlsLine } from '../core/text/terminal-safe.js';
 
 export interface Progress {
   /** n more items done (default 1). */
@@ -95,7 +97,9 @@ export interface ProgressState {
 }
 
 /** One line: `label [█████░░░░░] 1,234/5,000  25%  ETA 0:12`, or `label 1,234  0:05` without a total. */
-export function renderProgress(s: ProgressState): string {
+export function renderProgress(state: ProgressState): string {
+  // The label can name a digest file: shown through the terminal sanitiser, measured in columns.
+  const s = { ...state, label: showControlsLine(state.label) };
   const count = (n: number) => n.toLocaleString('en-US');
   if (s.total === undefined || s.total <= 0) return fit(`${s.label} ${count(s.done)}  ${clock(s.elapsedMs)}`, s.width);
   const done = Math.min(s.done, s.total);
@@ -103,14 +107,15 @@ export function renderProgress(s: ProgressState): string {
   const rate = done / Math.max(s.elapsedMs, 1);
   const eta = done > 0 ? `ETA ${clock((s.total - done) / rate)}` : 'ETA --:--';
   const tail = ` ${count(done)}/${count(s.total)} ${String(Math.floor(fraction * 100)).padStart(3)}%  ${eta}`;
-  const barWidth = Math.max(0, Math.min(40, s.width - 1 - s.label.length - 3 - tail.length));
+  const barWidth = Math.max(0, Math.min(40, s.width - 1 - textWidth(s.label) - 3 - tail.length));
   if (barWidth < 5) return fit(`${s.label}${tail}`, s.width);
   const filled = Math.round(fraction * barWidth);
   return `${s.label} [${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}]${tail}`;
 }
 
+/** The line kept off the terminal's last column (where a write would wrap). */
 function fit(line: string, width: number): string {
-  return line.length < width ? line : line.slice(0, Math.max(0, width - 1));
+  return truncate(line, width - 1);
 }
 
 /** m:ss, or h:mm:ss from an hour on. */

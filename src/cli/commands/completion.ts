@@ -4,7 +4,7 @@ import { Argument, Command, Option } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { VIRTUAL_TAGS } from '../../core/library.js';
 import { loadConfig } from '../../io/config-file.js';
-import { bashLines, complete, fishLines, shellWords, zshLines, type Candidate, type CompletionSource } from '../complete.js';
+import { bashLines, complete, fishLines, isShellWord, shellWords, zshLines, type Candidate, type CompletionSource } from '../complete.js';
 import { processOutput } from '../output.js';
 import { openLibrary, type LibraryStore } from '../../io/library-store.js';
 import { libraryDir } from '../../io/paths.js';
@@ -44,8 +44,8 @@ you press Tab (the --library given on the line is honoured).`,
     .allowUnknownOption()
     .action((what: string, words: string[], options: { shell: Shell; wordbreaks: string }) => {
       const output = processOutput();
-      if (what === 'tags') return output.out(librarySource(undefined).tags().join('\n'));
-      if (what === 'ids') return output.out(librarySource(undefined).ids('').map((c) => c.value).join('\n'));
+      if (what === 'tags') return output.out(librarySource(undefined).tags().filter(isShellWord).join('\n'));
+      if (what === 'ids') return output.out(librarySource(undefined).ids('').map((c) => c.value).filter(isShellWord).join('\n'));
       let typed: string[];
       let currentRaw: string;
       if (what === 'line') {

@@ -7,6 +7,7 @@ import { rebuildDerived } from '../../io/rebuild.js';
 import { processOutput, type Output } from '../output.js';
 import { startProgress, type Progress } from '../progress.js';
 import { libraryFolder } from '../source.js';
+import { showControlsLine } from '../../core/text/terminal-safe.js';
 
 interface DoctorOptions {
   repair?: boolean;
@@ -96,7 +97,8 @@ function print(output: Output, dir: string, before: Finding[] | null, repaired: 
     for (const f of before.filter((x) => x.severity !== 'ok' && x.repairable)) lines.push(`${c.dim('fixed  ')} ${f.subject}: ${f.message.replace(/; --repair.*$/, '')}`);
     lines.push(`${c.dim('repair ')} ${repaired}`);
   }
-  for (const f of findings) lines.push(`${mark(f)} ${f.subject}: ${f.message}`);
+  // A finding can name a file of the library: shown through the terminal sanitiser.
+  for (const f of findings) lines.push(`${mark(f)} ${showControlsLine(`${f.subject}: ${f.message}`)}`);
   const problems = findings.filter((f) => f.severity === 'problem');
   if (problems.length === 0) lines.push('the library is healthy');
   else if (problems.some((f) => f.repairable)) lines.push(`${problems.length} problem${problems.length === 1 ? '' : 's'}: run 'papers doctor --repair'`);

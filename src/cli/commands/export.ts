@@ -16,6 +16,7 @@ import {
   type Grouping,
 } from '../../core/export/index.js';
 import type { LibraryPaper, Snapshot } from '../../core/library.js';
+import { escapeControls } from '../../core/text/terminal-safe.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { inspectExportTarget } from '../../io/export-target.js';
 import { loadConfig } from '../../io/config-file.js';
@@ -33,6 +34,7 @@ export interface ExportOptions extends FilterOptions {
   force?: boolean;
   verbose?: boolean;
   query?: string;
+  csvRaw?: boolean;
 }
 
 /** Where the flags are silent: the abstract mode is fixed; format and grouping come from the config. */
@@ -50,6 +52,7 @@ export function register(program: Command): void {
     .option('-q, --query <query>', 'the query, as for papers list -q (same as giving it as arguments)')
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'with -o: replace FILE even if papers did not write it')
+    .option('--csv-raw', "CSV: cells exactly as they are; by default a cell a spreadsheet would run as a formula (starting with = + - @) gets a leading '")
     .option('-v, --verbose', 'also print informational diagnostics')
     .addHelpText(
       'after',
@@ -96,6 +99,7 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   const group: Grouping = (options.group as Grouping | undefined) ?? config.group;
   const abstracts: AbstractMode = (options.abstracts as AbstractMode | undefined) ?? DEFAULT_ABSTRACTS;
   if (options.force && !options.output) throw usageError('--force only applies with -o FILE');
+  if (options.csvRaw && format !== 'csv') throw usageError(`--csv-raw only applies with --format csv (this export is ${format})`);
 
   const loaded = loadPapers([], {}, command);
   const { handle, diagnostics } = loaded;
@@ -104,10 +108,11 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   const snapshot = selectPapers(handle, filter);
   const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchLoaded(loaded, snapshot, compileOrThrow(queryText)).hits);
   const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };
-  const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts });
+  const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts }, { raw: options.csvRaw ?? false });
 
   if (!options.output) {
-    process.stdout.write(text);
+    // To a pipe or a file, the export exactly; on a terminal, with every control escaped.
+    process.stdout.write(output.isTTY ? escapeControls(text) : text);
     return;
   }
   try {

@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { PapersError, inputError } from '../../core/errors.js';
 import { readDigestFile, type DigestInput } from '../../io/digest-files.js';
 import { sha256 } from '../../io/digest-store.js';
-import type { DigestMeta, ImportOutcome, LibraryStore } from '../../io/library-store.js';
+import type { ImportOutcome, LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
 import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
-import { parseSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
+import { importSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
 // Derived caches register themselves with the store (registerDerivedCache) and are updated by every import.
 import '../../io/search-cache.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
@@ -18,22 +18,6 @@ import { testHook } from '../../io/test-hooks.js';
 interface ImportOptions extends ParseFlags {
   verbose?: boolean;
   dryRun?: boolean;
-}
-
-/**
- * What one file's import did, in one line: what was recognised (the line `papers parse` prints:
- * file, format, papers found, dates, arXiv sections), then new and updated (or that nothing changed).
- */
-export function importSummaryLine(o: Pick<ImportOutcome, 'file' | 'format' | 'found' | 'added' | 'updated' | 'already'>, parsed?: ParseSummary): string {
-  const papers = `${o.found} paper${o.found === 1 ? '' : 's'}`;
-  if (o.already) return `${o.file}: ${o.format}, ${papers}: already imported${alreadyWhere(o.file, o.already)}; nothing changed`;
-  const recognised = parsed ? parseSummaryLine(parsed) : `${o.file}: ${o.format}, ${papers} found`;
-  return `${recognised}, ${o.added} new, ${o.updated} updated`;
-}
-
-function alreadyWhere(file: string, meta: DigestMeta): string {
-  const when = meta.importedAt.slice(0, 16).replace('T', ' ');
-  return meta.file === file ? ` on ${when}` : ` (as ${meta.file} on ${when})`;
 }
 
 export function register(program: Command): void {

@@ -4,12 +4,9 @@ import { byCodePoint } from '../../core/decisions.js';
 import { VIRTUAL_TAGS, effectiveTags, type Snapshot } from '../../core/library.js';
 import { processOutput } from '../output.js';
 import { openStore } from '../source.js';
+import { formatTagCounts, type TagCount } from '../render/tag-counts.js';
 
-export interface TagCount {
-  tag: string;
-  count: number;
-  virtual: boolean;
-}
+export type { TagCount };
 
 /** Counts over the snapshot's papers; user tags by count (most first), then the virtual tags. */
 export function countTags(snapshot: Snapshot): TagCount[] {
@@ -35,7 +32,6 @@ export function register(program: Command): void {
         output.out(JSON.stringify(counts, null, 2));
         return;
       }
-      const width = Math.max(...counts.map((c) => String(c.count).length));
-      output.out(counts.map((c) => `${String(c.count).padStart(width)}  ${c.tag}${c.virtual ? '  (virtual)' : ''}`).join('\n'));
+      output.out(formatTagCounts(counts));
     });
 }

@@ -1,6 +1,9 @@
 // Paper rows for `papers list` and friends: a table fitted to the terminal, plain lines for pipes, JSON.
+// Everything from a digest is shown through safeLine (controls made visible); JSON keeps it exact.
 import type { LibraryPaper, Snapshot } from '../../core/library.js';
 import type { Link } from '../../core/model.js';
+import { cut, padToWidth, textWidth, truncate as cutColumns } from '../../core/text/columns.js';
+import { showControlsLine } from '../../core/text/terminal-safe.js';
 import type { Output } from '../output.js';
 
 export interface Row {
@@ -15,49 +18,52 @@ export function linkMarkers(links: readonly Link[]): string {
   return (['code', 'project', 'dataset'] as const).filter((k) => links.some((l) => l.kind === k)).map((k) => MARKERS[k]).join('');
 }
 
-/** Cuts to `width` terminal columns with an ellipsis (titles are mostly narrow characters; wide ones count double). */
+/** Untrusted text cut to `width` columns for one line of a table: controls shown (see terminal-safe), an ellipsis when cut. */
 export function truncate(text: string, width: number): string {
-  if (width <= 0) return '';
-  let cols = 0;
-  let out = '';
-  for (const ch of text) {
-    const w = isWide(ch) ? 2 : 1;
-    if (cols + w > width) return `${out.slice(0, Math.max(0, out.length - 1))}…`;
-    out += ch;
-    cols += w;
-  }
-  return out;
+  return cutColumns(showControlsLine(text), width);
 }
 
-function isWide(ch: string): boolean {
-  const c = ch.codePointAt(0)!;
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x3fffd);
+/** Untrusted text for one line, every control shown as a visible character. */
+export const safeLine = showControlsLine;
+
+/** The styled line cut to the terminal's width (escape sequences are never cut): no row can wrap. */
+export function clampLine(line: string, width: number): string {
+  return textWidth(line) <= width ? line : cutColumns(line, width);
 }
 
+const tagText = (tags: readonly string[]) => safeLine(tags.map((t) => `+${t}`).join(' '));
+
+/**
+ * `row id   title +tags   CPD date`: the title column takes what the others leave, so a row is
+ * exactly as wide as the terminal when the title is long. Narrower than the fixed columns allow,
+ * the link markers and date go first.
+ */
 export function formatTable(rows: readonly Row[], output: Output): string {
   const { color } = output;
   const width = Number.isFinite(output.width) ? output.width : 100;
   const numWidth = String(rows.length).length;
-  const idWidth = Math.max(2, ...rows.map((r) => r.paper.id.length));
+  const idWidth = Math.max(2, ...rows.map((r) => textWidth(safeLine(r.paper.id))));
+  const lead = numWidth + 1 + idWidth + 3;
+  const tail = 3 + 3 + 1 + 10;
+  const withTail = width - lead - tail >= 10;
+  const titleWidth = Math.max(1, width - lead - (withTail ? tail : 0));
   const lines = rows.map((row, i) => {
     const { paper } = row;
-    const markers = linkMarkers(paper.links).padEnd(3);
-    const date = (paper.date ?? '').padEnd(10);
-    const tags = row.tags.length > 0 ? ` ${row.tags.map((t) => `+${t}`).join(' ')}` : '';
-    const fixed = numWidth + 1 + idWidth + 2 + 2 + 3 + 1 + 10;
-    const titleWidth = Math.max(10, width - fixed - 1);
-    const titleAndTags = truncate(paper.title + tags, titleWidth);
-    const title = titleAndTags.length > paper.title.length ? paper.title : titleAndTags;
-    const tagPart = titleAndTags.slice(title.length);
-    return [
+    const title = safeLine(paper.title);
+    const tags = row.tags.length > 0 ? ` ${tagText(row.tags)}` : '';
+    const cell = cut(title + tags, titleWidth);
+    // The tags are coloured only where they survived the cut whole.
+    const shownTitle = cell.text.length > title.length ? title : cell.text;
+    const shownTags = cell.text.slice(shownTitle.length);
+    const parts = [
       color.dim(String(i + 1).padStart(numWidth)),
-      color.yellow(paper.id.padEnd(idWidth)),
       ' ',
-      color.bold(title) + color.cyan(tagPart) + ' '.repeat(Math.max(0, titleWidth - titleAndTags.length)),
-      ' ',
-      color.green(markers),
-      color.dim(date),
-    ].join(' ').trimEnd();
+      color.yellow(padToWidth(safeLine(paper.id), idWidth)),
+      '   ',
+      color.bold(shownTitle) + color.cyan(shownTags) + ' '.repeat(Math.max(0, titleWidth - cell.width)),
+    ];
+    if (withTail) parts.push('   ', color.green(linkMarkers(paper.links).padEnd(3)), ' ', color.dim(safeLine(paper.date ?? '')));
+    return clampLine(parts.join('').trimEnd(), width);
   });
   return lines.join('\n');
 }
@@ -65,7 +71,7 @@ export function formatTable(rows: readonly Row[], output: Output): string {
 /** One paper a line, tab-separated: row, id, date, link markers, tags, title. No colour, no truncation. */
 export function formatPlain(rows: readonly Row[]): string {
   return rows
-    .map((row, i) => [i + 1, row.paper.id, row.paper.date ?? '-', linkMarkers(row.paper.links) || '-', row.tags.map((t) => `+${t}`).join(',') || '-', row.paper.title].join('\t'))
+    .map((row, i) => [i + 1, safeLine(row.paper.id), safeLine(row.paper.date ?? '-'), linkMarkers(row.paper.links) || '-', safeLine(row.tags.map((t) => `+${t}`).join(',')) || '-', safeLine(row.paper.title)].join('\t'))
     .join('\n');
 }
 

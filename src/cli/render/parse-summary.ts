@@ -1,6 +1,8 @@
 // What was recognised in one digest file, as data (for --json) and as the one line that both
-// `papers parse` and `papers import` print per file.
+// `papers parse` and `papers import` print per file. File names are shown through the terminal sanitiser.
 import type { ParseResult } from '../../core/model.js';
+import { showControlsLine as safe } from '../../core/text/terminal-safe.js';
+import type { DigestMeta, ImportOutcome } from '../../io/library-store.js';
 
 export interface ParseSummary {
   file: string;
@@ -50,5 +52,21 @@ export function parseSummaryLine(s: ParseSummary): string {
     const { new: fresh, cross, replace } = s.announceTypes;
     details.push(`arXiv: ${fresh} new, ${plural(cross, 'cross-list')}, ${plural(replace, 'replacement')}`);
   }
-  return `${s.file}: ${s.format}, ${plural(s.papers, 'paper')} found${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+  return `${safe(s.file)}: ${s.format}, ${plural(s.papers, 'paper')} found${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+}
+
+/**
+ * What one file's import did, in one line: what was recognised (the line `papers parse` prints:
+ * file, format, papers found, dates, arXiv sections), then new and updated (or that nothing changed).
+ */
+export function importSummaryLine(o: Pick<ImportOutcome, 'file' | 'format' | 'found' | 'added' | 'updated' | 'already'>, parsed?: ParseSummary): string {
+  const papers = `${o.found} paper${o.found === 1 ? '' : 's'}`;
+  if (o.already) return `${safe(o.file)}: ${o.format}, ${papers}: already imported${alreadyWhere(o.file, o.already)}; nothing changed`;
+  const recognised = parsed ? parseSummaryLine(parsed) : `${safe(o.file)}: ${o.format}, ${papers} found`;
+  return `${recognised}, ${o.added} new, ${o.updated} updated`;
+}
+
+function alreadyWhere(file: string, meta: DigestMeta): string {
+  const when = meta.importedAt.slice(0, 16).replace('T', ' ');
+  return meta.file === file ? ` on ${when}` : ` (as ${safe(meta.file)} on ${when})`;
 }

@@ -3,7 +3,8 @@
 import type { Snapshot } from '../../core/library.js';
 import type { MatchDetails, MatchRange, SearchHit } from '../../core/search/index.js';
 import type { Output } from '../output.js';
-import { linkMarkers, toJson, truncate } from './paper-rows.js';
+import { cut, textWidth } from '../../core/text/columns.js';
+import { clampLine, linkMarkers, safeLine, toJson } from './paper-rows.js';
 
 export interface ShownHit {
   hit: SearchHit;
@@ -25,25 +26,27 @@ export function highlight(text: string, ranges: readonly MatchRange[], style: (s
   return out + rest(text.slice(at));
 }
 
-/** Terminal rows: rank, id, highlighted title, tags, link markers, date; the snippet indented below. */
+/** Terminal rows: rank, id, highlighted title, tags, link markers, date; the snippet indented below. No line is wider than the terminal. */
 export function formatSearchTable(shown: readonly ShownHit[], output: Output): string {
   const { color } = output;
   const width = Number.isFinite(output.width) ? output.width : 100;
   const numWidth = String(shown.length).length;
-  const idWidth = Math.max(2, ...shown.map((s) => s.hit.paper.id.length));
+  const idWidth = Math.max(2, ...shown.map((s) => textWidth(safeLine(s.hit.paper.id))));
   const indent = numWidth + 1 + idWidth + 2;
   return shown
     .map(({ hit, details, tags }, i) => {
       const { paper } = hit;
-      const tail = `${tags.length > 0 ? ` ${tags.map((t) => `+${t}`).join(' ')}` : ''}`;
-      const right = ` ${linkMarkers(paper.links).padEnd(3)} ${paper.date ?? ''}`.trimEnd();
-      const titleWidth = Math.max(10, width - indent - right.length - tail.length - 1);
-      const title = truncate(paper.title, titleWidth);
-      const head = `${color.dim(String(i + 1).padStart(numWidth))} ${color.yellow(paper.id.padEnd(idWidth))}  ${highlight(title, details.title, (s) => color.bold.underline(s), (s) => color.bold(s))}${color.cyan(tail)}`;
-      const pad = ' '.repeat(Math.max(0, titleWidth - title.length));
-      const lines = [`${head}${pad}${color.green(right)}`.trimEnd()];
-      const snippet = snippetLine(details, paper.abstract.length, Math.max(20, width - indent));
-      if (snippet) lines.push(' '.repeat(indent) + highlight(snippet.text, snippet.matches, (s) => color.bold(s), (s) => color.dim(s)));
+      const tail = safeLine(tags.length > 0 ? ` ${tags.map((t) => `+${t}`).join(' ')}` : '');
+      const right = ` ${linkMarkers(paper.links).padEnd(3)} ${safeLine(paper.date ?? '')}`.trimEnd();
+      const titleWidth = Math.max(10, width - indent - textWidth(right) - textWidth(tail));
+      // Controls become one visible character each, so the match offsets still point at the same text.
+      const title = cut(safeLine(paper.title), titleWidth);
+      const id = safeLine(paper.id);
+      const head = `${color.dim(String(i + 1).padStart(numWidth))} ${color.yellow(id + ' '.repeat(Math.max(0, idWidth - textWidth(id))))}  ${highlight(title.text, details.title, (s) => color.bold.underline(s), (s) => color.bold(s))}${color.cyan(tail)}`;
+      const pad = ' '.repeat(Math.max(0, titleWidth - title.width));
+      const lines = [clampLine(`${head}${pad}${color.green(right)}`.trimEnd(), width)];
+      const snippet = snippetLine(details, paper.abstract.length, Math.max(1, width - indent));
+      if (snippet) lines.push(clampLine(' '.repeat(indent) + highlight(snippet.text, snippet.matches, (s) => color.bold(s), (s) => color.dim(s)), width));
       return lines.join('\n');
     })
     .join('\n');
@@ -54,10 +57,10 @@ function snippetLine(details: MatchDetails, abstractLength: number, width: numbe
   const { snippet } = details;
   if (snippet.text === '') return null;
   const lead = snippet.start > 0 ? '…' : '';
-  // Whitespace runs become one space only where that keeps offsets (abstracts are clean text already).
-  const body = snippet.text.replace(/\s/g, ' ');
+  // Controls and white space become one character each, so the match offsets still hold.
+  const body = safeLine(snippet.text).replace(/\s/g, ' ');
   const full = lead + body + (snippet.end < abstractLength ? '…' : '');
-  const text = truncate(full, width);
+  const text = cut(full, width).text;
   return { text, matches: snippet.matches.map(([s, e]): MatchRange => [s + lead.length, e + lead.length]) };
 }
 
@@ -65,7 +68,7 @@ function snippetLine(details: MatchDetails, abstractLength: number, width: numbe
 export function formatSearchPlain(shown: readonly ShownHit[]): string {
   return shown
     .map(({ hit, details, tags }, i) =>
-      [i + 1, hit.paper.id, hit.score, hit.paper.date ?? '-', linkMarkers(hit.paper.links) || '-', tags.map((t) => `+${t}`).join(',') || '-', hit.paper.title, details.snippet.text.replace(/\s+/g, ' ') || '-'].join('\t'),
+      [i + 1, safeLine(hit.paper.id), hit.score, safeLine(hit.paper.date ?? '-'), linkMarkers(hit.paper.links) || '-', safeLine(tags.map((t) => `+${t}`).join(',')) || '-', safeLine(hit.paper.title), safeLine(details.snippet.text).replace(/\s+/g, ' ') || '-'].join('\t'),
     )
     .join('\n');
 }

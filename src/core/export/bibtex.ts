@@ -4,6 +4,8 @@
 import { compareCodeUnits } from './markdown.js';
 import { paperDate, paperUrl } from './facts.js';
 import { familyName, isPlaceholderName, parseName } from './names.js';
+import { withoutControls } from '../text/terminal-safe.js';
+import { percentEncodeUrl } from './markdown-escape.js';
 import type { ExportEntry, ExportMeta } from './types.js';
 
 /** The first line of every BibTeX file papers writes. Holds no `@`, which BibTeX would read as an entry. */
@@ -29,13 +31,31 @@ const ESCAPES: Record<string, string> = {
   '|': '\\textbar{}',
 };
 
-/** Plain text as the inside of a braced BibTeX field. */
+/**
+ * BibTeX counts braces without regard to backslashes, so \{ and \} are safe only when they pair up:
+ * a lone } would end the field early, and what follows could be read as fields of its own.
+ */
+function bracesPair(text: string): boolean {
+  if (!text.includes('{') && !text.includes('}')) return true;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+const UNPAIRED_BRACES: Record<string, string> = { '{': '\\textbraceleft{}', '}': '\\textbraceright{}' };
+
+/** Plain text as the inside of a braced BibTeX field (controls removed). */
 export function escapeBibtex(text: string): string {
+  const clean = withoutControls(text);
+  const escapes = bracesPair(clean) ? ESCAPES : { ...ESCAPES, ...UNPAIRED_BRACES };
   return (
-    text
+    clean
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(/[\\{}%&#_$~^<>|]/g, (c) => ESCAPES[c]!)
+      .replace(/[\\{}%&#_$~^<>|]/g, (c) => escapes[c]!)
       // TeX ligatures: -- and --- are dashes, '' and `` quotes, !` and ?` inverted marks.
       .replace(/-(?=-)|'(?=')|`(?=`)|[!?](?=`)/g, '$&{}')
   );
@@ -135,7 +155,8 @@ export function formatBibtex(entries: readonly ExportEntry[], meta: ExportMeta):
       if (p.categories[0]) fields.push(['primaryClass', `{${escapeBibtex(p.categories[0])}}`]);
     }
     const url = paperUrl(p);
-    if (url) fields.push(['url', `{${url.replace(/[{}%#\\]/g, (c) => `\\${c}`)}}`]);
+    // Braces, spaces and controls percent-encoded (no brace can end the field); % and # escaped for LaTeX.
+    if (url) fields.push(['url', `{${percentEncodeUrl(url).replace(/[%#]/g, (c) => `\\${c}`)}}`]);
     if (p.doi) fields.push(['doi', `{${escapeBibtex(p.doi)}}`]);
     const published = p.journalRef ?? p.venue;
     if (published) fields.push(['note', `{${escapeBibtex(published)}}`]);

@@ -1,6 +1,7 @@
 // CSL-JSON (the citation format of Zotero, pandoc and citeproc): an array of items.
 import { paperDate, paperUrl } from './facts.js';
 import { isPlaceholderName, parseName } from './names.js';
+import { escapeControls } from '../text/terminal-safe.js';
 import type { ExportEntry } from './types.js';
 
 /** Every item names papers as its `source` (the CSL variable for "where this record came from"). */
@@ -70,5 +71,6 @@ function cslName(raw: string): CslName {
 }
 
 export function formatCslJson(entries: readonly ExportEntry[]): string {
-  return `${JSON.stringify(entries.map(cslItem), null, 2)}\n`;
+  // Controls JSON.stringify leaves raw (DEL, C1, bidi) escaped too: the same data, safe to cat.
+  return `${escapeControls(JSON.stringify(entries.map(cslItem), null, 2))}\n`;
 }

@@ -1,19 +1,29 @@
 // CSV (RFC 4180): a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break.
+// A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) gets a leading
+// ' as OWASP advises, unless the export is raw (for data pipelines, which want the text as it is).
 import { arxivPdfUrl, linksOfKind, paperUrl } from './facts.js';
-import type { ExportEntry } from './types.js';
+import type { CsvOptions, ExportEntry } from './types.js';
 
 /** The header row. Also how papers recognises a CSV file it wrote. */
 export const CSV_COLUMNS = ['id', 'title', 'authors', 'date', 'arxiv_id', 'url', 'pdf', 'code', 'project', 'doi', 'venue', 'tags', 'note', 'abstract'] as const;
 
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The value as a spreadsheet shows it rather than runs it. */
+export function defuseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export function csvRow(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+export function csvField(value: string, options: CsvOptions = { raw: false }): string {
+  const cell = options.raw ? value : defuseFormula(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-export function formatCsv(entries: readonly ExportEntry[]): string {
+export function csvRow(values: readonly string[], options: CsvOptions = { raw: false }): string {
+  return `${values.map((v) => csvField(v, options)).join(',')}\r\n`;
+}
+
+export function formatCsv(entries: readonly ExportEntry[], options: CsvOptions = { raw: false }): string {
   let out = csvRow(CSV_COLUMNS);
   for (const e of entries) {
     const p = e.paper;
@@ -33,7 +43,7 @@ export function formatCsv(entries: readonly ExportEntry[]): string {
       note: e.note ?? '',
       abstract: p.abstract,
     };
-    out += csvRow(CSV_COLUMNS.map((c) => row[c]));
+    out += csvRow(CSV_COLUMNS.map((c) => row[c]), options);
   }
   return out;
 }

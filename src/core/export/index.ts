@@ -6,11 +6,11 @@ import { JSON_GENERATOR, formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { hasReadingListMarker } from './reading-list.js';
 import { RIS_PROVIDER, formatRis } from './ris.js';
-import type { ExportEntry, ExportFormat, ExportMeta, MarkdownOptions } from './types.js';
+import type { CsvOptions, ExportEntry, ExportFormat, ExportMeta, MarkdownOptions } from './types.js';
 
 export * from './types.js';
 
-export function formatExport(format: ExportFormat, entries: readonly ExportEntry[], meta: ExportMeta, markdown: MarkdownOptions): string {
+export function formatExport(format: ExportFormat, entries: readonly ExportEntry[], meta: ExportMeta, markdown: MarkdownOptions, csv: CsvOptions = { raw: false }): string {
   switch (format) {
     case 'md':
       return formatMarkdown(entries, meta, markdown);
@@ -23,7 +23,7 @@ export function formatExport(format: ExportFormat, entries: readonly ExportEntry
     case 'ris':
       return formatRis(entries);
     case 'csv':
-      return formatCsv(entries);
+      return formatCsv(entries, csv);
   }
 }
 

@@ -1,6 +1,7 @@
 // RIS (EndNote, Zotero, Mendeley): one record per paper, `TAG  - value` lines with CRLF ends.
 import { arxivPdfUrl, oneLine, paperDate, paperUrl } from './facts.js';
 import { isPlaceholderName, parseName } from './names.js';
+import { withoutControls } from '../text/terminal-safe.js';
 import type { ExportEntry } from './types.js';
 
 /** Every record names papers as its database provider; RIS has no comments to mark a file with. */
@@ -17,8 +18,9 @@ function risName(raw: string): string {
 
 export function formatRis(entries: readonly ExportEntry[]): string {
   const lines: string[] = [];
+  // One line each: a line break in a value would start a tag of its own; controls go too.
   const tag = (name: string, value: string) => {
-    const v = oneLine(value);
+    const v = oneLine(withoutControls(value));
     if (v !== '') lines.push(`${name}  - ${v}`);
   };
   for (const e of entries) {

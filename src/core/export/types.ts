@@ -34,6 +34,11 @@ export interface MarkdownOptions {
   abstracts: AbstractMode;
 }
 
+export interface CsvOptions {
+  /** Cells exactly as they are, formulas included (for data pipelines); by default they are defused. */
+  raw: boolean;
+}
+
 /** The tag that marks a paper as read: a ticked box in the Markdown reading list. */
 export const READ_TAG = 'read';
 

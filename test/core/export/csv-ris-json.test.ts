@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { CSV_COLUMNS, formatCsv } from '../../../src/core/export/csv.js';
+import { CSV_COLUMNS, defuseFormula, formatCsv } from '../../../src/core/export/csv.js';
 import { formatRis } from '../../../src/core/export/ris.js';
 import { formatJson } from '../../../src/core/export/json.js';
 import { exportedFormatOf, formatExport } from '../../../src/core/export/index.js';
@@ -14,16 +14,16 @@ const tags = { '2503.01234': ['ml', 'read'] };
 describe('csv', () => {
   const text = formatCsv(entries(papers, tags, notes));
 
-  it('round-trips through csv-parse: header row, one record per paper, every field intact', () => {
+  it('round-trips through csv-parse: header row, one record per paper, every field intact (formulas defused)', () => {
     const rows = parseCsv(text, { columns: true, relax_column_count: false }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(papers.length);
     rows.forEach((row, i) => {
       const p = papers[i]!;
       expect(Object.keys(row)).toEqual([...CSV_COLUMNS]);
       expect(row.id).toBe(p.id);
-      expect(row.title).toBe(p.title);
-      expect(row.abstract).toBe(p.abstract);
-      expect(row.authors).toBe(p.authors.join('; '));
+      expect(row.title).toBe(defuseFormula(p.title));
+      expect(row.abstract).toBe(defuseFormula(p.abstract));
+      expect(row.authors).toBe(defuseFormula(p.authors.join('; ')));
     });
     expect(rows[2]!.note).toBe(notes.tabcdefgh);
     expect(rows[0]!.tags).toBe('ml read');
