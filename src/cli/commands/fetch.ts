@@ -20,7 +20,8 @@ import { openStore } from '../source.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { VERSION } from '../version.js';
 import { configFlags } from './config.js';
-import { importInput, importSummaryLine } from './import.js';
+import { importInput } from './import.js';
+import { importSummaryLine } from '../render/parse-summary.js';
 
 interface FetchFlags {
   date?: string;
