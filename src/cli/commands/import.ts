@@ -8,7 +8,7 @@ import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
 import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
-import { importSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
+import { importSummaryLine, parseSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
 // Derived caches register themselves with the store (registerDerivedCache) and are updated by every import.
 import '../../io/search-cache.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
