@@ -22,6 +22,8 @@ export interface Config {
   export: { format: ExportFormat; group: ExportGroup };
   /** Colour: auto (when stdout is a terminal), always or never. */
   color: ColorMode;
+  /** Saved searches: name -> query text, used as @name in queries. */
+  searches: Record<string, string>;
 }
 
 /** One value per dotted key, exactly the keys the file may hold. */
@@ -31,6 +33,7 @@ export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | 
   'export.format': ExportFormat;
   'export.group': ExportGroup;
   color: ColorMode;
+  searches: Record<string, string>;
 }
 export type ConfigKey = keyof ConfigValues;
 
@@ -147,6 +150,27 @@ const colorSetting: Setting<ColorMode> = {
   },
 };
 
+/** A saved search's name: what may follow @ in a query. */
+export const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+const searchesSetting: Setting<Record<string, string>> = {
+  key: 'searches',
+  description: 'saved searches, name: query (used as @name in any query)',
+  default: {},
+  check(value) {
+    if (value === null) return ok({});
+    if (typeof value !== 'object' || Array.isArray(value)) return bad(`expected a mapping of names to queries, such as {mine: 'author:"Tri Dao" | cat:cs.CL'}, got ${kindOf(value)}`);
+    const out: Record<string, string> = {};
+    for (const [name, query] of Object.entries(value as Record<string, unknown>)) {
+      if (!SEARCH_NAME.test(name)) return bad(`"${name}" cannot be a search name (letters, digits, - _ .)`);
+      if (typeof query !== 'string') return bad(`${name}: expected a query, got ${kindOf(query)}`);
+      out[name] = query;
+    }
+    return ok(out);
+  },
+  fromText: () => bad('saved searches are set in the config file only'),
+};
+
 const QUICK_DEFAULTS: Record<QuickKey, string | null> = { 1: 'to-read', 2: 'skip', 3: null, 4: null, 5: null, 6: null, 7: null, 8: null, 9: null };
 
 /** Every setting, in the order `papers config` prints them. */
@@ -157,6 +181,7 @@ export const SETTINGS: readonly Setting<unknown>[] = [
   oneOf('export.format', 'default format of papers export', EXPORT_FORMATS, 'md'),
   oneOf('export.group', 'default grouping of papers export', EXPORT_GROUPS, 'none'),
   colorSetting,
+  searchesSetting,
 ] as Setting<unknown>[];
 
 export const CONFIG_KEYS: readonly ConfigKey[] = SETTINGS.map((s) => s.key);
@@ -176,6 +201,7 @@ export function toConfig(v: ConfigValues): Config {
     ranking: { positive: v['ranking.positive'], negative: v['ranking.negative'] },
     export: { format: v['export.format'], group: v['export.group'] },
     color: v.color,
+    searches: v.searches,
   };
 }
 
@@ -350,6 +376,7 @@ export function describeOrigin(origin: Origin): string {
 export function formatValue(value: unknown): string {
   if (value === null) return 'none';
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  if (typeof value === 'object') return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}}`;
   return String(value);
 }
 
