@@ -4,7 +4,8 @@
 // one, so the typo rule and the qualities are decided here, once.
 //
 // The typo rule, exactly: a word of 4+ letters that is not itself in the vocabulary finds every
-// vocabulary word within maxEdits of it (optimal string alignment: an adjacent swap is one edit).
+// vocabulary word within maxEdits of the longer of the two (optimal string alignment: an adjacent
+// swap is one edit).
 import type { WordMode } from '../query/ast.js';
 
 export interface Vocabulary {
@@ -90,10 +91,12 @@ function prefixQuality(prefix: number, term: number): number {
 function typos(vocab: Vocabulary, word: string): Array<[string, number, number]> {
   const n = word.length;
   if (n < MIN_FUZZY || !hasLetter(word)) return [];
-  const k = maxEdits(n);
+  // The longer of the two words sets the edits allowed: "balatio" (7 letters) is two from "ablation" (8).
+  const widest = maxEdits(n + maxEdits(n + 3));
   const found: Array<[string, number, number]> = [];
-  for (const [w, d] of vocab.near(word, k)) {
+  for (const [w, d] of vocab.near(word, widest)) {
     if (w === word) continue;
+    const k = maxEdits(Math.max(n, w.length));
     const dist = editDistance(word, w, k);
     if (dist <= k) found.push([w, d, dist]);
   }
@@ -125,20 +128,24 @@ export function signaturesClose(a: number, b: number, edits: number): boolean {
   return bits <= 2 * edits;
 }
 
+// Rows of the distance table, reused: typo lookups compare a word with thousands of candidates.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal-string-alignment distance (a swap of neighbours is one edit), or max + 1 once it exceeds max. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rows[0]!.length <= n) rows = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
