@@ -47,7 +47,7 @@ const listed = (query: string) => {
   return ids(r.stdout);
 };
 /** Words as a reader sees them: letters and digits, case and accents folded. */
-const wordsOf = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordsOf = (text: string): string[] => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 let all: JsonPaper[];
 beforeAll(() => {
