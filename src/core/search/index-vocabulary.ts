@@ -55,11 +55,11 @@ export function indexVocabulary(index: SearchIndex): Vocabulary {
       }
       return out;
     },
-    *near(word, edits) {
+    *near(word, edits, minDocs) {
       const { byLength, signature } = derived(index);
       const sig = letterSignature(word);
       for (let len = word.length - edits; len <= word.length + edits; len++) {
-        for (const t of byLength.get(len) ?? []) if (signaturesClose(sig, signature[t]!, edits) && docs(t) > 0) yield [index.terms[t]!, docs(t)];
+        for (const t of byLength.get(len) ?? []) if (docs(t) >= minDocs && signaturesClose(sig, signature[t]!, edits)) yield [index.terms[t]!, docs(t)];
       }
     },
   };

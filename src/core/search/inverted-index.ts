@@ -40,6 +40,11 @@ export interface SearchIndex {
   titleLen: Int32Array;
   abstractLen: Int32Array;
   authorsLen: Int32Array;
+  /**
+   * A closed vocabulary: words not in it are indexed as term 0 (the empty word), keeping positions
+   * for phrases and adjacency without a posting list per word. For ranking a few candidates.
+   */
+  closed: boolean;
   /** Bumped by every change; derived caches (sorted vocabulary, expansions, bindings) key on it. */
   generation: number;
   /** Caches owned by the search code (vocabulary.ts, engine.ts); never serialised. */
@@ -63,13 +68,20 @@ export function createSearchIndex(): SearchIndex {
     titleLen: new Int32Array(256),
     abstractLen: new Int32Array(256),
     authorsLen: new Int32Array(256),
+    closed: false,
     generation: 0,
     derived: new Map(),
   };
 }
 
-export function buildSearchIndex(papers: readonly IndexablePaper[]): SearchIndex {
+/** An index of the papers; with `only`, of those words alone (a closed vocabulary, see `closed`). */
+export function buildSearchIndex(papers: readonly IndexablePaper[], only?: Iterable<string>): SearchIndex {
   const index = createSearchIndex();
+  if (only) {
+    termId(index, '');
+    for (const w of only) termId(index, w);
+    index.closed = true;
+  }
   addToIndex(index, papers);
   return index;
 }
@@ -108,7 +120,7 @@ function grow<T extends Int32Array | Uint32Array | Uint8Array>(arr: T, min: numb
 
 function termId(index: SearchIndex, word: string): number {
   const id = index.termIds.get(word);
-  return id !== undefined ? id : newTerm(index, word, hashWord(word));
+  return id !== undefined ? id : index.closed ? 0 : newTerm(index, word, hashWord(word));
 }
 
 function newTerm(index: SearchIndex, word: string, hash: number): number {
@@ -200,7 +212,7 @@ function indexWords(index: SearchIndex, text: string): void {
         break;
       }
     }
-    if (t < 0) t = newTerm(index, text.slice(start, i).toLowerCase(), h);
+    if (t < 0) t = index.closed ? 0 : newTerm(index, text.slice(start, i).toLowerCase(), h);
     pushToken(index, t);
   }
 }

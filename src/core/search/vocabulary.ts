@@ -16,10 +16,11 @@ export interface Vocabulary {
   /** Words longer than `prefix` that start with it, with their paper counts; at most `max`. */
   withPrefix(prefix: string, max: number): Array<[string, number]>;
   /**
-   * A superset of the words within `edits` of `word` (a cheap prefilter: length window, letter
-   * signature), with their paper counts. expandWord keeps those within the edit distance.
+   * A superset of the words within `edits` of `word` in at least `minDocs` papers (a cheap
+   * prefilter: length window, letter signature), with their paper counts. expandWord keeps those
+   * within the edit distance.
    */
-  near(word: string, edits: number): Iterable<[string, number]>;
+  near(word: string, edits: number, minDocs: number): Iterable<[string, number]>;
 }
 
 export interface Expansion {
@@ -72,8 +73,7 @@ export function expandWord(vocab: Vocabulary, word: string, mode: WordMode): Exp
   // Close spellings stand in for a word that is absent, or rare next to them: "desing" (a typo
   // that a few abstracts share) still finds design, while "design" does not drag in "resign".
   if (mode === 'fuzzy') {
-    for (const [w, d, q] of typos(vocab, word)) {
-      if (exact > 0 && d < RARE_RATIO * exact) continue;
+    for (const [w, d, q] of typos(vocab, word, exact > 0 ? RARE_RATIO * exact : 1)) {
       offer(w, q);
       docs += d;
     }
@@ -88,13 +88,13 @@ function prefixQuality(prefix: number, term: number): number {
 }
 
 /** Words within maxEdits of `word` (not the word itself), with paper counts and a quality; the closest MAX_FUZZY. */
-function typos(vocab: Vocabulary, word: string): Array<[string, number, number]> {
+function typos(vocab: Vocabulary, word: string, minDocs: number): Array<[string, number, number]> {
   const n = word.length;
   if (n < MIN_FUZZY || !hasLetter(word)) return [];
   // The longer of the two words sets the edits allowed: "balatio" (7 letters) is two from "ablation" (8).
   const widest = maxEdits(n + maxEdits(n + 3));
   const found: Array<[string, number, number]> = [];
-  for (const [w, d] of vocab.near(word, widest)) {
+  for (const [w, d] of vocab.near(word, widest, minDocs)) {
     if (w === word) continue;
     const k = maxEdits(Math.max(n, w.length));
     const dist = editDistance(word, w, k);

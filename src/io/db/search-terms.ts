@@ -29,14 +29,14 @@ export function refreshSearchTerms(db: Database): void {
 export function databaseVocabulary(db: Database): Vocabulary {
   const docsOf = db.prepare('SELECT docs FROM search_terms WHERE term = ?').pluck();
   const prefixed = db.prepare('SELECT term, docs FROM search_terms WHERE term > ? AND term < ? || char(1114111) ORDER BY term LIMIT ?').raw();
-  const ofLength = db.prepare('SELECT term, docs, letters FROM search_terms INDEXED BY search_terms_len WHERE len BETWEEN ? AND ?').raw();
+  const ofLength = db.prepare('SELECT term, docs, letters FROM search_terms INDEXED BY search_terms_len WHERE len BETWEEN ? AND ? AND docs >= ?').raw();
   return {
     size: db.prepare('SELECT count(*) FROM papers').pluck().get() as number,
     docs: (word) => (docsOf.get(word) as number | undefined) ?? 0,
     withPrefix: (prefix, max) => prefixed.all(prefix, prefix, max) as Array<[string, number]>,
-    *near(word, edits) {
+    *near(word, edits, minDocs) {
       const sig = letterSignature(word);
-      for (const [term, docs, letters] of ofLength.iterate(word.length - edits, word.length + edits) as Iterable<[string, number, number]>) {
+      for (const [term, docs, letters] of ofLength.all(word.length - edits, word.length + edits, Math.max(1, minDocs)) as Array<[string, number, number]>) {
         if (signaturesClose(sig, letters, edits)) yield [term, docs];
       }
     },

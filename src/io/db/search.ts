@@ -30,7 +30,7 @@ export interface DbResults {
 }
 
 /** Candidates ranked by the scorer at most: beyond them, bm25's order stands. */
-const CANDIDATES = 2000;
+const CANDIDATES = 1000;
 /** A word beginning more words than this matches them as an FTS prefix query rather than one by one. */
 const LISTED_PREFIXES = 64;
 
@@ -56,20 +56,44 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   }
 
   const match = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
+  if (match.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
   const from = `FROM papers_fts f JOIN papers p ON p.seq = f.rowid WHERE papers_fts MATCH ? AND ${where}`;
   const params = [match, ...sql.params];
-  if (match.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
-  const wanted = Math.max(CANDIDATES, Math.min(limit, 10 * CANDIDATES));
-  const rows = db
-    .prepare(`SELECT p.seq, p.id, p.title, p.authors, p.abstract ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0) LIMIT ?`)
-    .all(...params, wanted + 1) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
-  const total = rows.length <= wanted ? rows.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
-  const candidates = rows.slice(0, wanted).sort((a, b) => a.seq - b.seq);
-  const index = buildSearchIndex(candidates.map((r) => ({ id: r.id, title: r.title, abstract: r.abstract, authors: r.authors === '' ? [] : r.authors.split('\n') })));
+  // The best by bm25: the first CANDIDATES are ranked by the scorer, the rest (when more are asked
+  // for) follow in bm25's order.
+  const wanted = Math.max(CANDIDATES, limit);
+  const top = db.prepare(`SELECT p.seq ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0) LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
+  const total = top.length <= wanted ? top.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
+  const candidates = db
+    .prepare('SELECT seq, id, title, authors, abstract FROM papers WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq')
+    .all(JSON.stringify(top.slice(0, CANDIDATES))) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
+  // Only the query's words are indexed: the others keep their positions but cost no posting list.
+  const index = buildSearchIndex(
+    candidates.map((r) => ({ id: r.id, title: r.title, abstract: r.abstract, authors: r.authors === '' ? [] : r.authors.split('\n') })),
+    queryWords(query, lexicon),
+  );
   const docRank = Int32Array.from(candidates.keys());
   const ranked = searchDocs(index, { text: query.text, groups: scoring }, { docRank, decisions, factsAt: () => noFacts() }, { limit }, lexicon);
   const hits = ranked.hits.map((h) => ({ seq: candidates[h.rank]!.seq, id: candidates[h.rank]!.id, score: h.score }));
+  if (hits.length < limit && top.length > CANDIDATES) {
+    const rest = top.slice(CANDIDATES, limit - hits.length + CANDIDATES);
+    const idOf = db.prepare('SELECT seq, id FROM papers WHERE seq IN (SELECT value FROM json_each(?))').all(JSON.stringify(rest)) as Array<{ seq: number; id: string }>;
+    const ids = new Map(idOf.map((r) => [r.seq, r.id]));
+    for (const seq of rest) hits.push({ seq, id: ids.get(seq)!, score: 0 });
+  }
   return { total, hits, plan: planQuery(index, query, lexicon) };
+}
+
+/** Every word the query's words and phrases stand for: all the candidates' index needs. */
+function queryWords(query: Query, lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const g of query.groups) {
+    for (const { term } of g.clauses) {
+      if (term.kind === 'word') for (const w of lexicon.expand(term.word, term.mode).words) out.add(w);
+      else if (term.kind === 'phrase') for (const w of term.words) out.add(w);
+    }
+  }
+  return out;
 }
 
 function noFacts(): never {
