@@ -189,7 +189,6 @@ class SqlBuilder {
           case 'note':
             return `(p.id IN ${this.ids((d) => d.note !== null)})`;
         }
-      // falls through: unreachable, every HasWhat is handled
       case 'cat': {
         const primary = "lower(substr(p.categories || ' ', 1, instr(p.categories || ' ', ' ') - 1))";
         if (t.primary) return t.archive ? `(${primary} = ${this.param(t.cat)} OR ${primary} LIKE ${this.param(t.cat)} || '.%')` : `(${primary} = ${this.param(t.cat)})`;
