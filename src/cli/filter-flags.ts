@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { usageError } from '../core/errors.js';
+import { localToday } from '../io/clock.js';
 import { NO_FILTER, parseDateFlag, type PaperFilter } from '../core/filter.js';
 import { digestNames, readMetas, sha256 } from '../io/digest-store.js';
 
@@ -43,13 +44,13 @@ export function resolveDigest(value: string, libraryDir: string): string[] {
 }
 
 /** The PaperFilter the flags describe; `libraryDir` resolves --digest. */
-export function filterFromOptions(options: FilterOptions, libraryDir: string, now = new Date()): PaperFilter {
+export function filterFromOptions(options: FilterOptions, libraryDir: string, today = localToday()): PaperFilter {
   const tags = [...(options.tag ?? []), ...(options.new ? ['new'] : [])];
   const notTags = options.notTag ?? [];
   for (const t of [...tags, ...notTags]) if (t.trim() === '' || /[\s,]/.test(t)) throw usageError(`--tag ${t}: a tag is one word (letters, digits, - _ . : / @)`);
   if (tags.length === 0 && notTags.length === 0 && !options.since && !options.until && !options.digest) return NO_FILTER;
-  const since = options.since ? parseDateFlag('--since', options.since, now) : null;
-  const until = options.until ? parseDateFlag('--until', options.until, now) : null;
+  const since = options.since ? parseDateFlag('--since', options.since, today) : null;
+  const until = options.until ? parseDateFlag('--until', options.until, today) : null;
   if (since !== null && until !== null && since > until) throw usageError(`--since ${since} is after --until ${until}; swap them`);
   const digests = options.digest ? [...new Set(options.digest.flatMap((d) => resolveDigest(d, libraryDir)))] : null;
   return { tags, notTags, since, until, digests };

@@ -15,6 +15,6 @@ export function interestOptions(command: Command, snapshot: Snapshot, store?: Li
   const ruleMatches =
     rules.length === 0
       ? undefined
-      : () => new Set(applyRules(rules, snapshot.papers, snapshot, queryMatcher(snapshot, store)).map((c) => c.id));
+      : () => new Set(applyRules(rules, snapshot.papers, snapshot, queryMatcher(snapshot)).map((c) => c.id));
   return { positive: ranking.positive, negative: ranking.negative, ...(ruleMatches ? { ruleMatches } : {}) };
 }

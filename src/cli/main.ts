@@ -4,6 +4,7 @@ import { PapersError, diskErrorMessage, exitCodeOf } from '../core/errors.js';
 import { processOutput } from './output.js';
 import * as list from './commands/list.js';
 import * as search from './commands/search.js';
+import * as searches from './commands/searches.js';
 import * as exportCmd from './commands/export.js';
 import * as importCmd from './commands/import.js';
 import * as parse from './commands/parse.js';
@@ -29,7 +30,7 @@ import { setProgressFactory } from '../io/progress-hook.js';
 
 export { VERSION };
 
-const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, help, fetchCmd, digest];
+const COMMANDS = [list, search, searches, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, help, fetchCmd, digest];
 
 export function buildProgram(): Command {
   const program = new Command('papers')

@@ -1,27 +1,21 @@
 // Running tagging rules from the CLI: matching their queries with the search engine (over the
 // library's cached search index when there is one), and tagging newly imported papers.
-import type { Snapshot } from '../core/library.js';
+import type { LibraryPaper, Snapshot } from '../core/library.js';
 import { applyRules, groupChanges, type QueryMatcher, type Rule, type TagChange } from '../core/rank/rules.js';
-import { createSearchIndex, searchPapers } from '../core/search/index.js';
 import type { LibraryStore } from '../io/library-store.js';
 import { readRulesFile, rulesPath } from '../io/rules-file.js';
-import { loadSearchIndex } from '../io/search-cache.js';
+import { queryContext, searchSnapshot } from './query-search.js';
 import type { Output } from './output.js';
 
-/**
- * Matches queries among given papers of `snapshot`, as `papers search` would. The library's search
- * cache, when there is one, gives the vocabulary for prefixes and typos (it is read, not written).
- */
-export function queryMatcher(snapshot: Snapshot, store: LibraryStore | undefined): QueryMatcher {
-  const dir = store && !store.showingSeed() ? store.dir : null;
-  const index = dir ? loadSearchIndex(dir) : createSearchIndex();
-  return (query, papers) => new Set(searchPapers(index, query, { ...snapshot, papers }).hits.map((h) => h.paper.id));
+/** Matches queries among given papers of `snapshot` with the search `papers search` runs. */
+export function queryMatcher(snapshot: Snapshot): QueryMatcher {
+  return (query, papers) => new Set(searchSnapshot({ ...snapshot, papers: papers as LibraryPaper[] }, query).hits.map((h) => h.paper.id));
 }
 
 /** The rules of the default rules file (none when it does not exist); a bad file is an input error. */
 export function defaultRules(): { rules: Rule[]; file: string; exists: boolean } {
   const file = rulesPath();
-  return { ...readRulesFile(file, true), file };
+  return { ...readRulesFile(file, true, queryContext()), file };
 }
 
 /** The ids the store knows (ids and aliases), to tell which papers an import adds. */
@@ -38,7 +32,7 @@ export async function tagNewPapers(store: LibraryStore, rules: readonly Rule[], 
   if (fresh.size === 0) return [];
   const snapshot = store.snapshot();
   const papers = snapshot.papers.filter((p) => fresh.has(p.id));
-  const changes = applyRules(rules, papers, snapshot, queryMatcher(snapshot, store));
+  const changes = applyRules(rules, papers, snapshot, queryMatcher(snapshot));
   const groups = groupChanges(changes);
   if (groups.length === 0) return changes;
   const result = await store.edit(groups.map((g) => ({ kind: 'tag', ids: g.ids, add: g.add, remove: [] })));

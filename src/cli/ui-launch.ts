@@ -8,11 +8,13 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { inspectExportTarget } from '../io/export-target.js';
 import { openInBrowser } from '../io/open-url.js';
 import { loadConfig } from '../io/config-file.js';
-import { createSearchIndex } from '../core/search/index.js';
-import { loadSearchIndex } from '../io/search-cache.js';
+import { localToday } from '../io/clock.js';
+import { databaseOfPapers } from '../io/db/bridge.js';
+import { searchSnapshot } from './query-search.js';
 import { configFlags } from './commands/config.js';
 import { rankByInterest, type InterestOptions, type InterestRanking } from '../core/rank/interest.js';
 import type { Snapshot } from '../core/library.js';
+import type { Query } from '../core/query/index.js';
 import { interestOptions } from './interest.js';
 
 export interface UiStreams {
@@ -74,10 +76,13 @@ export function preloadUi(): void {
 
 export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null): Promise<void> {
   const { config } = loadConfig(configFlags(command));
-  const searchIndex = () => (libraryDir ? loadSearchIndex(libraryDir) : createSearchIndex());
+  const today = localToday();
   preloadUi();
-  const { runUi } = await uiModule!;
-  await runUi({ handle, config, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), searchIndex, rank: interestRanker(command, handle.snapshot(), config.ranking) });
+  const { runUi, createSearchFilter } = await uiModule!;
+  // The live filter searches the library database (built after the first frame, by prepare).
+  const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
+  const filter = createSearchFilter(search, { today, searches: config.searches });
+  await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking) });
 }
 
 /**

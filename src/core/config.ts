@@ -25,6 +25,8 @@ export interface Config {
   color: ColorMode;
   /** What `papers fetch` fetches: the Hugging Face daily list (when enabled) and these arXiv feeds. */
   sources: { hf: { enabled: boolean; url: string }; arxiv: { categories: string[]; url: string } };
+  /** Saved searches: name -> query text, used as @name in queries. */
+  searches: Record<string, string>;
 }
 
 /** One value per dotted key, exactly the keys the file may hold. */
@@ -38,6 +40,7 @@ export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | 
   'sources.hf.url': string;
   'sources.arxiv.categories': string[];
   'sources.arxiv.url': string;
+  searches: Record<string, string>;
 }
 export type ConfigKey = keyof ConfigValues;
 
@@ -200,6 +203,27 @@ const feedList: Setting<string[]> = {
   },
 };
 
+/** A saved search's name: what may follow @ in a query. */
+export const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+const searchesSetting: Setting<Record<string, string>> = {
+  key: 'searches',
+  description: 'saved searches, name: query (used as @name in any query)',
+  default: {},
+  check(value) {
+    if (value === null) return ok({});
+    if (typeof value !== 'object' || Array.isArray(value)) return bad(`expected a mapping of names to queries, such as {mine: 'author:"Tri Dao" | cat:cs.CL'}, got ${kindOf(value)}`);
+    const out: Record<string, string> = {};
+    for (const [name, query] of Object.entries(value as Record<string, unknown>)) {
+      if (!SEARCH_NAME.test(name)) return bad(`"${name}" cannot be a search name (letters, digits, - _ .)`);
+      if (typeof query !== 'string') return bad(`${name}: expected a query, got ${kindOf(query)}`);
+      out[name] = query;
+    }
+    return ok(out);
+  },
+  fromText: () => bad('saved searches are set in the config file only'),
+};
+
 const QUICK_DEFAULTS: Record<QuickKey, string | null> = { 1: 'to-read', 2: 'skip', 3: null, 4: null, 5: null, 6: null, 7: null, 8: null, 9: null };
 
 /** Every setting, in the order `papers config` prints them. */
@@ -214,6 +238,7 @@ export const SETTINGS: readonly Setting<unknown>[] = [
   baseUrl('sources.hf.url', 'where papers fetch reads the Hugging Face daily papers API', DEFAULT_HF_BASE, 'PAPERS_FETCH_HF_URL'),
   feedList,
   baseUrl('sources.arxiv.url', 'where papers fetch reads the arXiv listing feeds', DEFAULT_ARXIV_BASE, 'PAPERS_FETCH_ARXIV_URL'),
+  searchesSetting,
 ] as Setting<unknown>[];
 
 export const CONFIG_KEYS: readonly ConfigKey[] = SETTINGS.map((s) => s.key);
@@ -237,6 +262,7 @@ export function toConfig(v: ConfigValues): Config {
       hf: { enabled: v['sources.hf.enabled'], url: v['sources.hf.url'] },
       arxiv: { categories: v['sources.arxiv.categories'], url: v['sources.arxiv.url'] },
     },
+    searches: v.searches,
   };
 }
 
@@ -411,6 +437,7 @@ export function describeOrigin(origin: Origin): string {
 export function formatValue(value: unknown): string {
   if (value === null) return 'none';
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  if (typeof value === 'object') return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}}`;
   return String(value);
 }
 

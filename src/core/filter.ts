@@ -1,5 +1,6 @@
 // Which library papers a listing shows: tags that must hold, tags that must not, a date window and
 // digests. Shared by `papers list`, export and the UI. Pure: "now" is passed in.
+import { DATE_FORMS, parseDate } from './dates.js';
 import { usageError } from './errors.js';
 import { VIRTUAL_TAGS, effectiveTags, type Decision, type LibraryHandle, type LibraryPaper, type Snapshot } from './library.js';
 
@@ -60,19 +61,9 @@ export function selectPapers(handle: LibraryHandle, f: PaperFilter): Snapshot {
   return isNoFilter(f) ? snapshot : { ...snapshot, papers: filterPapers(snapshot, f) };
 }
 
-const DAY_MS = 86_400_000;
-
-/** --since / --until values: YYYY-MM-DD, today, yesterday, or Nd / Nw (days / weeks ago). */
-export function parseDateFlag(flag: string, value: string, now: Date): string {
-  const v = value.trim().toLowerCase();
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    const d = new Date(`${v}T00:00:00Z`);
-    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v) return v;
-  }
-  if (v === 'today') return day(now.getTime());
-  if (v === 'yesterday') return day(now.getTime() - DAY_MS);
-  const rel = /^(\d+)([dw])$/.exec(v);
-  if (rel) return day(now.getTime() - Number(rel[1]) * (rel[2] === 'w' ? 7 : 1) * DAY_MS);
-  throw usageError(`${flag} ${value}: expected a date such as 2025-03-12, today, yesterday, or 7d (days ago) / 2w (weeks ago)`);
+/** A --since / --until value in the date grammar of core/dates.ts; `today` is the user's local date. */
+export function parseDateFlag(flag: '--since' | '--until' | '--date', value: string, today: string): string {
+  const day = parseDate(value, flag === '--until' ? 'until' : 'since', today);
+  if (day === null) throw usageError(`${flag} ${value}: expected a date: ${DATE_FORMS}`);
+  return day;
 }

@@ -1,5 +1,6 @@
 // The tagging rules file: rules.yaml next to the config file ($XDG_CONFIG_HOME/papers/rules.yaml,
 // or beside PAPERS_CONFIG), hand-written like the config. Missing means no rules.
+import type { CompileOptions } from '../core/query/index.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inputError } from '../core/errors.js';
@@ -16,7 +17,7 @@ export function rulesPath(env: NodeJS.ProcessEnv = process.env): string {
  * The rules of a file. A missing file is no rules when `missingOk` (the default location), else an
  * input error; a bad file is an input error naming file:line:column.
  */
-export function readRulesFile(file: string, missingOk: boolean): { rules: Rule[]; exists: boolean } {
+export function readRulesFile(file: string, missingOk: boolean, options: CompileOptions = {}): { rules: Rule[]; exists: boolean } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -27,7 +28,7 @@ export function readRulesFile(file: string, missingOk: boolean): { rules: Rule[]
     if (code === 'EISDIR') throw inputError(`${file}: is a folder; a rules file is a YAML file`);
     throw inputError(`${file}: cannot read the rules file (${code ?? (e as Error).message})`);
   }
-  const parsed = parseRules(text, file);
+  const parsed = parseRules(text, file, options);
   if (!parsed.ok) throw inputError(`${formatRulesError(parsed.error)}; fix the file (see 'papers rules --help')`);
   return { rules: parsed.rules, exists: true };
 }

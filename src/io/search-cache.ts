@@ -118,26 +118,6 @@ export function factsColumns(papers: readonly LibraryPaper[], latestDigest: stri
   return out;
 }
 
-/** The facts of the paper at each library position; `ids` in library order. */
-export function factsReader(columns: FactsColumns, ids: readonly string[]): (rank: number) => PaperFacts {
-  const arxiv = new Map(columns.arxiv);
-  const aliases = new Map(columns.aliases.map(([rank, ...list]) => [rank, list]));
-  return (rank) => {
-    const flags = columns.flags[rank]!;
-    const minDay = columns.minDay[rank] ?? null;
-    return {
-      id: ids[rank]!,
-      arxivId: arxiv.get(rank) ?? null,
-      aliases: aliases.get(rank) ?? [],
-      isNew: (flags & 1) !== 0,
-      seen: (flags & 2) !== 0,
-      minDay,
-      maxDay: columns.maxDay[rank] ?? minDay,
-      hasAbstract: (flags & 4) !== 0,
-      links: columns.kinds.filter((_, k) => (flags & (1 << (3 + k))) !== 0),
-    };
-  };
-}
 
 /**
  * Brings the on-disk index up to date with the library's papers (called by every import). With

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import type { LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
-import { createSearchFilter, papersToMarkdown, type ExportContext, type FilterFn, type SearchFilter, type UiConfig } from './adapters.js';
+import { createSearchFilter, memorySearch, papersToMarkdown, type ExportContext, type FilterFn, type SearchFilter, type UiConfig } from './adapters.js';
 import { actionFor, keyContext, takesText, type KeyEvent } from './keymap.js';
 import type { Size } from './layout.js';
 import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type RankFn, type UiState } from './state.js';
@@ -48,7 +48,7 @@ const info = (text: string): Message => ({ text, kind: 'info' });
 const failed = (e: unknown): Message => ({ text: e instanceof Error ? e.message.split('\n')[0]! : String(e), kind: 'error' });
 
 export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onExit }: AppProps) {
-  const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter());
+  const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter(memorySearch(), { today }));
   const { stdout } = useStdout();
   const { exit } = useApp();
   const reducer = useMemo(() => createReducer({ filter, config, ...(rank ? { rank } : {}) }), [filter, config, rank]);

@@ -1,8 +1,8 @@
 // The UI's view of modules written alongside it (query + search, Markdown export, config).
 // Each adapter states the shape the UI needs and delegates to the module that does the work.
 import type { LibraryPaper, Snapshot } from '../core/library.js';
-import { compileQuery } from '../core/query/index.js';
-import { addToIndex, createSearchIndex, matchDetails, searchPapers, type SearchIndex } from '../core/search/index.js';
+import { compileQuery, type CompileOptions, type Query } from '../core/query/index.js';
+import { addToIndex, createSearchIndex, matchDetails, searchPapers, type QueryPlan, type SearchIndex } from '../core/search/index.js';
 import { defaultValues, toConfig, type Config } from '../core/config.js';
 import { formatMarkdown } from '../core/export/markdown.js';
 import { exportEntries } from '../core/export/types.js';
@@ -32,13 +32,38 @@ export interface SearchFilter extends FilterFn {
   prepare: (snapshot: Snapshot, batch?: number) => boolean;
 }
 
-/**
- * The live filter: the query language (src/core/query) run by the search engine (src/core/search),
- * best matches first. `getIndex` gives the library's cached index (the CLI reads it from disk);
- * it is asked for once, on the first search or on `prepare`.
- */
-export function createSearchFilter(getIndex: () => SearchIndex = createSearchIndex): SearchFilter {
+/** How the live filter runs a compiled query: the CLI passes the library database's search. */
+export interface SnapshotSearch {
+  run(query: Query, snapshot: Snapshot): { hits: ReadonlyArray<{ paper: LibraryPaper }>; plan: QueryPlan };
+  /** Work done ahead of the first search, in small steps between keystrokes; true once done. */
+  prepare?(snapshot: Snapshot, batch: number): boolean;
+}
+
+/** The in-memory search (core/search), for a UI started without one (tests, a memory library). */
+export function memorySearch(getIndex: () => SearchIndex = createSearchIndex): SnapshotSearch {
   let index: SearchIndex | null = null;
+  const prepared = new WeakMap<readonly LibraryPaper[], number>();
+  return {
+    run(query, snapshot) {
+      index ??= getIndex();
+      return searchPapers(index, query, snapshot);
+    },
+    prepare(snapshot, batch) {
+      index ??= getIndex();
+      const from = prepared.get(snapshot.papers) ?? 0;
+      const to = Math.min(snapshot.papers.length, from + batch);
+      addToIndex(index, snapshot.papers.slice(from, to));
+      prepared.set(snapshot.papers, to);
+      return to >= snapshot.papers.length;
+    },
+  };
+}
+
+/**
+ * The live filter: the query language (src/core/query), compiled with today's date and the saved
+ * searches, run by `search`, best matches first.
+ */
+export function createSearchFilter(search: SnapshotSearch = memorySearch(), context: CompileOptions = {}): SearchFilter {
   const positions = new WeakMap<readonly LibraryPaper[], Map<string, number>>();
   const positionOf = (snapshot: Snapshot): Map<string, number> => {
     let map = positions.get(snapshot.papers);
@@ -49,10 +74,9 @@ export function createSearchFilter(getIndex: () => SearchIndex = createSearchInd
     return map;
   };
   const filter = ((query, snapshot) => {
-    const compiled = compileQuery(query);
+    const compiled = compileQuery(query, context);
     if (!compiled.ok) return { ok: false, ...compiled.error };
-    index ??= getIndex();
-    const results = searchPapers(index, compiled.query, snapshot);
+    const results = search.run(compiled.query, snapshot);
     const at = positionOf(snapshot);
     const hits: FilterHit[] = [];
     for (const hit of results.hits) {
@@ -63,14 +87,8 @@ export function createSearchFilter(getIndex: () => SearchIndex = createSearchInd
     }
     return { ok: true, hits };
   }) as SearchFilter;
-  const prepared = new WeakMap<readonly LibraryPaper[], number>();
   filter.prepare = (snapshot, batch = 200) => {
-    index ??= getIndex();
-    const from = prepared.get(snapshot.papers) ?? 0;
-    const to = Math.min(snapshot.papers.length, from + batch);
-    addToIndex(index, snapshot.papers.slice(from, to));
-    prepared.set(snapshot.papers, to);
-    if (to < snapshot.papers.length) return false;
+    if (search.prepare && !search.prepare(snapshot, batch)) return false;
     positionOf(snapshot);
     return true;
   };

@@ -3,9 +3,11 @@
 import { render } from 'ink';
 import type { LibraryHandle } from '../core/library.js';
 import type { SearchIndex } from '../core/search/index.js';
-import { createSearchFilter, DEFAULT_UI_CONFIG, type UiConfig } from './adapters.js';
+import { createSearchFilter, DEFAULT_UI_CONFIG, memorySearch, type SearchFilter, type UiConfig } from './adapters.js';
 import { App, type UiSideEffects } from './App.js';
 import type { RankFn } from './state.js';
+
+export { createSearchFilter } from './adapters.js';
 
 export interface RunUiOptions {
   handle: LibraryHandle;
@@ -16,6 +18,10 @@ export interface RunUiOptions {
   openUrl: UiSideEffects['openUrl'];
   /** The library's search index (e.g. from its on-disk cache); asked for once, after the first frame. */
   searchIndex?: () => SearchIndex;
+  /** The live filter, with the CLI's search, today's date and saved searches; else an in-memory one. */
+  filter?: SearchFilter;
+  /** The user's local date, YYYY-MM-DD (default: from `now`). */
+  today?: string;
   /** Interest ranking for the `s` toggle, with the user's tag lists and rules already read (the UI reads no file). */
   rank?: RankFn;
   stdin?: NodeJS.ReadStream;
@@ -35,7 +41,7 @@ export async function runUi(options: RunUiOptions): Promise<void> {
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const now = options.now?.() ?? new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = options.today ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -60,7 +66,7 @@ export async function runUi(options: RunUiOptions): Promise<void> {
         sideEffects={{ openUrl: options.openUrl, writeExport: options.writeExport }}
         today={today}
         interactive={Boolean(stdin.isTTY)}
-        filter={createSearchFilter(options.searchIndex)}
+        filter={options.filter ?? createSearchFilter(memorySearch(options.searchIndex), { today })}
         {...(options.rank ? { rank: options.rank } : {})}
       />,
       // Ink's default 30 fps throttle would hold the frame of a filtered list up to 33 ms behind the

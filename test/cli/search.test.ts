@@ -139,16 +139,14 @@ describe('papers search', () => {
     expect(hits[0]!.id).toBe(fresh.id);
   });
 
-  it('a stale or corrupt cache is rebuilt', () => {
+  it('searches the library database: a stale or corrupt old index file does not matter', () => {
     const env = home();
     expect(papers(['import', SEED], env).code).toBe(0);
     const cache = join(env.PAPERS_HOME!, 'cache', 'search-index.bin');
-    // a valid but empty index: behind the library, so the search must index the papers and save it
     writeFileSync(cache, encodeIndexBinary(createSearchIndex(), null));
     const r = papers(['search', 'protien desing', '--json'], env);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as JsonHit[])[0]!.title).toMatch(/protein design/i);
-    expect(cachedIds(cache)).toHaveLength(100);
     writeFileSync(cache, 'not an index');
     expect(papers(['search', 'protien desing'], env).code).toBe(0);
   });

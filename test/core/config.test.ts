@@ -63,7 +63,7 @@ describe('parseConfigFile', () => {
     const [e, ...rest] = errorsOf('color: never\nquik-tags:\n  1: x\n');
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ line: 2, column: 1, key: 'quik-tags' });
-    expect(formatConfigError(e!)).toMatch(/^c\.yaml:2:1: quik-tags: unknown key "quik-tags"; known keys: quick-tags, ranking, export, color, sources$/);
+    expect(formatConfigError(e!)).toMatch(/^c\.yaml:2:1: quik-tags: unknown key "quik-tags"; known keys: quick-tags, ranking, export, color, sources, searches$/);
   });
 
   it('names an unknown nested key, including a quick key outside 1-9', () => {
@@ -180,5 +180,15 @@ describe('editConfigText', () => {
     expect(editConfigText('', 'c.yaml', 'colour', 'never')).toMatchObject({ ok: false, message: expect.stringMatching(/unknown key "colour"/) });
     expect(editConfigText('', 'c.yaml', 'export.group', 'week')).toMatchObject({ ok: false, message: expect.stringMatching(/"week" is not one of/) });
     expect(editConfigText('bogus: 1\n', 'c.yaml', 'color', 'never')).toMatchObject({ ok: false, message: expect.stringMatching(/^c\.yaml:1:1: bogus: unknown key.*fix the file first$/) });
+  });
+});
+
+describe('searches', () => {
+  it('reads saved searches as a mapping of names to queries, and refuses anything else', () => {
+    const parsed = parseConfigFile(`searches:\n  mine: 'author:"Tri Dao" | cat:cs.CL'\n`, 'c.yaml');
+    expect(parsed.ok && parsed.layer.values.searches).toEqual({ mine: 'author:"Tri Dao" | cat:cs.CL' });
+    const bad = parseConfigFile('searches:\n  mine: [a, b]\n', 'c.yaml');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(formatConfigError(bad.errors[0]!)).toBe('c.yaml:2:3: searches: mine: expected a query, got a list');
   });
 });

@@ -30,7 +30,7 @@ describe('filterPapers', () => {
     expect(ids({ digests: ['d1'], since: '2025-03-06' })).toEqual([]);
   });
   it('parses date flags', () => {
-    const now = new Date('2025-03-12T10:00:00Z');
+    const now = '2025-03-12';
     expect(parseDateFlag('--since', '2025-03-01', now)).toBe('2025-03-01');
     expect(parseDateFlag('--since', 'yesterday', now)).toBe('2025-03-11');
     expect(parseDateFlag('--since', '7d', now)).toBe('2025-03-05');

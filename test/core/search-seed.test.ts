@@ -7,6 +7,8 @@ import { asLibraryPapers, type Snapshot } from '../../src/core/library.js';
 import { parseDigest } from '../../src/core/parse/index.js';
 import { compileQuery } from '../../src/core/query/index.js';
 import { createSearchIndex, searchPapers, type SearchIndex } from '../../src/core/search/index.js';
+import { databaseOfPapers } from '../../src/io/db/bridge.js';
+import { searchDatabase } from '../../src/io/db/search.js';
 
 const SEED = fileURLToPath(new URL('../../seeds/000_8fc7cc936e25f888.txt', import.meta.url));
 
@@ -86,5 +88,16 @@ describe('search over the seed', () => {
       }),
     );
     expect(rankings).toMatchSnapshot();
+  });
+
+  it('the library database ranks them the same: same totals, same order, same scores', () => {
+    const db = databaseOfPapers(snapshot.papers, snapshot.latestDigest);
+    for (const q of QUERIES) {
+      const compiled = compileQuery(q);
+      if (!compiled.ok) throw new Error(compiled.error.message);
+      const memory = search(q);
+      const fromDb = searchDatabase(db, compiled.query, snapshot.decisions);
+      expect({ total: fromDb.total, hits: fromDb.hits.map((h) => [h.id, h.score]) }, q).toEqual({ total: memory.total, hits: memory.hits.map((h) => [h.paper.id, h.score]) });
+    }
   });
 });

@@ -9,6 +9,7 @@ import { readLastDigestRun, writeLastDigestRun } from '../../io/fetch/state.js';
 import { interestOptions } from '../interest.js';
 import { processOutput } from '../output.js';
 import { openStore } from '../source.js';
+import { localToday } from '../../io/clock.js';
 
 interface DigestFlags {
   since?: string;
@@ -37,7 +38,7 @@ Examples:
       const now = clockNow();
       const store = openStore(command);
       const last = readLastDigestRun(store.dir);
-      const since = flags.since !== undefined ? `${parseDateFlag('--since', flags.since, now)}T00:00:00.000Z` : (last ?? `${parseDateFlag('--since', 'yesterday', now)}T00:00:00.000Z`);
+      const since = flags.since !== undefined ? `${parseDateFlag('--since', flags.since, localToday(now))}T00:00:00.000Z` : (last ?? `${parseDateFlag('--since', 'yesterday', localToday(now))}T00:00:00.000Z`);
       // The seed shown while the library is empty was never imported: nothing is new.
       const snapshot = store.showingSeed() ? { papers: [], decisions: new Map(), latestDigest: null } : store.snapshot();
       const ranking = rankByInterest(snapshot, interestOptions(command, snapshot, store));

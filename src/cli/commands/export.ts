@@ -24,7 +24,8 @@ import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filt
 import { processOutput } from '../output.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { libraryFolder, loadPapers } from '../source.js';
-import { compileOrThrow, searchLoaded } from '../query-search.js';
+import { compileOrThrow, searchSnapshot } from '../query-search.js';
+import { localToday } from '../../io/clock.js';
 
 export interface ExportOptions extends FilterOptions {
   format?: string;
@@ -85,8 +86,7 @@ export function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Da
     if (!Number.isInteger(seconds) || seconds < 0) throw usageError(`SOURCE_DATE_EPOCH=${epoch}: expected whole seconds since 1970`);
     return new Date(seconds * 1000).toISOString().slice(0, 10);
   }
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
+  return localToday(now);
 }
 
 export async function runExport(queryWords: string[], options: ExportOptions, command: Command): Promise<void> {
@@ -106,7 +106,7 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const snapshot = selectPapers(handle, filter);
-  const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchLoaded(loaded, snapshot, compileOrThrow(queryText)).hits);
+  const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchSnapshot(snapshot, compileOrThrow(queryText)).hits);
   const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };
   const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts }, { raw: options.csvRaw ?? false });
 

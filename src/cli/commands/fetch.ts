@@ -22,6 +22,7 @@ import { VERSION } from '../version.js';
 import { configFlags } from './config.js';
 import { importInput } from './import.js';
 import { importSummaryLine } from '../render/parse-summary.js';
+import { localToday } from '../../io/clock.js';
 
 interface FetchFlags {
   date?: string;
@@ -69,8 +70,8 @@ Examples:
 
 function dayRequest(flags: FetchFlags, now: Date, lastDay: string | null): DayRequest {
   if (flags.date !== undefined && flags.since !== undefined) throw usageError('--date and --since: give one of them');
-  if (flags.date !== undefined) return { kind: 'date', day: parseDateFlag('--date', flags.date, now) };
-  if (flags.since !== undefined) return { kind: 'since', day: parseDateFlag('--since', flags.since, now) };
+  if (flags.date !== undefined) return { kind: 'date', day: parseDateFlag('--date', flags.date, localToday(now)) };
+  if (flags.since !== undefined) return { kind: 'since', day: parseDateFlag('--since', flags.since, localToday(now)) };
   return { kind: 'catch-up', lastFetched: lastDay };
 }
 

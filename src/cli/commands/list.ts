@@ -13,8 +13,9 @@ import { isNoFilter, selectPapers } from '../../core/filter.js';
 import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
-import { compileOrThrow, searchLibraryLean, searchLoaded } from '../query-search.js';
+import { compileOrThrow, searchSnapshot } from '../query-search.js';
 import { recordShownListing } from '../paper-refs.js';
+import { editDistance } from '../../core/search/index.js';
 
 export interface ListOptions extends FilterOptions {
   json?: boolean;
@@ -76,19 +77,9 @@ function refuseMistypedCommand(files: readonly string[], command: Command): void
   const raw = program.args;
   if (raw.indexOf('list') !== -1 && raw.indexOf('list') < raw.indexOf(word)) return;
   const names = program.commands.map((c) => c.name());
-  const close = names.filter((n) => editDistance(n, word) <= 2);
+  const close = names.filter((n) => editDistance(n, word, 2) <= 2);
   const hint = close.length > 0 ? `did you mean ${close.map((n) => `'papers ${n}'`).join(' or ')}?` : "see 'papers --help'";
   throw usageError(`unknown command '${word}' (and no file of that name); ${hint}`);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 export async function runList(files: string[], options: ListOptions, command: Command): Promise<void> {
@@ -102,10 +93,8 @@ export async function runList(files: string[], options: ListOptions, command: Co
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
-  // A query over the whole library with a current index reads only the papers it finds (issue 4).
-  const lean = files.length === 0 && query !== undefined && isNoFilter(filter) ? searchLibraryLean(store, query, limit !== undefined && options.sort === undefined ? { limit } : {}) : null;
-  const snapshot = lean?.snapshot ?? selectPapers(handle, filter);
-  const matched = lean ? lean.hits.map((h) => h.paper) : query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
+  const snapshot = selectPapers(handle, filter);
+  const matched = query === undefined ? snapshot.papers : searchSnapshot(snapshot, query, limit !== undefined && options.sort === undefined ? { limit } : {}).hits.map((h) => h.paper);
   const sorted = sortListing(matched, options.sort, handle, store, command, output);
   const papers = limit === undefined ? sorted : sorted.slice(0, limit);
   recordShownListing(store, output, options, papers.map((p) => p.id));

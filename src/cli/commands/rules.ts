@@ -6,6 +6,7 @@ import type { LibraryPaper, Snapshot } from '../../core/library.js';
 import { applyRules, groupChanges, type Rule, type TagChange } from '../../core/rank/rules.js';
 import type { LibraryStore } from '../../io/library-store.js';
 import { readRulesFile } from '../../io/rules-file.js';
+import { queryContext } from '../query-search.js';
 import { processOutput, type Output } from '../output.js';
 import { loadPapers } from '../source.js';
 import { defaultRules, queryMatcher } from '../rules-run.js';
@@ -61,7 +62,7 @@ function formatRules(file: string, rules: RulesJsonRule[], output: Output): stri
 }
 
 function evaluate(rules: readonly Rule[], snapshot: Snapshot, store: LibraryStore | undefined) {
-  const changes = applyRules(rules, snapshot.papers, snapshot, queryMatcher(snapshot, store));
+  const changes = applyRules(rules, snapshot.papers, snapshot, queryMatcher(snapshot));
   return { changes, byId: new Map(snapshot.papers.map((p) => [p.id, p])) };
 }
 
@@ -75,7 +76,7 @@ export function register(program: Command): void {
     .option('--json', 'print the rules with the papers each matches, as JSON')
     .action((file: string, options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const { rules: parsed } = readRulesFile(file, false);
+      const { rules: parsed } = readRulesFile(file, false, queryContext());
       const { handle, store } = loadPapers([], {}, command);
       const snapshot = handle.snapshot();
       const { changes, byId } = evaluate(parsed, snapshot, store);

@@ -19,8 +19,10 @@ export type TextField = 'any' | 'title' | 'abstract';
 export type WordMode = 'fuzzy' | 'prefix' | 'exact';
 
 export type LinkKindFilter = 'code' | 'project' | 'dataset';
-export type HasWhat = LinkKindFilter | 'note' | 'abstract';
-export const HAS_VALUES: readonly HasWhat[] = ['code', 'project', 'dataset', 'note', 'abstract'];
+export type HasWhat = LinkKindFilter | 'note' | 'abstract' | 'authors';
+export const HAS_VALUES: readonly HasWhat[] = ['code', 'project', 'dataset', 'note', 'abstract', 'authors'];
+
+export type Comparison = '>=' | '>' | '<=' | '<' | '=';
 
 export type Term =
   /** One normalised word (see tokenize.ts). */
@@ -34,7 +36,22 @@ export type Term =
   /** YYYY-MM-DD inclusive bounds on the dates the paper was seen (as `papers list --since/--until`). */
   | { kind: 'since'; date: string }
   | { kind: 'until'; date: string }
-  | { kind: 'has'; what: HasWhat };
+  | { kind: 'has'; what: HasWhat }
+  /**
+   * Words of one author's name, adjacent and in order (`author:"de la Cruz"`); one word is
+   * matched as a bare word is (typos forgiven) unless quoted or `'`-prefixed.
+   */
+  | { kind: 'author'; words: string[]; mode: WordMode }
+  /**
+   * An arXiv category, lower-case: `cs.cl` that one, `cs` (no dot) the whole archive; `primary`
+   * when only the paper's first (primary) category counts (`cat:cs.CL!`).
+   */
+  | { kind: 'cat'; cat: string; archive: boolean; primary: boolean }
+  | { kind: 'upvotes'; op: Comparison; value: number }
+  /** Normalised words that must appear adjacent, in order, in the paper's venue (Scholar alerts). */
+  | { kind: 'venue'; words: string[] }
+  /** A saved search (`@name`) where its groups cannot be spliced in: negated or inside `a | b`. */
+  | { kind: 'saved'; name: string; query: Query };
 
 export interface Clause {
   term: Term;

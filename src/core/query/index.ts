@@ -1,7 +1,7 @@
 // The query language: compile text to a Query (or an error pointing at a token), and show such errors.
-export type { Clause, CompileResult, Group, HasWhat, Query, QueryError, Span, Term, TextField, WordMode } from './ast.js';
+export type { Clause, Comparison, CompileResult, Group, HasWhat, Query, QueryError, Span, Term, TextField, WordMode } from './ast.js';
 export { HAS_VALUES } from './ast.js';
-export { compileQuery, FIELDS, parseDateBound, relativeDate, type CompileOptions } from './parse.js';
+export { compileQuery, FIELDS, type CompileOptions } from './parse.js';
 export { QUERY_HELP } from './help.js';
 import type { QueryError } from './ast.js';
 

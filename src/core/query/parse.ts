@@ -4,9 +4,10 @@
 //   group  := clause ('|' clause)*         `|` binds tighter than the implicit AND (as in fzf)
 //   clause := ['-'|'!'] ( '+'tag | field':'value | '"'phrase'"' | "'"word | word )
 import { words } from '../search/tokenize.js';
-import { HAS_VALUES, type Clause, type CompileResult, type Group, type HasWhat, type Query, type QueryError, type Span, type Term, type TextField } from './ast.js';
+import { DATE_FORMS, parseDate } from '../dates.js';
+import { HAS_VALUES, type Clause, type Comparison, type CompileResult, type Group, type HasWhat, type Query, type QueryError, type Span, type Term, type TextField } from './ast.js';
 
-export const FIELDS = ['title', 'abstract', 'tag', 'id', 'since', 'until', 'has'] as const;
+export const FIELDS = ['title', 'abstract', 'author', 'cat', 'venue', 'upvotes', 'tag', 'id', 'since', 'until', 'has'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 class SyntaxError_ extends Error {
@@ -23,8 +24,12 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 const endsToken = (ch: string | undefined) => ch === undefined || ch === '|' || isSpace(ch);
 
 export interface CompileOptions {
-  /** Today as YYYY-MM-DD, for relative dates (since:7d, since:yesterday); without it they are refused. */
+  /** The user's local date as YYYY-MM-DD, for relative dates (since:7d, since:yesterday); without it they are refused. */
   today?: string;
+  /** Saved searches by name (the config's `searches:`), for `@name`. */
+  searches?: Readonly<Record<string, string>>;
+  /** The saved searches being expanded, outermost first (a name met again is a cycle). */
+  expanding?: readonly string[];
 }
 
 /** Compiles query text. Never throws: a malformed query gives `{ok: false, error}` with the token's offset and length. */
@@ -77,7 +82,11 @@ function group(items: readonly Item[]): Group[] {
     else groups.push({ clauses: [item.clause] });
     joinNext = false;
   });
-  return groups;
+  // A saved search standing alone (not negated, not in a `|`) is its groups, so its words score.
+  return groups.flatMap((g) => {
+    const only = g.clauses[0]!;
+    return g.clauses.length === 1 && only.term.kind === 'saved' && !only.negated ? only.term.query.groups : [g];
+  });
 }
 
 /** Reads one clause starting at `start`; `clause` is null for a word with no letters or digits (ignored). */
@@ -93,6 +102,11 @@ function readClause(text: string, start: number, options: CompileOptions): { cla
     clause: term ? { term, negated, span: { offset: start, length: end - start } } : null,
     end,
   });
+
+  if (text[pos] === '@') {
+    const { value, end } = readValue(text, pos + 1);
+    return make(savedSearch(value, pos, end, options), end);
+  }
 
   if (text[pos] === '+') {
     const valueStart = pos + 1;
@@ -143,25 +157,76 @@ function fieldExample(name: FieldName): string {
       return 'until:2025-03';
     case 'has':
       return `has:code (one of ${HAS_VALUES.join(', ')})`;
+    case 'author':
+      return 'author:Dao or author:"Tri Dao"';
+    case 'cat':
+      return 'cat:cs.CL, cat:cs or cat:cs.CL!';
+    case 'venue':
+      return 'venue:NeurIPS';
+    case 'upvotes':
+      return 'upvotes:>=50';
   }
 }
+
+/** `@name`: the saved search's query, compiled with the same options; unknown names and cycles are errors. */
+function savedSearch(name: string, start: number, end: number, options: CompileOptions): Term {
+  const searches = options.searches ?? {};
+  const known = Object.keys(searches).sort();
+  const stack = options.expanding ?? [];
+  if (name === '') fail('"@" must be followed by the name of a saved search, as in @mine', start, 1);
+  if (!Object.hasOwn(searches, name)) {
+    const list = known.length > 0 ? `saved searches are ${known.map((k) => `@${k}`).join(' ')}` : 'no searches are saved yet';
+    fail(`unknown saved search @${name}; ${list} (add it under searches: in the config file, see 'papers searches')`, start, end - start);
+  }
+  if (stack.includes(name)) fail(`saved search @${name} names itself (${[...stack, name].map((k) => `@${k}`).join(' -> ')}); remove the loop from the config file`, start, end - start);
+  const inner = compileQuery(searches[name]!, { ...options, expanding: [...stack, name] });
+  if (!inner.ok) {
+    const message = inner.error.message.startsWith('saved search @') ? inner.error.message : `saved search @${name} (${JSON.stringify(searches[name])}): ${inner.error.message}`;
+    fail(message, start, end - start);
+  }
+  return { kind: 'saved', name, query: inner.query };
+}
+
+const COMPARISON = /^(>=|<=|>|<|=)?(\d{1,9})$/;
 
 function readField(text: string, name: FieldName, valueStart: number, negated: boolean, options: CompileOptions): { term: Term | null; end: number } {
   if (name === 'title' || name === 'abstract') {
     const { term, end } = readText(text, valueStart, name, negated, true);
     return { term, end };
   }
+  if (name === 'author') {
+    const { term, end } = readText(text, valueStart, 'any', negated, true);
+    if (term === null) return { term, end };
+    const author: Term = term.kind === 'word' ? { kind: 'author', words: [term.word], mode: term.mode } : { kind: 'author', words: (term as { words: string[] }).words, mode: 'exact' };
+    return { term: author, end };
+  }
   const { value, end } = readValue(text, valueStart);
   const span = { offset: valueStart, length: end - valueStart };
   switch (name) {
+    case 'cat': {
+      const primary = value.endsWith('!');
+      const cat = (primary ? value.slice(0, -1) : value).toLowerCase();
+      if (!/^[a-z][a-z-]*(\.[a-z][a-z-]*)?$/.test(cat)) fail(`cat:${value} is not an arXiv category; write an archive or a category, as in ${fieldExample('cat')}`, span.offset, span.length);
+      return { term: { kind: 'cat', cat, archive: !cat.includes('.'), primary }, end };
+    }
+    case 'venue': {
+      const venueWords = words(value);
+      if (venueWords.length === 0) fail(`"${value}" has no letters or digits to search for`, span.offset, span.length);
+      return { term: { kind: 'venue', words: venueWords }, end };
+    }
+    case 'upvotes': {
+      const m = COMPARISON.exec(value);
+      if (!m) fail(`upvotes:${value} is not a count; write upvotes:50, upvotes:>=50, >50, <10, <=10 or =0`, span.offset, span.length);
+      return { term: { kind: 'upvotes', op: (m[1] ?? '>=') as Comparison, value: Number(m[2]) }, end };
+    }
     case 'tag':
       return { term: { kind: 'tag', tag: value.toLowerCase() }, end };
     case 'id':
       return { term: { kind: 'id', prefix: value.toLowerCase() }, end };
     case 'since':
     case 'until': {
-      const date = parseDateBound(value, name) ?? relativeDate(value, options.today);
-      if (date === null) fail(`${name}:${value} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d (days ago) or 2w (weeks ago)`, span.offset, span.length);
+      const date = parseDate(value, name, options.today ?? '');
+      if (date === null) fail(`${name}:${value} is not a date; write ${DATE_FORMS}`, span.offset, span.length);
       return { term: { kind: name, date }, end };
     }
     case 'has': {
@@ -208,35 +273,4 @@ function readText(text: string, start: number, field: TextField, negated: boolea
   if (tokens.length > 1) return { term: { kind: 'phrase', words: tokens, field }, end };
   const mode = exact || quoted ? 'exact' : negated ? 'prefix' : 'fuzzy';
   return { term: { kind: 'word', word: tokens[0]!, mode, field }, end };
-}
-
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** YYYY, YYYY-MM or YYYY-MM-DD as an inclusive YYYY-MM-DD bound: the first day for since, the last for until. */
-export function parseDateBound(value: string, bound: 'since' | 'until'): string | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = m[2] === undefined ? null : Number(m[2]);
-  const day = m[3] === undefined ? null : Number(m[3]);
-  if (month !== null && (month < 1 || month > 12)) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysIn = (mo: number) => (mo === 2 && !leap ? 28 : DAYS[mo - 1]!);
-  if (month !== null && day !== null && (day < 1 || day > daysIn(month))) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const mo = month ?? (bound === 'since' ? 1 : 12);
-  const d = day ?? (bound === 'since' ? 1 : daysIn(mo));
-  return `${m[1]}-${pad(mo)}-${pad(d)}`;
-}
-
-/** today, yesterday, Nd (days ago), Nw (weeks ago) relative to `today` (YYYY-MM-DD); null when not one, or no today. */
-export function relativeDate(value: string, today: string | undefined): string | null {
-  if (today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return null;
-  const v = value.toLowerCase();
-  const m = /^(\d{1,5})([dw])$/.exec(v);
-  const days = v === 'today' ? 0 : v === 'yesterday' ? 1 : m ? Number(m[1]) * (m[2] === 'w' ? 7 : 1) : null;
-  if (days === null) return null;
-  const t = Date.parse(`${today}T00:00:00Z`);
-  if (Number.isNaN(t)) return null;
-  return new Date(t - days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@
 // query matches. Parsed from YAML with every problem located at file:line:column; applied to
 // papers as a list of tag changes (the caller makes them). Pure.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import { compileQuery, type Query } from '../query/index.js';
+import { compileQuery, type CompileOptions, type Query } from '../query/index.js';
 import { tagNameProblem } from '../decisions.js';
 import type { LibraryPaper, Snapshot } from '../library.js';
 
@@ -31,11 +31,12 @@ export function formatRulesError(e: RulesError): string {
 const EXAMPLE = '- {query: "quantization | low-bit", tags: [quant]}';
 
 /**
- * Reads a rules file: a YAML list of `{query, tags}` mappings (an empty file: no rules). The first
+ * Reads a rules file: a YAML list of `{query, tags}` mappings (an empty file: no rules); queries are
+ * compiled with `options` (today's date, the saved searches) as every query is. The first
  * problem found is returned with where it is: bad YAML, a rule that is not a mapping, a missing or
  * unknown key, a tag that cannot be a tag, or a query the search language rejects.
  */
-export function parseRules(text: string, file: string): ParsedRules {
+export function parseRules(text: string, file: string, options: CompileOptions = {}): ParsedRules {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -83,7 +84,7 @@ export function parseRules(text: string, file: string): ParsedRules {
     }
     if (query === null) return error(offset, `rule ${n}: no query; add one, e.g. query: "quantization | low-bit"`);
     if (tags === null) return error(offset, `rule ${n}: no tags; add the tags it adds, e.g. tags: [quant]`);
-    const compiled = compileQuery(query.text);
+    const compiled = compileQuery(query.text, options);
     if (!compiled.ok) {
       return error(queryOffset(query.node, query.text, compiled.error.offset), `rule ${n}: query "${query.text}": ${compiled.error.message}`);
     }

@@ -3,9 +3,12 @@
 // views over it (no decoding). Live docs only, renumbered in order.
 // The header carries an opaque `stamp` for the caller (src/io/search-cache.ts: which library
 // generation the index is current with, and the papers' facts).
-import { createSearchIndex, type SearchIndex } from './inverted-index.js';
+import { createSearchIndex, POSTING_DOC, type SearchIndex } from './inverted-index.js';
 
-const MAGIC = 'PSIDXB01';
+const docLen = (index: SearchIndex, d: number) => index.titleLen[d]! + index.abstractLen[d]! + index.authorsLen[d]!;
+const FLAGS = (1 << POSTING_DOC) - 1;
+
+const MAGIC = 'PSIDXB02';
 
 interface Header {
   n: number;
@@ -28,7 +31,7 @@ export function encodeIndexBinary(index: SearchIndex, stamp: unknown): Uint8Arra
     if (!index.live[d]) continue;
     renumber[d] = liveDocs.length;
     liveDocs.push(d);
-    total += index.titleLen[d]! + index.abstractLen[d]!;
+    total += docLen(index, d);
   }
   const n = liveDocs.length;
   const vocab = index.terms.length;
@@ -38,7 +41,7 @@ export function encodeIndexBinary(index: SearchIndex, stamp: unknown): Uint8Arra
     const list = index.postings[t]!;
     const len = index.postingLen[t]!;
     let c = 0;
-    for (let i = 0; i < len; i++) if (renumber[list[i]! >> 4]! >= 0) c++;
+    for (let i = 0; i < len; i++) if (renumber[list[i]! >> POSTING_DOC]! >= 0) c++;
     postingLen[t] = c;
     entries += c;
   }
@@ -50,7 +53,7 @@ export function encodeIndexBinary(index: SearchIndex, stamp: unknown): Uint8Arra
   const termsAt = start;
   const idsAt = pad4(termsAt + terms.length);
   const arraysAt = pad4(idsAt + ids.length);
-  const words = n + 2 * n + total + vocab + entries;
+  const words = n + 3 * n + total + vocab + entries;
   const out = new Uint8Array(arraysAt + 4 * words);
   out.set(enc.encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(8, head.length, true);
@@ -63,11 +66,12 @@ export function encodeIndexBinary(index: SearchIndex, stamp: unknown): Uint8Arra
   for (const d of liveDocs) {
     u32[o++] = index.titleLen[d]!;
     u32[o++] = index.abstractLen[d]!;
+    u32[o++] = index.authorsLen[d]!;
   }
   for (const d of liveDocs) {
     const s = index.docStart[d]!;
-    u32.set(index.tokens.subarray(s, s + index.titleLen[d]! + index.abstractLen[d]!), o);
-    o += index.titleLen[d]! + index.abstractLen[d]!;
+    u32.set(index.tokens.subarray(s, s + docLen(index, d)), o);
+    o += docLen(index, d);
   }
   u32.set(postingLen, o);
   o += vocab;
@@ -76,8 +80,8 @@ export function encodeIndexBinary(index: SearchIndex, stamp: unknown): Uint8Arra
     const len = index.postingLen[t]!;
     for (let i = 0; i < len; i++) {
       const e = list[i]!;
-      const d = renumber[e >> 4]!;
-      if (d >= 0) u32[o++] = (d << 4) | (e & 15);
+      const d = renumber[e >> POSTING_DOC]!;
+      if (d >= 0) u32[o++] = (d << POSTING_DOC) | (e & FLAGS);
     }
   }
   return out;
@@ -104,7 +108,7 @@ export function decodeIndexBinary(input: Uint8Array): { index: SearchIndex; stam
   const termsAt = start;
   const idsAt = pad4(termsAt + header.termsBytes);
   const arraysAt = pad4(idsAt + header.idsBytes);
-  const words = n + 2 * n + total + vocab + entries;
+  const words = n + 3 * n + total + vocab + entries;
   if (arraysAt + 4 * words !== bytes.length) throw new Error('search index: size does not match its header');
   const dec = new TextDecoder();
   const termText = dec.decode(bytes.subarray(termsAt, termsAt + header.termsBytes));
@@ -115,7 +119,7 @@ export function decodeIndexBinary(input: Uint8Array): { index: SearchIndex; stam
   const u32 = new Uint32Array(bytes.buffer, bytes.byteOffset + arraysAt, words);
   let o = 0;
   const hashes = u32.subarray(o, (o += n));
-  const shape = u32.subarray(o, (o += 2 * n));
+  const shape = u32.subarray(o, (o += 3 * n));
   const tokens = u32.subarray(o, (o += total));
   const postingLen = u32.subarray(o, (o += vocab));
   const postings = new Int32Array(bytes.buffer, bytes.byteOffset + arraysAt + 4 * o, entries);
@@ -139,7 +143,7 @@ export function decodeIndexBinary(input: Uint8Array): { index: SearchIndex; stam
   }
   if (p !== entries) throw new Error('search index: postings do not match the vocabulary');
   // One pass for all postings (cheaper than per list): every doc in range.
-  const limit = n << 4;
+  const limit = n << POSTING_DOC;
   for (let i = 0; i < entries; i++) if (postings[i]! >= limit || postings[i]! < 0) throw new Error('search index: posting out of range');
   index.tokens = tokens;
   index.tokenCount = total;
@@ -150,13 +154,15 @@ export function decodeIndexBinary(input: Uint8Array): { index: SearchIndex; stam
   index.docStart = new Int32Array(n);
   index.titleLen = new Int32Array(n);
   index.abstractLen = new Int32Array(n);
+  index.authorsLen = new Int32Array(n);
   let at = 0;
   for (let d = 0; d < n; d++) {
     index.docById.set(ids[d]!, d);
     index.docStart[d] = at;
-    index.titleLen[d] = shape[2 * d]!;
-    index.abstractLen[d] = shape[2 * d + 1]!;
-    at += shape[2 * d]! + shape[2 * d + 1]!;
+    index.titleLen[d] = shape[3 * d]!;
+    index.abstractLen[d] = shape[3 * d + 1]!;
+    index.authorsLen[d] = shape[3 * d + 2]!;
+    at += shape[3 * d]! + shape[3 * d + 1]! + shape[3 * d + 2]!;
   }
   index.generation = 1;
   return { index, stamp: header.stamp };

@@ -2,11 +2,12 @@
 // query's words (and their typo / prefix expansions), intersected group by group, filtered by the
 // other clauses, scored, ranked. Per query it allocates little beyond the hits it returns: the
 // per-paper scratch arrays live with the index and are reused.
-import type { Clause, Query, Term, TextField } from '../query/ast.js';
+import type { Clause, Query, Term, TextField, WordMode } from '../query/ast.js';
 import type { Decision, LibraryPaper } from '../library.js';
-import { paperFacts, type PaperFacts } from './facts.js';
-import { addToIndex, docCount, textHash, type IndexablePaper, type SearchIndex } from './inverted-index.js';
-import { expandWord, type Expansion } from './vocabulary.js';
+import { compare, containsRun, inCategory, paperFacts, type PaperFacts } from './facts.js';
+import { addToIndex, docCount, IN_AUTHORS, IN_TITLE, POSTING_DOC, textHash, TF, type IndexablePaper, type SearchIndex } from './inverted-index.js';
+import { indexVocabulary } from './index-vocabulary.js';
+import { expandWord, type Expansion, type Vocabulary } from './vocabulary.js';
 
 /** What a search needs of the library: a Snapshot fits. */
 export interface SearchSource {
@@ -63,6 +64,8 @@ export interface DocResults {
 // Scoring: a word in the title is worth TITLE, in the abstract ABSTRACT x a saturating term
 // frequency; times the word's idf and the expansion's quality (exact 1, prefix < 0.9, typo < 0.6).
 const TITLE = 1;
+/** A bare word among the authors: below the title, above the abstract. */
+const AUTHOR = 0.75;
 const ABSTRACT = 0.4;
 const SATURATION = [0, 1, 1.33, 1.5, 1.6, 1.67, 1.71, 1.75];
 const PHRASE = 1.2;
@@ -75,8 +78,12 @@ export interface WordPlan {
   kind: 'word';
   field: TextField;
   expansion: Expansion;
+  /** The expansion's words that this index holds, as term ids, best first. */
+  terms: number[];
   /** term id -> quality */
   quality: Map<number, number>;
+  /** One idf for the query word, from all the words it stands for: a rare variant ("attentions") must not outweigh the word itself. */
+  idf: number;
 }
 
 export interface PhrasePlan {
@@ -84,6 +91,8 @@ export interface PhrasePlan {
   field: TextField;
   /** null when a word of the phrase is in no paper: the phrase matches nothing. */
   termIds: number[] | null;
+  /** The phrase's worth: the idf of its words, times PHRASE. */
+  weight: number;
 }
 
 export type TextPlan = WordPlan | PhrasePlan;
@@ -91,10 +100,17 @@ export type TextPlan = WordPlan | PhrasePlan;
 export interface ClausePlan {
   clause: Clause;
   text: TextPlan | null;
+  /** author: with one word: the vocabulary words it stands for. */
+  authorWords?: ReadonlySet<string>;
+  /** A saved search's matches (library ranks), worked out on first need. */
+  savedRanks?: Set<number>;
+  lexicon?: Lexicon;
 }
 
 export interface QueryPlan {
   index: SearchIndex;
+  /** Where words are expanded (typos, prefixes) and idf counted: the index itself, or the library database. */
+  lexicon: Lexicon;
   /** Groups of positive word/phrase clauses only: they find and score candidates. */
   scoring: TextPlan[][];
   /** The other groups: kept or dropped per candidate. */
@@ -105,26 +121,72 @@ function isText(term: Term): term is Extract<Term, { kind: 'word' | 'phrase' }> 
   return term.kind === 'word' || term.kind === 'phrase';
 }
 
-export function planQuery(index: SearchIndex, query: Query): QueryPlan {
+/** A vocabulary with its expansions remembered (a query, or the UI's queries keystroke after keystroke, repeat words). */
+export interface Lexicon {
+  vocab: Vocabulary;
+  expand(word: string, mode: WordMode): Expansion;
+}
+
+export function lexiconOf(vocab: Vocabulary): Lexicon {
+  const memo = new Map<string, Expansion>();
+  return {
+    vocab,
+    expand(word, mode) {
+      const key = `${mode}\u0000${word}`;
+      let e = memo.get(key);
+      if (!e) {
+        if (memo.size > 2000) memo.clear();
+        memo.set(key, (e = expandWord(vocab, word, mode)));
+      }
+      return e;
+    },
+  };
+}
+
+/** The in-memory index's own lexicon, kept across queries until the index changes. */
+function indexLexicon(index: SearchIndex): Lexicon {
+  const cached = index.derived.get('lexicon') as { generation: number; lexicon: Lexicon } | undefined;
+  if (cached && cached.generation === index.generation) return cached.lexicon;
+  const lexicon = lexiconOf(indexVocabulary(index));
+  index.derived.set('lexicon', { generation: index.generation, lexicon });
+  return lexicon;
+}
+
+const idfOf = (size: number, docs: number) => Math.log(1 + size / Math.max(1, Math.min(docs, size)));
+
+export function planQuery(index: SearchIndex, query: Query, lexicon: Lexicon = indexLexicon(index)): QueryPlan {
   const scoring: TextPlan[][] = [];
   const filters: ClausePlan[][] = [];
   for (const group of query.groups) {
-    const plans = group.clauses.map((clause) => ({ clause, text: isText(clause.term) ? planText(index, clause.term) : null }));
+    const plans = group.clauses.map((clause): ClausePlan => {
+      const term = clause.term;
+      if (isText(term)) return { clause, text: planText(index, lexicon, term) };
+      if (term.kind === 'author' && term.words.length === 1) return { clause, text: null, authorWords: new Set(lexicon.expand(term.words[0]!, term.mode).words) };
+      return { clause, text: null, lexicon };
+    });
     if (plans.every((p) => p.text !== null && !p.clause.negated)) scoring.push(plans.map((p) => p.text!));
     else filters.push(plans);
   }
-  return { index, scoring, filters };
+  return { index, lexicon, scoring, filters };
 }
 
-function planText(index: SearchIndex, term: Extract<Term, { kind: 'word' | 'phrase' }>): TextPlan {
+function planText(index: SearchIndex, lexicon: Lexicon, term: Extract<Term, { kind: 'word' | 'phrase' }>): TextPlan {
+  const size = lexicon.vocab.size;
   if (term.kind === 'word') {
-    const expansion = expandWord(index, term.word, term.mode);
+    const expansion = lexicon.expand(term.word, term.mode);
     const quality = new Map<number, number>();
-    expansion.terms.forEach((t, i) => quality.set(t, expansion.quality[i]!));
-    return { kind: 'word', field: term.field, expansion, quality };
+    const terms: number[] = [];
+    expansion.words.forEach((w, i) => {
+      const t = index.termIds.get(w);
+      if (t === undefined || quality.has(t)) return;
+      quality.set(t, expansion.quality[i]!);
+      terms.push(t);
+    });
+    return { kind: 'word', field: term.field, expansion, terms, quality, idf: idfOf(size, expansion.docs) };
   }
   const ids = term.words.map((w) => index.termIds.get(w));
-  return { kind: 'phrase', field: term.field, termIds: ids.some((t) => t === undefined) ? null : (ids as number[]) };
+  const weight = PHRASE * term.words.reduce((sum, w) => sum + idfOf(size, lexicon.vocab.docs(w)), 0);
+  return { kind: 'phrase', field: term.field, termIds: ids.some((t) => t === undefined) ? null : (ids as number[]), weight };
 }
 
 interface Binding {
@@ -223,8 +285,8 @@ export function searchPapers(index: SearchIndex, query: Query, source: SearchSou
  * The search itself, over an index that already holds every paper of the view with its current
  * text (searchPapers makes sure of it; a caller of this one must know it).
  */
-export function searchDocs(index: SearchIndex, query: Query, view: DocView, options: SearchOptions = {}): DocResults {
-  const plan = planQuery(index, query);
+export function searchDocs(index: SearchIndex, query: Query, view: DocView, options: SearchOptions = {}, lexicon?: Lexicon): DocResults {
+  const plan = planQuery(index, query, lexicon);
   const s = scratch(index);
   const n = docCount(index);
   const binding = { docRank: view.docRank };
@@ -273,7 +335,7 @@ export function searchDocs(index: SearchIndex, query: Query, view: DocView, opti
 function groupCost(index: SearchIndex, group: readonly TextPlan[]): number {
   let cost = 0;
   for (const p of group) {
-    if (p.kind === 'word') for (const t of p.expansion.terms) cost += index.postingLen[t]!;
+    if (p.kind === 'word') for (const t of p.terms) cost += index.postingLen[t]!;
     else if (p.termIds) cost += Math.min(...p.termIds.map((t) => index.postingLen[t]!)) * 4;
   }
   return cost;
@@ -307,39 +369,33 @@ function runGroup(
       if (title) bestTitle[d] = 1;
     }
   };
-  const live = index.liveCount;
   for (const plan of group) {
     if (plan.kind === 'word') {
-      const { terms, quality } = plan.expansion;
+      const { terms, quality } = plan;
       const useTitle = plan.field !== 'abstract';
       const useAbstract = plan.field !== 'title';
-      // One idf for the query word, from all the words it stands for: a rare variant
-      // ("attentions") must not outweigh the word itself.
-      let df = 0;
-      for (const t of terms) df += index.postingLen[t]!;
-      const idf = Math.log(1 + live / Math.max(1, Math.min(df, live)));
+      const useAuthors = plan.field === 'any';
       for (let k = 0; k < terms.length; k++) {
         const t = terms[k]!;
         const postings = index.postings[t]!;
         const len = index.postingLen[t]!;
-        const weight = quality[k]! * idf;
+        const weight = quality.get(t)! * plan.idf;
         for (let i = 0; i < len; i++) {
           const e = postings[i]!;
-          const d = e >> 4;
+          const d = e >> POSTING_DOC;
           if (step > 0 ? mark[d] !== want : docRank[d]! < 0) continue;
-          const inTitle = useTitle && (e & 8) !== 0;
-          const tf = useAbstract ? e & 7 : 0;
-          if (!inTitle && tf === 0) continue;
-          touch(d, weight * ((inTitle ? TITLE : 0) + ABSTRACT * SATURATION[tf]!), inTitle);
+          const inTitle = useTitle && (e & IN_TITLE) !== 0;
+          const inAuthors = useAuthors && (e & IN_AUTHORS) !== 0;
+          const tf = useAbstract ? e & TF : 0;
+          if (!inTitle && !inAuthors && tf === 0) continue;
+          touch(d, weight * ((inTitle ? TITLE : 0) + (inAuthors ? AUTHOR : 0) + ABSTRACT * SATURATION[tf]!), inTitle);
         }
       }
     } else if (plan.termIds) {
       const ids = plan.termIds;
       let rarest = ids[0]!;
       for (const t of ids) if (index.postingLen[t]! < index.postingLen[rarest]!) rarest = t;
-      let weight = 0;
-      for (const t of ids) weight += Math.log(1 + live / Math.max(1, index.postingLen[t]!));
-      weight *= PHRASE;
+      const weight = plan.weight;
       const postings = index.postings[rarest]!;
       const len = index.postingLen[rarest]!;
       // Walk the other words' postings alongside (all sorted by doc): only docs having every
@@ -347,15 +403,15 @@ function runGroup(
       const others = [...new Set(ids)].filter((t) => t !== rarest);
       const cursor = new Int32Array(others.length);
       docs: for (let i = 0; i < len; i++) {
-        const d = postings[i]! >> 4;
+        const d = postings[i]! >> POSTING_DOC;
         if (step > 0 ? mark[d] !== want : docRank[d]! < 0) continue;
         for (let k = 0; k < others.length; k++) {
           const list = index.postings[others[k]!]!;
           const n = index.postingLen[others[k]!]!;
           let c = cursor[k]!;
-          while (c < n && list[c]! >> 4 < d) c++;
+          while (c < n && list[c]! >> POSTING_DOC < d) c++;
           cursor[k] = c;
-          if (c >= n || list[c]! >> 4 !== d) continue docs;
+          if (c >= n || list[c]! >> POSTING_DOC !== d) continue docs;
         }
         const where = phraseIn(index, d, ids, plan.field);
         if (where === 0) continue;
@@ -439,15 +495,15 @@ function applyFilters(plan: QueryPlan, list: Int32Array, count: number, view: Do
     for (const cp of group) {
       if (cp.text?.kind !== 'word') continue;
       const docs = new Uint8Array(s.size);
-      const { terms } = cp.text.expansion;
+      const { terms } = cp.text;
       const field = cp.text.field;
       for (const t of terms) {
         const postings = index.postings[t]!;
         const len = index.postingLen[t]!;
         for (let i = 0; i < len; i++) {
           const e = postings[i]!;
-          if (field === 'title' ? (e & 8) === 0 : field === 'abstract' ? (e & 7) === 0 : false) continue;
-          docs[e >> 4] = 1;
+          if (field === 'title' ? (e & IN_TITLE) === 0 : field === 'abstract' ? (e & TF) === 0 : false) continue;
+          docs[e >> POSTING_DOC] = 1;
         }
       }
       wordDocs.set(cp, docs);
@@ -507,7 +563,22 @@ function holds(cp: ClausePlan, ctx: FilterContext): boolean {
     case 'has':
       if (term.what === 'note') return (ctx.view.decisions.get(paper.id)?.note ?? null) !== null;
       if (term.what === 'abstract') return paper.hasAbstract;
+      if (term.what === 'authors') return paper.authors.length > 0;
       return paper.links.includes(term.what);
+    case 'author': {
+      const wanted = cp.authorWords;
+      return wanted ? paper.authors.some((a) => a.some((w) => wanted.has(w))) : paper.authors.some((a) => containsRun(a, term.words));
+    }
+    case 'cat':
+      return inCategory(paper.categories, term.cat, term.archive, term.primary);
+    case 'upvotes':
+      return compare(paper.upvotes, term.op, term.value);
+    case 'venue':
+      return containsRun(paper.venue, term.words);
+    case 'saved': {
+      cp.savedRanks ??= new Set(searchDocs(ctx.index, term.query, ctx.view, {}, cp.lexicon).hits.map((h) => h.rank));
+      return cp.savedRanks.has(ctx.view.docRank[ctx.d]!);
+    }
   }
 }
 

@@ -2,6 +2,8 @@
 // the user's decisions: small enough to be cached for a whole library next to the search index,
 // so that a search filters without loading every paper (src/io/search-cache.ts).
 import type { LibraryPaper } from '../library.js';
+import type { Comparison } from '../query/ast.js';
+import { words } from './tokenize.js';
 
 export interface PaperFacts {
   id: string;
@@ -17,6 +19,43 @@ export interface PaperFacts {
   hasAbstract: boolean;
   /** Kinds of its links. */
   links: readonly string[];
+  /** Each author's name as normalised words. */
+  authors: ReadonlyArray<readonly string[]>;
+  /** arXiv categories, lower-case, primary first. */
+  categories: readonly string[];
+  upvotes: number | null;
+  venue: readonly string[];
+}
+
+/** Whether `seq` occurs in `list` as a run of adjacent items. */
+export function containsRun(list: readonly string[], seq: readonly string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= list.length; i++) {
+    for (let j = 0; j < seq.length; j++) if (list[i + j] !== seq[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** cat:X (archive: X or X.anything), against the paper's categories; `primary`: its first only. */
+export function inCategory(categories: readonly string[], cat: string, archive: boolean, primary: boolean): boolean {
+  const matches = (c: string) => c === cat || (archive && c.startsWith(`${cat}.`));
+  return primary ? categories.length > 0 && matches(categories[0]!) : categories.some(matches);
+}
+
+export function compare(value: number | null, op: Comparison, bound: number): boolean {
+  if (value === null) return false;
+  switch (op) {
+    case '>=':
+      return value >= bound;
+    case '>':
+      return value > bound;
+    case '<=':
+      return value <= bound;
+    case '<':
+      return value < bound;
+    case '=':
+      return value === bound;
+  }
 }
 
 export function paperFacts(paper: LibraryPaper, latestDigest: string | null): PaperFacts {
@@ -39,5 +78,9 @@ export function paperFacts(paper: LibraryPaper, latestDigest: string | null): Pa
     maxDay,
     hasAbstract: paper.abstract.trim() !== '',
     links: [...new Set(paper.links.map((l) => l.kind))],
+    authors: paper.authors.map((a) => words(a)),
+    categories: paper.categories.map((c) => c.toLowerCase()),
+    upvotes: paper.upvotes,
+    venue: paper.venue === null ? [] : words(paper.venue),
   };
 }

@@ -2,8 +2,8 @@
 // forward index (paper -> its words in order, for phrases, proximity and title adjacency).
 // Built incrementally (addToIndex); stored on disk as one binary blob (binary.ts).
 //
-// A posting is one int: doc << 4 | inTitle << 3 | min(tf in abstract, 7). One array per word,
-// sorted by doc, since documents are only ever appended.
+// A posting is one int: doc << 5 | inAuthors << 4 | inTitle << 3 | min(tf in abstract, 7). One
+// array per word, sorted by doc, since documents are only ever appended.
 import { unicodeWords } from './tokenize.js';
 
 /** What the index needs of a paper. */
@@ -11,7 +11,14 @@ export interface IndexablePaper {
   id: string;
   title: string;
   abstract: string;
+  /** Indexed after the abstract: bare words match authors too. */
+  authors?: readonly string[];
 }
+
+export const POSTING_DOC = 5;
+export const IN_AUTHORS = 16;
+export const IN_TITLE = 8;
+export const TF = 7;
 
 export interface SearchIndex {
   /** term id -> word */
@@ -26,12 +33,18 @@ export interface SearchIndex {
   hashes: Uint32Array;
   live: Uint8Array;
   liveCount: number;
-  /** forward index: doc d's words are tokens[docStart[d] .. docStart[d] + titleLen[d] + abstractLen[d]), title first */
+  /** forward index: doc d's words are tokens[docStart[d] .. + titleLen[d] + abstractLen[d] + authorsLen[d]): title, abstract, authors */
   tokens: Uint32Array;
   tokenCount: number;
   docStart: Int32Array;
   titleLen: Int32Array;
   abstractLen: Int32Array;
+  authorsLen: Int32Array;
+  /**
+   * A closed vocabulary: words not in it are indexed as term 0 (the empty word), keeping positions
+   * for phrases and adjacency without a posting list per word. For ranking a few candidates.
+   */
+  closed: boolean;
   /** Bumped by every change; derived caches (sorted vocabulary, expansions, bindings) key on it. */
   generation: number;
   /** Caches owned by the search code (vocabulary.ts, engine.ts); never serialised. */
@@ -54,13 +67,21 @@ export function createSearchIndex(): SearchIndex {
     docStart: new Int32Array(256),
     titleLen: new Int32Array(256),
     abstractLen: new Int32Array(256),
+    authorsLen: new Int32Array(256),
+    closed: false,
     generation: 0,
     derived: new Map(),
   };
 }
 
-export function buildSearchIndex(papers: readonly IndexablePaper[]): SearchIndex {
+/** An index of the papers; with `only`, of those words alone (a closed vocabulary, see `closed`). */
+export function buildSearchIndex(papers: readonly IndexablePaper[], only?: Iterable<string>): SearchIndex {
   const index = createSearchIndex();
+  if (only) {
+    termId(index, '');
+    for (const w of only) termId(index, w);
+    index.closed = true;
+  }
   addToIndex(index, papers);
   return index;
 }
@@ -81,6 +102,10 @@ export function textHash(paper: IndexablePaper): number {
   mix(paper.title);
   mix('\u0000');
   mix(paper.abstract);
+  for (const author of paper.authors ?? []) {
+    mix('\u0000');
+    mix(author);
+  }
   return h >>> 0;
 }
 
@@ -95,7 +120,7 @@ function grow<T extends Int32Array | Uint32Array | Uint8Array>(arr: T, min: numb
 
 function termId(index: SearchIndex, word: string): number {
   const id = index.termIds.get(word);
-  return id !== undefined ? id : newTerm(index, word, hashWord(word));
+  return id !== undefined ? id : index.closed ? 0 : newTerm(index, word, hashWord(word));
 }
 
 function newTerm(index: SearchIndex, word: string, hash: number): number {
@@ -187,7 +212,7 @@ function indexWords(index: SearchIndex, text: string): void {
         break;
       }
     }
-    if (t < 0) t = newTerm(index, text.slice(start, i).toLowerCase(), h);
+    if (t < 0) t = index.closed ? 0 : newTerm(index, text.slice(start, i).toLowerCase(), h);
     pushToken(index, t);
   }
 }
@@ -212,6 +237,7 @@ function pushToken(index: SearchIndex, t: number): void {
 // Per-add scratch: which terms this doc has, how often in the abstract, and whether in the title.
 let seen = new Int32Array(1024);
 let tf = new Int32Array(1024);
+/** bit 1: in the title, bit 2: among the authors */
 let inTitle = new Uint8Array(1024);
 let distinct = new Int32Array(256);
 let extra = new Int32Array(1024);
@@ -234,7 +260,7 @@ export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[]
     queued.add(paper.id);
     todo.push(i);
     todoHashes.push(hash);
-    chars += paper.title.length + paper.abstract.length;
+    chars += paper.title.length + paper.abstract.length + (paper.authors?.length ?? 0) * 16;
   });
   if (todo.length === 0) return 0;
   // One allocation up front for the batch's words (about one per six characters), not doubling
@@ -252,9 +278,12 @@ export function addToIndex(index: SearchIndex, papers: readonly IndexablePaper[]
     indexWords(index, paper.title);
     const titleEnd = index.tokenCount;
     indexWords(index, paper.abstract);
+    const abstractEnd = index.tokenCount;
+    for (const author of paper.authors ?? []) indexWords(index, author);
     index.docStart[doc] = start;
     index.titleLen[doc] = titleEnd - start;
-    index.abstractLen[doc] = index.tokenCount - titleEnd;
+    index.abstractLen[doc] = abstractEnd - titleEnd;
+    index.authorsLen[doc] = index.tokenCount - abstractEnd;
   });
   const added = index.ids.length - firstNew;
   if (added === 0) return 0;
@@ -281,6 +310,7 @@ function appendDoc(index: SearchIndex, id: string, hash: number): number {
   index.docStart = grow(index.docStart, n);
   index.titleLen = grow(index.titleLen, n);
   index.abstractLen = grow(index.abstractLen, n);
+  index.authorsLen = grow(index.authorsLen, n);
   index.hashes[doc] = hash;
   index.live[doc] = 1;
   index.liveCount++;
@@ -320,7 +350,7 @@ function postDocs(index: SearchIndex, from: number, to: number): void {
     for (let i = 0; i < n; i++) {
       const t = distinct[i]!;
       const len = index.postingLen[t]!;
-      index.postings[t]![len] = (doc << 4) | (inTitle[t]! << 3) | Math.min(tf[t]!, 7);
+      index.postings[t]![len] = (doc << POSTING_DOC) | (inTitle[t]! << 3) | Math.min(tf[t]!, TF);
       index.postingLen[t] = len + 1;
     }
   }
@@ -330,7 +360,8 @@ function postDocs(index: SearchIndex, from: number, to: number): void {
 function distinctTerms(index: SearchIndex, doc: number): number {
   const start = index.docStart[doc]!;
   const titleEnd = start + index.titleLen[doc]!;
-  const end = titleEnd + index.abstractLen[doc]!;
+  const abstractEnd = titleEnd + index.abstractLen[doc]!;
+  const end = abstractEnd + index.authorsLen[doc]!;
   if (stampCounter >= 0x7fffffff) {
     seen.fill(0);
     stampCounter = 0;
@@ -347,8 +378,9 @@ function distinctTerms(index: SearchIndex, doc: number): number {
       inTitle[t] = 0;
       distinct[n++] = t;
     }
-    if (p < titleEnd) inTitle[t] = 1;
-    else tf[t]!++;
+    if (p < titleEnd) inTitle[t]! |= 1;
+    else if (p < abstractEnd) tf[t]!++;
+    else inTitle[t]! |= 2;
   }
   return n;
 }

@@ -1,146 +1,47 @@
-// From a query word to the index words it stands for, each with a quality in (0, 1]:
-// the word itself (1), words it begins (a bit less), close spellings found by fuse.js (less again).
-// fuse.js runs over a few hundred candidate words preselected by shared letter pairs and length,
-// never over the whole vocabulary or the abstracts, which keeps a typo lookup around a millisecond.
-import Fuse from 'fuse.js';
+// From a query word to the vocabulary words it stands for, each with a quality in (0, 1]: the word
+// itself (1), words it begins (0.6-0.9), close spellings (0.55 and less). The vocabulary is an
+// interface: the in-memory index (index-vocabulary.ts) and the library database (io/db) both give
+// one, so the typo rule and the qualities are decided here, once.
+//
+// The typo rule, exactly: a word of 4+ letters that is not itself in the vocabulary finds every
+// vocabulary word within maxEdits of the longer of the two (optimal string alignment: an adjacent
+// swap is one edit).
 import type { WordMode } from '../query/ast.js';
-import type { SearchIndex } from './inverted-index.js';
+
+export interface Vocabulary {
+  /** Papers searched (for idf). */
+  readonly size: number;
+  /** Papers containing the word; 0 when it is not in the vocabulary. */
+  docs(word: string): number;
+  /** Words longer than `prefix` that start with it, with their paper counts; at most `max`. */
+  withPrefix(prefix: string, max: number): Array<[string, number]>;
+  /**
+   * A superset of the words within `edits` of `word` in at least `minDocs` papers (a cheap
+   * prefilter: length window, letter signature), with their paper counts. expandWord keeps those
+   * within the edit distance.
+   */
+  near(word: string, edits: number, minDocs: number): Iterable<[string, number]>;
+}
 
 export interface Expansion {
-  /** Term ids, best first. */
-  terms: number[];
-  /** Quality of each term, parallel to `terms`. */
+  /** Vocabulary words, best first. */
+  words: string[];
+  /** Quality of each, parallel to `words`. */
   quality: number[];
+  /** Papers containing the word or any of its expansions, at most (for idf). */
+  docs: number;
+  /** More words begin with the query word than MAX_PREFIX: the expansion lists the first ones only. */
+  truncated: boolean;
 }
 
 /** Prefixes shorter than this expand only to themselves ("rl" is not "rlhf"). */
 export const MIN_PREFIX = 3;
 /** Words shorter than this get no typo tolerance (too many near neighbours). */
 export const MIN_FUZZY = 4;
-/** fuse.js score limit: about one error in 4-5 letters, two in 6-8, three in 9+. */
-const FUSE_THRESHOLD = 0.36;
-const MAX_CANDIDATES = 300;
-const MAX_FUZZY = 12;
-const MAX_PREFIX = 5000;
-/** A close spelling counts when it is this many times more frequent than what the word itself matches. */
+const MAX_FUZZY = 16;
+export const MAX_PREFIX = 5000;
+/** A close spelling of a word that is in the vocabulary counts when it is this many times more frequent. */
 const RARE_RATIO = 10;
-
-function cache<T>(index: SearchIndex, key: string, make: () => T): T {
-  const entry = index.derived.get(key) as { generation: number; value: T } | undefined;
-  if (entry && entry.generation === index.generation) return entry.value;
-  const value = make();
-  index.derived.set(key, { generation: index.generation, value });
-  return value;
-}
-
-/** Expansions of recent words, kept across queries (the UI recompiles on every keystroke). */
-function expansionCache(index: SearchIndex): Map<string, Expansion> {
-  const map = cache(index, 'expansions', () => new Map<string, Expansion>());
-  if (map.size > 2000) map.clear();
-  return map;
-}
-
-export function expandWord(index: SearchIndex, word: string, mode: WordMode): Expansion {
-  const key = `${mode}\u0000${word}`;
-  const memo = expansionCache(index);
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const best = new Map<number, number>();
-  const offer = (t: number, q: number) => {
-    if (q > (best.get(t) ?? 0)) best.set(t, q);
-  };
-  const exact = index.termIds.get(word);
-  let known = 0;
-  if (exact !== undefined) {
-    offer(exact, 1);
-    known += index.postingLen[exact]!;
-  }
-  if (mode !== 'exact' && word.length >= MIN_PREFIX) {
-    for (const t of prefixTerms(index, word)) {
-      offer(t, prefixQuality(word.length, index.terms[t]!.length));
-      known += index.postingLen[t]!;
-    }
-  }
-  // Close spellings only stand in for a word that is absent or rare next to them: "desing" (a typo
-  // that a few abstracts share) still finds design, while "design" does not drag in "resign".
-  if (mode === 'fuzzy') for (const [t, q] of fuzzyTerms(index, word)) if (known === 0 || index.postingLen[t]! >= RARE_RATIO * known) offer(t, q);
-  const sorted = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const expansion = { terms: sorted.map((e) => e[0]), quality: sorted.map((e) => e[1]) };
-  memo.set(key, expansion);
-  return expansion;
-}
-
-/** "linear" in "linearly": close to exact; "tra" in "transformer": well below. */
-function prefixQuality(prefix: number, term: number): number {
-  return 0.6 + 0.3 * (prefix / term);
-}
-
-/** Term ids sorted by their word, for prefix ranges. */
-function sortedTerms(index: SearchIndex): Int32Array {
-  return cache(index, 'sorted', () => {
-    const ids = Int32Array.from(index.terms.keys());
-    const terms = index.terms;
-    return ids.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
-  });
-}
-
-/** Ids of the terms that start with `prefix` and are longer than it (at most MAX_PREFIX). */
-export function prefixTerms(index: SearchIndex, prefix: string): number[] {
-  const sorted = sortedTerms(index);
-  const terms = index.terms;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (terms[sorted[mid]!]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: number[] = [];
-  for (let i = lo; i < sorted.length && out.length < MAX_PREFIX; i++) {
-    const t = sorted[i]!;
-    const w = terms[t]!;
-    if (!w.startsWith(prefix)) break;
-    if (w.length > prefix.length) out.push(t);
-  }
-  return out;
-}
-
-interface BigramIndex {
-  /** bigram code -> term ids having it */
-  lists: Map<number, number[]>;
-  covered: number;
-  counts: Uint8Array;
-}
-
-const hasLetter = (w: string) => /\p{L}/u.test(w);
-
-/** Letter pairs of each word of 3+ characters containing a letter; extended as the vocabulary grows. */
-function bigrams(index: SearchIndex): BigramIndex {
-  let b = index.derived.get('bigrams') as BigramIndex | undefined;
-  if (!b) {
-    b = { lists: new Map(), covered: 0, counts: new Uint8Array(0) };
-    index.derived.set('bigrams', b);
-  }
-  const terms = index.terms;
-  for (let t = b.covered; t < terms.length; t++) {
-    const w = terms[t]!;
-    if (w.length < MIN_FUZZY - 1 || !hasLetter(w)) continue;
-    for (const code of pairCodes(w)) {
-      let list = b.lists.get(code);
-      if (!list) b.lists.set(code, (list = []));
-      list.push(t);
-    }
-  }
-  b.covered = terms.length;
-  if (b.counts.length < terms.length) b.counts = new Uint8Array(terms.length + 1024);
-  return b;
-}
-
-function pairCodes(w: string): Set<number> {
-  const codes = new Set<number>();
-  for (let i = 0; i + 1 < w.length; i++) codes.add(w.charCodeAt(i) * 65536 + w.charCodeAt(i + 1));
-  return codes;
-}
 
 /**
  * Edits allowed for a word of n letters (a swap of neighbours is one): one below 8 letters, two
@@ -150,66 +51,101 @@ export function maxEdits(n: number): number {
   return n < 8 ? 1 : n < 12 ? 2 : 3;
 }
 
-/**
- * Close spellings of `word`: candidates share enough letter pairs and have a similar length;
- * fuse.js then scores them (Bitap, anchored at the word's start) and keeps those under
- * FUSE_THRESHOLD, and the edit distance keeps those within maxEdits.
- */
-export function fuzzyTerms(index: SearchIndex, word: string): Array<[number, number]> {
-  const n = word.length;
-  if (n < MIN_FUZZY || !hasLetter(word)) return [];
-  const b = bigrams(index);
-  const k = maxEdits(n);
-  // q-gram filter: one edit (a swap included) destroys at most three letter pairs.
-  const need = Math.max(1, n - 1 - 3 * k);
-  const counts = b.counts;
-  const touched: number[] = [];
-  for (const code of pairCodes(word)) {
-    const list = b.lists.get(code);
-    if (!list) continue;
-    for (const t of list) {
-      if (counts[t] === 0) touched.push(t);
-      counts[t]!++;
+const hasLetter = (w: string) => /\p{L}/u.test(w);
+
+export function expandWord(vocab: Vocabulary, word: string, mode: WordMode): Expansion {
+  const best = new Map<string, number>();
+  const offer = (w: string, q: number) => {
+    if (q > (best.get(w) ?? 0)) best.set(w, q);
+  };
+  const exact = vocab.docs(word);
+  let docs = exact;
+  if (exact > 0) offer(word, 1);
+  let truncated = false;
+  if (mode !== 'exact' && word.length >= MIN_PREFIX) {
+    const longer = vocab.withPrefix(word, MAX_PREFIX);
+    truncated = longer.length >= MAX_PREFIX;
+    for (const [w, d] of longer) {
+      offer(w, prefixQuality(word.length, w.length));
+      docs += d;
     }
   }
-  const terms = index.terms;
-  let candidates: Array<[number, number]> = [];
-  for (const t of touched) {
-    const c = counts[t]!;
-    counts[t] = 0;
-    if (c >= need && Math.abs(terms[t]!.length - n) <= k) candidates.push([t, c]);
+  // Close spellings stand in for a word that is absent, or rare next to them: "desing" (a typo
+  // that a few abstracts share) still finds design, while "design" does not drag in "resign".
+  if (mode === 'fuzzy') {
+    for (const [w, d, q] of typos(vocab, word, exact > 0 ? RARE_RATIO * exact : 1)) {
+      offer(w, q);
+      docs += d;
+    }
   }
-  if (candidates.length === 0) return [];
-  if (candidates.length > MAX_CANDIDATES) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
-  const fuse = new Fuse(
-    candidates.map(([t]) => terms[t]!),
-    { includeScore: true, threshold: FUSE_THRESHOLD, location: 0, distance: 32, isCaseSensitive: true, ignoreFieldNorm: true, shouldSort: true },
-  );
-  const out: Array<[number, number]> = [];
-  for (const r of fuse.search(word, { limit: MAX_FUZZY })) {
-    const t = candidates[r.refIndex]![0];
-    // Bitap finds the pattern inside a longer word; the edit distance keeps whole words close.
-    if (editDistance(word, terms[t]!, k) > k) continue;
-    const lengthGap = Math.abs(terms[t]!.length - n);
-    out.push([t, Math.max(0.05, 0.6 * (1 - (r.score ?? 0)) - 0.05 * lengthGap)]);
-  }
-  return out;
+  const sorted = [...best].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return { words: sorted.map((e) => e[0]), quality: sorted.map((e) => e[1]), docs: Math.min(docs, vocab.size), truncated };
 }
+
+/** "linear" in "linearly": close to exact; "tra" in "transformer": well below. */
+function prefixQuality(prefix: number, term: number): number {
+  return 0.6 + 0.3 * (prefix / term);
+}
+
+/** Words within maxEdits of `word` (not the word itself), with paper counts and a quality; the closest MAX_FUZZY. */
+function typos(vocab: Vocabulary, word: string, minDocs: number): Array<[string, number, number]> {
+  const n = word.length;
+  if (n < MIN_FUZZY || !hasLetter(word)) return [];
+  // The longer of the two words sets the edits allowed: "balatio" (7 letters) is two from "ablation" (8).
+  const widest = maxEdits(n + maxEdits(n + 3));
+  const found: Array<[string, number, number]> = [];
+  for (const [w, d] of vocab.near(word, widest, minDocs)) {
+    if (w === word) continue;
+    const k = maxEdits(Math.max(n, w.length));
+    const dist = editDistance(word, w, k);
+    if (dist <= k) found.push([w, d, dist]);
+  }
+  found.sort((a, b) => a[2] - b[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return found.slice(0, MAX_FUZZY).map(([w, d, dist]) => [w, d, Math.max(0.05, 0.55 - 0.1 * (dist - 1) - 0.05 * Math.abs(w.length - n))]);
+}
+
+/**
+ * A bit per letter the word has (a-z one each, other characters folded onto six more bits). One
+ * edit changes at most two bits, so words within k edits differ in at most 2k: a cheap prefilter.
+ */
+export function letterSignature(word: string): number {
+  let sig = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    sig |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return sig >>> 0;
+}
+
+/** Whether two letter signatures are close enough for `edits` edits. */
+export function signaturesClose(a: number, b: number, edits: number): boolean {
+  let x = (a ^ b) >>> 0;
+  let bits = 0;
+  while (x !== 0 && bits <= 2 * edits) {
+    x &= x - 1;
+    bits++;
+  }
+  return bits <= 2 * edits;
+}
+
+// Rows of the distance table, reused: typo lookups compare a word with thousands of candidates.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Optimal-string-alignment distance (a swap of neighbours is one edit), or max + 1 once it exceeds max. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rows[0]!.length <= n) rows = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }

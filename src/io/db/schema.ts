@@ -6,7 +6,7 @@
 // FTS index over title, authors and abstract). Add columns here, never elsewhere.
 
 /** Bump whenever a table below changes: an older database is then rebuilt from the digests. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -80,4 +80,17 @@ CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
   tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS papers_vocab USING fts5vocab(papers_fts, 'row');
+
+-- The search's vocabulary: every word of title, authors and abstract as search normalises it, with
+-- the number of papers having it, its length and a letter signature (a bit per letter), so that
+-- typo candidates come from a length window of one index instead of a scan of the FTS index
+-- (which fts5vocab is: it reads every doclist). Kept current by refreshSearchTerms (io/db/search-terms.ts)
+-- for papers with seq above meta 'search_terms_seq'.
+CREATE TABLE IF NOT EXISTS search_terms (
+  term    TEXT PRIMARY KEY,
+  docs    INTEGER NOT NULL,
+  len     INTEGER NOT NULL,
+  letters INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS search_terms_len ON search_terms(len, letters, docs);
 `;

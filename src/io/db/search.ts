@@ -1,0 +1,206 @@
+// A parsed query run over the library database. Every clause becomes SQL: words and phrases an FTS5
+// MATCH over the words they expand to (typos and prefixes from search_terms), the other fields
+// conditions on the papers row, tags the ids the decisions give. Candidates for ranking are the
+// best CANDIDATES by bm25 (title above authors above abstract); only their title, authors and
+// abstract are read, and the pure scorer of core/search ranks them and later highlights the hits.
+import type { Database } from 'better-sqlite3';
+import type { Decision } from '../../core/library.js';
+import type { Clause, Group, Query, Term } from '../../core/query/index.js';
+import { buildSearchIndex, lexiconOf, planQuery, searchDocs, words, type Lexicon, type QueryPlan } from '../../core/search/index.js';
+import { databaseVocabulary, refreshSearchTerms } from './search-terms.js';
+
+export interface DbSearchOptions {
+  /** Return at most this many hits (the best ones); `total` still counts every match. */
+  limit?: number;
+}
+
+export interface DbHit {
+  seq: number;
+  id: string;
+  /** Higher is better; only comparable within one query. 0 when the query has no words. */
+  score: number;
+}
+
+export interface DbResults {
+  total: number;
+  /** Best first; ties, and queries without words, in library order. */
+  hits: DbHit[];
+  /** For matchDetails (highlighting and snippets) of the hits. */
+  plan: QueryPlan;
+}
+
+/** Candidates ranked by the scorer at most: beyond them, bm25's order stands. */
+const CANDIDATES = 1000;
+/** A word beginning more words than this matches them as an FTS prefix query rather than one by one. */
+const LISTED_PREFIXES = 64;
+
+const registered = new WeakSet<Database>();
+
+export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMap<string, Decision>, options: DbSearchOptions = {}): DbResults {
+  refreshSearchTerms(db);
+  if (!registered.has(db)) {
+    db.function('papers_words', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? words(text).join(' ') : ''));
+    registered.add(db);
+  }
+  const lexicon = lexiconOf(databaseVocabulary(db));
+  const sql = new SqlBuilder(lexicon, decisions);
+  const scoring = query.groups.filter(isScoring);
+  const others = query.groups.filter((g) => !isScoring(g));
+  const where = others.length === 0 ? '1' : others.map((g) => sql.group(g)).join(' AND ');
+  const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
+
+  if (scoring.length === 0) {
+    const total = db.prepare(`SELECT count(*) FROM papers p WHERE ${where}`).pluck().get(...sql.params) as number;
+    const rows = db.prepare(`SELECT seq, id FROM papers p WHERE ${where} ORDER BY seq LIMIT ?`).all(...sql.params, Math.min(limit, total)) as Array<{ seq: number; id: string }>;
+    return { total, hits: rows.map((r) => ({ ...r, score: 0 })), plan: planQuery(buildSearchIndex([]), query, lexicon) };
+  }
+
+  const match = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
+  if (match.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
+  const from = `FROM papers_fts f JOIN papers p ON p.seq = f.rowid WHERE papers_fts MATCH ? AND ${where}`;
+  const params = [match, ...sql.params];
+  // The best by bm25: the first CANDIDATES are ranked by the scorer, the rest (when more are asked
+  // for) follow in bm25's order.
+  const wanted = Math.max(CANDIDATES, limit);
+  const top = db.prepare(`SELECT p.seq ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0) LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
+  const total = top.length <= wanted ? top.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
+  const candidates = db
+    .prepare('SELECT seq, id, title, authors, abstract FROM papers WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq')
+    .all(JSON.stringify(top.slice(0, CANDIDATES))) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
+  // Only the query's words are indexed: the others keep their positions but cost no posting list.
+  const index = buildSearchIndex(
+    candidates.map((r) => ({ id: r.id, title: r.title, abstract: r.abstract, authors: r.authors === '' ? [] : r.authors.split('\n') })),
+    queryWords(query, lexicon),
+  );
+  const docRank = Int32Array.from(candidates.keys());
+  const ranked = searchDocs(index, { text: query.text, groups: scoring }, { docRank, decisions, factsAt: () => noFacts() }, { limit }, lexicon);
+  const hits = ranked.hits.map((h) => ({ seq: candidates[h.rank]!.seq, id: candidates[h.rank]!.id, score: h.score }));
+  if (hits.length < limit && top.length > CANDIDATES) {
+    const rest = top.slice(CANDIDATES, limit - hits.length + CANDIDATES);
+    const idOf = db.prepare('SELECT seq, id FROM papers WHERE seq IN (SELECT value FROM json_each(?))').all(JSON.stringify(rest)) as Array<{ seq: number; id: string }>;
+    const ids = new Map(idOf.map((r) => [r.seq, r.id]));
+    for (const seq of rest) hits.push({ seq, id: ids.get(seq)!, score: 0 });
+  }
+  return { total, hits, plan: planQuery(index, query, lexicon) };
+}
+
+/** Every word the query's words and phrases stand for: all the candidates' index needs. */
+function queryWords(query: Query, lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const g of query.groups) {
+    for (const { term } of g.clauses) {
+      if (term.kind === 'word') for (const w of lexicon.expand(term.word, term.mode).words) out.add(w);
+      else if (term.kind === 'phrase') for (const w of term.words) out.add(w);
+    }
+  }
+  return out;
+}
+
+function noFacts(): never {
+  throw new Error('ranking candidates needs no facts: their filters ran in SQL');
+}
+
+const isText = (t: Term) => t.kind === 'word' || t.kind === 'phrase';
+/** Groups of positive words and phrases: they find candidates and score them. */
+const isScoring = (g: Group) => g.clauses.every((c) => isText(c.term) && !c.negated);
+
+const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
+const COLUMNS = { any: '{title authors abstract}', title: '{title}', abstract: '{abstract}' } as const;
+
+class SqlBuilder {
+  readonly params: unknown[] = [];
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly decisions: ReadonlyMap<string, Decision>,
+  ) {}
+
+  group(g: Group): string {
+    return `(${g.clauses.map((c) => this.clause(c)).join(' OR ')})`;
+  }
+
+  where(q: Query): string {
+    return q.groups.length === 0 ? '1' : q.groups.map((g) => this.group(g)).join(' AND ');
+  }
+
+  /** An FTS5 expression for a word or phrase term; "()" when it can match nothing. */
+  fts(term: Term): string {
+    if (term.kind === 'word') return `${COLUMNS[term.field]}: (${this.wordAlternatives(term.word, term.mode)})`;
+    if (term.kind === 'phrase') return `${COLUMNS[term.field]}: ${quote(term.words.join(' '))}`;
+    if (term.kind === 'author') return term.words.length === 1 ? `{authors}: (${this.wordAlternatives(term.words[0]!, term.mode)})` : `{authors}: ${quote(term.words.join(' '))}`;
+    throw new Error(`not a text term: ${term.kind}`);
+  }
+
+  private wordAlternatives(word: string, mode: Parameters<Lexicon['expand']>[1]): string {
+    const e = this.lexicon.expand(word, mode);
+    const prefixes = e.words.filter((w) => w.startsWith(word) && w !== word).length;
+    if (e.truncated || prefixes > LISTED_PREFIXES) return [`${quote(word)}*`, ...e.words.filter((w) => !w.startsWith(word))].join(' OR ');
+    return e.words.map(quote).join(' OR ');
+  }
+
+  private param(value: unknown): string {
+    this.params.push(value);
+    return '?';
+  }
+
+  private ids(keep: (d: Decision) => boolean): string {
+    const ids: string[] = [];
+    for (const [id, d] of this.decisions) if (keep(d)) ids.push(id);
+    return `(SELECT value FROM json_each(${this.param(JSON.stringify(ids))}))`;
+  }
+
+  private clause(c: Clause): string {
+    const sql = this.term(c.term);
+    return c.negated ? `NOT ${sql}` : sql;
+  }
+
+  private term(t: Term): string {
+    switch (t.kind) {
+      case 'word':
+      case 'phrase':
+      case 'author': {
+        const expr = this.fts(t);
+        if (expr.includes('()')) return '(0)';
+        return `(p.seq IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${this.param(expr)}))`;
+      }
+      case 'tag':
+        if (t.tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE run IS (SELECT run FROM digests ORDER BY seq DESC LIMIT 1) AND (run IS NOT NULL OR seq = (SELECT max(seq) FROM digests))))';
+        if (t.tag === 'seen') return '(p.digest_count > 1)';
+        if (t.tag === 'untriaged') return `(p.id NOT IN ${this.ids((d) => Object.keys(d.tags).length > 0)})`;
+        return `(p.id IN ${this.ids((d) => Object.keys(d.tags).some((k) => k.toLowerCase() === t.tag))})`;
+      case 'id': {
+        const pattern = `${t.prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        const like = () => `LIKE ${this.param(pattern)} ESCAPE '\\'`;
+        return `(p.id ${like()} OR coalesce(p.arxiv_id ${like()}, 0) OR EXISTS (SELECT 1 FROM aliases a WHERE a.id = p.id AND a.alias ${like()}))`;
+      }
+      case 'since':
+        return `coalesce(p.last_seen >= ${this.param(t.date)}, 0)`;
+      case 'until':
+        return `coalesce(p.first_seen <= ${this.param(t.date)}, 0)`;
+      case 'has':
+        switch (t.what) {
+          case 'code':
+          case 'project':
+          case 'dataset':
+            return `(p.has_${t.what} <> 0)`;
+          case 'abstract':
+            return '(p.has_abstract <> 0)';
+          case 'authors':
+            return "(p.authors <> '')";
+          case 'note':
+            return `(p.id IN ${this.ids((d) => d.note !== null)})`;
+        }
+      case 'cat': {
+        const primary = "lower(substr(p.categories || ' ', 1, instr(p.categories || ' ', ' ') - 1))";
+        if (t.primary) return t.archive ? `(${primary} = ${this.param(t.cat)} OR ${primary} LIKE ${this.param(t.cat)} || '.%')` : `(${primary} = ${this.param(t.cat)})`;
+        const all = "(' ' || lower(p.categories) || ' ')";
+        return t.archive ? `(instr(${all}, ' ' || ${this.param(t.cat)} || ' ') > 0 OR instr(${all}, ' ' || ${this.param(t.cat)} || '.') > 0)` : `(instr(${all}, ' ' || ${this.param(t.cat)} || ' ') > 0)`;
+      }
+      case 'upvotes':
+        return `coalesce(p.upvotes ${t.op === '=' ? '=' : t.op} ${this.param(t.value)}, 0)`;
+      case 'venue':
+        return `(instr(' ' || papers_words(p.venue) || ' ', ${this.param(` ${t.words.join(' ')} `)}) > 0)`;
+      case 'saved':
+        return `(${this.where(t.query)})`;
+    }
+  }
+}
