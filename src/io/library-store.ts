@@ -17,7 +17,7 @@
 // Everything here is synchronous on purpose: a change is on disk when the call returns.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inputError, usageError } from '../core/errors.js';
+import { usageError } from '../core/errors.js';
 import { byCodePoint, emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
 import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
 import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';

@@ -1,6 +1,6 @@
 // Import: UTF-16 digests are decoded, not refused as binary; Ctrl-C stops between files and says
 // which files were imported.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,16 @@ describe('UTF-16 digests', () => {
     expect([first.code, first.stderr]).toEqual([0, '']);
     expect(first.stdout).toMatch(/\d+ new/);
     expect(run(['import', file], env).stdout).toMatch(/already imported/);
+  });
+});
+
+describe('papers import --dry-run', () => {
+  it('says what a digest holds and imports nothing', () => {
+    const { lib, env } = fresh();
+    const r = run(['import', '--dry-run', SEED], env);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/hf-page, 100 papers.*; not imported \(--dry-run\)/);
+    expect(existsSync(join(lib, 'digests'))).toBe(false);
   });
 });
 
