@@ -14,12 +14,6 @@ export function tooLarge(text: string, limit: number, what: string, advice = 'sp
   return text.length > limit ? `${Math.round(text.length / 1024 / 1024)} MB is more ${what} than any digest; ${advice}` : null;
 }
 
-/** Input text quoted in a message: control characters dropped (they never reach a terminal), cut short. */
-export function quoted(text: string, max = 60): string {
-  const plain = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-  return `"${plain.length > max ? `${plain.slice(0, max - 1)}…` : plain}"`;
-}
-
 export interface Collector {
   /** The record as a paper, or a line saying why it is skipped. */
   add(found: FoundRecord, line: number, evidence: Evidence): void;

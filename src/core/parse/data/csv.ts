@@ -1,7 +1,8 @@
 // CSV (or TSV) with a header row: each row a record, its cells named by the header.
 import type { ParseOptions, ParseResult } from '../../model.js';
 import type { DigestFormat } from '../index.js';
-import { collector, MAX_DATA_BYTES, quoted, tooLarge } from './collect.js';
+import { collector, MAX_DATA_BYTES, tooLarge } from './collect.js';
+import { quoted } from './record.js';
 import { readCsv, guessDelimiter } from './csv-reader.js';
 import { hasTitleColumn, recordFromObject } from './fields.js';
 import type { JsonObject } from './json-text.js';

@@ -4,7 +4,6 @@ import { emptyPaper, type Link, type Paper, type SourceRef } from '../../model.j
 import { cleanAbstract, classifyUrl, normaliseSpaces } from '../../text/index.js';
 import { cleanTitle, toIsoDate, withId } from '../common.js';
 import { isHttpUrl, paperRef } from './paper-refs.js';
-import { quoted } from './collect.js';
 
 export interface FoundRecord {
   title: string | null;
@@ -49,6 +48,12 @@ export type Evidence =
 export type RecordOutcome = { paper: Paper } | { skipped: string } | { ignored: true };
 
 const MAX_TITLE = 2000;
+
+/** Input text quoted in a message: control characters dropped (they never reach a terminal), cut short. */
+export function quoted(text: string, max = 60): string {
+  const plain = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return `"${plain.length > max ? `${plain.slice(0, max - 1)}…` : plain}"`;
+}
 
 function linkOf(url: string): Link {
   return { url, kind: classifyUrl(url) };
