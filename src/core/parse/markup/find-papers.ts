@@ -120,7 +120,9 @@ function readCell(cell: readonly Span[]): CellReading {
   for (const l of links) if (!l.ref) rest += ` ${l.text} `;
   const label = splitLabel(text.trimStart());
   const restLabel = splitLabel(rest.trimStart());
-  const beside = cleanTitle(restLabel && restLabel.label.length <= 24 ? restLabel.value : rest);
+  const own = restLabel && restLabel.label.length <= 24 ? restLabel.value : rest;
+  // text this long is neither "nothing besides the link" nor a title: no need to clean it
+  const beside = own.length > 700 ? oneLine(own.slice(0, 700)) : cleanTitle(own);
   return { text, spans: cell, links, bare, beside, label };
 }
 

@@ -4,6 +4,7 @@
 // TeX is kept as written (`$M^2$-Occ`): the digest's own spelling of the title.
 
 const PICTO = String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3\u2B50\u2605\u2606\u25B2\u25BA\u25B6\u2192\u27A1])`;
+const PICTO_ALL = new RegExp(PICTO, 'gu');
 const LEADING_MARK = new RegExp(String.raw`^(?:${PICTO}|[#>*•·▪◦‣\-–—|:：\s])+`, 'u');
 const NUMBERING = /^(?:\(?\d{1,4}[.)、．:：](?:\s+|(?=[^\d\s]))|\[\d{1,4}\]\s+|#\d{1,4}\s+|no\.\s*\d{1,4}\s+|\d{1,4}\s*(?:\uFE0F?\u20E3))/i;
 const TRAILING_COUNT = new RegExp(String.raw`\s*(?:[-–—|·•,]\s*)?(?:${PICTO}\s*)+[\d,.]*\s*[kK]?\s*(?:stars?|votes?|upvotes?|likes?)?\s*$`, 'u');
@@ -37,7 +38,7 @@ const GENERIC_WORDS = new Set([
 
 /** A link text that says where it goes rather than which paper: `arXiv`, `📄 PDF`, `HF 페이지`, the URL, the id. */
 export function isGenericLinkText(text: string): boolean {
-  const t = oneLine(text.replace(new RegExp(PICTO, 'gu'), ' '));
+  const t = oneLine(text.replace(PICTO_ALL, ' '));
   if (t === '') return true;
   if (/^(?:https?:\/\/|www\.)/i.test(t) || /^(?:arxiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(t)) return true;
   const words = t.toLowerCase().split(/[\s/|·•,:：()[\]-]+/).filter((w) => w !== '');
@@ -56,7 +57,7 @@ export function isTitleLike(text: string): boolean {
 export function splitLabel(line: string): { label: string; value: string } | null {
   const m = /^\s*(?:[-*•]\s+)?([^:：\n]{1,32}?)\s*[:：]\s*(.*)$/su.exec(line.length > 4000 ? line.slice(0, 4000) : line);
   if (!m) return null;
-  const label = oneLine(m[1]!.replace(new RegExp(PICTO, 'gu'), ' ').replace(/[*_`]/g, '')).toLowerCase();
+  const label = oneLine(m[1]!.replace(PICTO_ALL, ' ').replace(/[*_`]/g, '')).toLowerCase();
   if (label === '' || /[.!?。]/.test(label) || label.split(' ').length > 4) return null;
   return { label, value: m[2]! };
 }
