@@ -3,14 +3,12 @@ import type { Command } from 'commander';
 import { PapersError, inputError } from '../../core/errors.js';
 import { readDigestFile } from '../../io/digest-files.js';
 import { sha256 } from '../../io/digest-store.js';
-import type { DigestMeta, ImportOutcome, LibraryStore } from '../../io/library-store.js';
+import type { DigestMeta, ImportOutcome, ImportRun, LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
 import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { parseSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
-// Derived caches register themselves with the store (registerDerivedCache) and are updated by every import.
-import '../../io/search-cache.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
 
@@ -73,10 +71,12 @@ export function runImport(files: readonly string[], options: ImportOptions, stor
   // On a terminal, after ~1 s (issue 9): files counted when there are several, else the one
   // file's messages (a large mbox).
   const progress = files.length > 1 ? startProgress('importing', files.length) : null;
+  const run: ImportRun = {}; // one command: every file's new papers are new together
+
   try {
     for (const file of files) {
       try {
-        const { outcome, parsed } = importOne(file, options, store, output, progress === null);
+        const { outcome, parsed } = importOne(file, options, store, output, progress === null, run);
         outcomes.push(outcome);
         progress?.clear();
         output.out(importSummaryLine(outcome, parsed));
@@ -99,7 +99,7 @@ export function runImport(files: readonly string[], options: ImportOptions, stor
   return outcomes;
 }
 
-function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean): { outcome: ImportOutcome; parsed?: ParseSummary } {
+function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean, run: ImportRun): { outcome: ImportOutcome; parsed?: ParseSummary } {
   const input = readDigestFile(file);
   const bytes = input.bytes ?? Buffer.from(input.text, 'utf8');
   if (input.text.trim() === '') throw inputError(`${input.name}: is empty; give a digest with at least one paper`);
@@ -121,6 +121,6 @@ function importOne(file: string, options: ImportOptions, store: LibraryStore, ou
       `${input.name}${first ? `:${first.line}` : ''}: no papers found (read as ${result.format}${first ? `: ${first.message}` : ''}); nothing imported; check it is a digest, or name its format with --format`,
     );
   }
-  const outcome = store.importDigest({ bytes, name: input.name, options: parseOptionsFor(input, options), result });
+  const outcome = store.importDigest({ bytes, name: input.name, options: parseOptionsFor(input, options), result }, run);
   return { outcome, parsed: summariseParse(input.name, result) };
 }

@@ -8,6 +8,12 @@ import { scholarAlert } from './scholar-alert.js';
 import { hfNewsletter } from './hf-newsletter.js';
 import { emlFormat, mboxFormat } from './mail-formats.js';
 
+/**
+ * Bump whenever any parser reads some digest differently: a library then re-reads its kept raw
+ * digests once (keeping every id already shown), so old imports get the new reading.
+ */
+export const PARSER_VERSION = 1;
+
 export interface DigestFormat {
   name: string;
   /** One line for `papers parse --help` and error messages. */
