@@ -19,6 +19,7 @@ import * as rules from './commands/rules.js';
 import * as config from './commands/config.js';
 import * as completion from './commands/completion.js';
 import * as doctor from './commands/doctor.js';
+import * as forget from './commands/forget.js';
 import * as help from './commands/help.js';
 
 import { VERSION } from './version.js';
@@ -27,7 +28,7 @@ import { setProgressFactory } from '../io/progress-hook.js';
 
 export { VERSION };
 
-const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, help];
+const COMMANDS = [list, search, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, forget, help];
 
 export function buildProgram(): Command {
   const program = new Command('papers')
