@@ -27,6 +27,7 @@ import type { IdIndex, LastListing } from '../core/refs.js';
 import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
 import { readMeta, sha256, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
+import { reportProgress } from './progress-hook.js';
 import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
@@ -387,7 +388,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const db = current();
       const decisions = canonicalDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
-      snapshotCache = { papers: db ? [...iteratePapers(db)] : [], decisions, latestDigest: latestDigest() };
+      snapshotCache = { papers: db ? loadAll(db) : [], decisions, latestDigest: latestDigest() };
       return snapshotCache;
     },
     select(filter) {
@@ -506,6 +507,21 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     history: (limit = 20) => readJournal().slice(-limit).reverse(),
   };
   return store;
+}
+
+/** Every paper, with a progress bar on a terminal when it takes a while. */
+function loadAll(db: Database): LibraryPaper[] {
+  const papers: LibraryPaper[] = [];
+  const progress = reportProgress('loading papers', countPapers(db));
+  try {
+    for (const p of iteratePapers(db)) {
+      papers.push(p);
+      progress.tick();
+    }
+  } finally {
+    progress.done();
+  }
+  return papers;
 }
 
 /** Values derived from a database, kept while its content is unchanged (SQLite's data_version, plus this connection's own commits). */

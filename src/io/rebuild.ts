@@ -23,10 +23,10 @@ export interface FromDigests {
 }
 
 /** Every paper as the digests give them, merged in import order exactly as an import does (in memory; nothing written). */
-export function papersFromDigests(dir: string): FromDigests {
+export function papersFromDigests(dir: string, label = 'comparing caches'): FromDigests {
   const db = memoryDatabase();
   try {
-    const built = rebuildFromDigests(db, dir, { writeRecords: false, label: 'reading the kept digests' });
+    const built = rebuildFromDigests(db, dir, { writeRecords: false, label });
     const missing = new Set(built.missing.map((m) => m.digest));
     return { papers: readAllPapers(db), digests: digestHashes(db).filter((d) => !missing.has(d)), missing: built.missing };
   } finally {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileOrThrow, searchLibraryLean, searchLoaded } from '../../src/cli/query-search.js';
 import { openLibrary, type LibraryStore } from '../../src/io/library-store.js';
-import { loadSearchCache, saveSearchIndex } from '../../src/io/search-cache.js'; // also registers the index as a derived cache, as the cli does
+import { loadSearchCache, saveSearchIndex } from '../../src/io/search-cache.js';
 import { syntheticDigest, syntheticPapers } from '../../bench/synthetic.js';
 import { parsed, SEED_TEXT, tempDir } from '../io/library-helpers.js';
 
@@ -92,9 +92,17 @@ describe('lean library search', () => {
     const open = () => openLibrary(dir, { now: () => NOW });
     open().importDigest(parsed(SEED_TEXT, 'seed.txt'));
     const query = compileOrThrow('protein design', NOW);
+    const full = () => {
+      const store = open();
+      searchLoaded({ store }, store.snapshot(), query);
+    };
+    expect(searchLibraryLean(open(), query)).toBeNull(); // no index yet: the full search builds and stamps it
+    full();
     expect(searchLibraryLean(open(), query)).not.toBeNull();
     open().importDigest(parsed(syntheticDigest(syntheticPapers(50, 3)), 'more.txt'));
-    expect(searchLibraryLean(open(), query)).not.toBeNull(); // the import kept it current
+    expect(searchLibraryLean(open(), query)).toBeNull(); // behind the import
+    full();
+    expect(searchLibraryLean(open(), query)).not.toBeNull();
     // an index saved without knowing the library (as by a partial catch-up): not trusted
     const { index } = loadSearchCache(dir)!;
     index.generation++;
