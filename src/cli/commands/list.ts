@@ -9,7 +9,8 @@ import type { LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
 import { libraryFolder, loadPapers, yearFlag } from '../source.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
-import { isNoFilter, selectPapers } from '../../core/filter.js';
+import { isNoFilter, matchesFilter, requiredUserTags, selectPapers } from '../../core/filter.js';
+import { streamJson } from '../json-stream.js';
 import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
@@ -101,6 +102,13 @@ export async function runList(files: string[], options: ListOptions, command: Co
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
+  if (store && files.length === 0 && options.json && query === undefined && options.sort === undefined && requiredUserTags(filter).length === 0) {
+    // streamed paper by paper from the database: nothing holds the whole library
+    const decisions = store.decisionsById();
+    const latest = store.latestDigest();
+    store.recordListing(await streamJson(take(filtered(store.eachPaper(), (p) => matchesFilter(p, decisions.get(p.id), latest, filter)), limit), decisions));
+    return;
+  }
   // A query over the whole library with a current index reads only the papers it finds (issue 4).
   const lean = files.length === 0 && query !== undefined && isNoFilter(filter) ? searchLibraryLean(store, query, limit !== undefined && options.sort === undefined ? { limit } : {}) : null;
   const snapshot = lean?.snapshot ?? selectPapers(handle, filter);
@@ -112,6 +120,19 @@ export async function runList(files: string[], options: ListOptions, command: Co
   if (options.json) output.out(toJson(papers, snapshot));
   else if (output.isTTY && !options.plain) output.out(formatTable(rows, output));
   else output.out(formatPlain(rows));
+}
+
+function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+function* take<T>(items: Iterable<T>, limit: number | undefined): Generator<T> {
+  if (limit === 0) return;
+  let n = 0;
+  for (const item of items) {
+    yield item;
+    if (limit !== undefined && ++n >= limit) return;
+  }
 }
 
 /** The papers in --sort order; for interest, a note on stderr when it fell back for lack of tags. */
