@@ -32,7 +32,7 @@ import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
-import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readPapersById, resolveAlias } from './db/read.js';
+import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readPapersById, resolveAlias, resolveKey } from './db/read.js';
 
 export type { DigestMeta, ImportOutcome, ImportRun };
 
@@ -59,6 +59,8 @@ export interface LibraryStore extends LibraryHandle {
   /** True while the library is empty and the bundled seed is shown in its place. */
   showingSeed(): boolean;
   idIndex(): IdIndex;
+  /** The paper an exact id or alias names (one indexed look-up); null when none. */
+  resolveId(key: string): string | null;
   /** Generation of the database (changes with every import); null while the seed is shown or there is none. */
   cacheGeneration(): string | null;
   /** The database the papers are read from (the seed's in-memory one while it is shown); null when there is none. For search. */
@@ -414,6 +416,10 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     idIndex() {
       const db = current();
       return db ? { ids: paperIds(db), aliases: new Map(aliasPairs(db)) } : { ids: [], aliases: new Map() };
+    },
+    resolveId(key) {
+      const db = current();
+      return db ? resolveKey(db, key) : null;
     },
     cacheGeneration() {
       if (seedView()) return null;

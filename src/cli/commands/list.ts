@@ -102,19 +102,24 @@ export async function runList(files: string[], options: ListOptions, command: Co
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
-  if (store && files.length === 0 && options.json && query === undefined && options.sort === undefined && requiredUserTags(filter).length === 0) {
-    // streamed paper by paper from the database: nothing holds the whole library
+  if (store && files.length === 0 && query === undefined && options.sort === undefined && requiredUserTags(filter).length === 0) {
+    // read from the database paper by paper, up to the limit: --json streams, nothing holds the whole library
     const decisions = store.decisionsById();
     const latest = store.latestDigest();
-    store.recordListing(await streamJson(take(filtered(store.eachPaper(), (p) => matchesFilter(p, decisions.get(p.id), latest, filter)), limit), decisions));
-    return;
+    const papers = take(filtered(store.eachPaper(), (p) => matchesFilter(p, decisions.get(p.id), latest, filter)), limit);
+    if (options.json) return store.recordListing(await streamJson(papers, decisions));
+    return printListing([...papers], { decisions }, options, store, output);
   }
   // A query over the whole library with a current index reads only the papers it finds (issue 4).
   const lean = files.length === 0 && query !== undefined && isNoFilter(filter) ? searchLibraryLean(store, query, limit !== undefined && options.sort === undefined ? { limit } : {}) : null;
   const snapshot = lean?.snapshot ?? selectPapers(handle, filter);
   const matched = lean ? lean.hits.map((h) => h.paper) : query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
   const sorted = sortListing(matched, options.sort, handle, store, command, output);
-  const papers = limit === undefined ? sorted : sorted.slice(0, limit);
+  printListing(limit === undefined ? sorted : sorted.slice(0, limit), snapshot, options, store, output);
+}
+
+/** The rows as JSON, a table or plain lines; remembered as the last listing (for `papers tag 3`). */
+function printListing(papers: LibraryPaper[], snapshot: Pick<Snapshot, 'decisions'>, options: ListOptions, store: LibraryStore | undefined, output: Output): void {
   store?.recordListing(papers.map((p) => p.id));
   const rows = papers.map((paper) => ({ paper, tags: userTags(paper, snapshot) }));
   if (options.json) output.out(toJson(papers, snapshot));
@@ -147,7 +152,7 @@ function sortListing(papers: LibraryPaper[], key: string | undefined, handle: Li
 }
 
 /** The tags a row shows: the user's own; virtual ones (new, seen, untriaged) are for filtering, not noise on every row. */
-function userTags(paper: LibraryPaper, snapshot: Snapshot): string[] {
+function userTags(paper: LibraryPaper, snapshot: Pick<Snapshot, 'decisions'>): string[] {
   const decision = snapshot.decisions.get(paper.id);
   return decision ? Object.keys(decision.tags).sort() : [];
 }

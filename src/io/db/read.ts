@@ -38,6 +38,11 @@ export function aliasPairs(db: Database): Array<[string, string]> {
   return statements(db).aliases.all() as Array<[string, string]>;
 }
 
+/** The paper a key names: its own id, or the id it is an alias of; null when it names none. */
+export function resolveKey(db: Database, key: string): string | null {
+  return statements(db).byId.get(key) ? key : resolveAlias(db, key);
+}
+
 /** The paper id an alias stands for; null when it is none's alias, or is itself a paper's id. */
 export function resolveAlias(db: Database, key: string): string | null {
   return (statements(db).aliasOf.get({ key }) as string | undefined) ?? null;
