@@ -7,6 +7,7 @@ import { SORT_KEYS, isSortKey, sortPapers } from '../../core/rank/sort.js';
 import { interestOptions } from '../interest.js';
 import type { LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
+import { startProgress } from '../progress.js';
 import { libraryFolder, loadPapers, yearFlag } from '../source.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
 import { isNoFilter, matchesFilter, requiredUserTags, selectPapers } from '../../core/filter.js';
@@ -108,7 +109,17 @@ export async function runList(files: string[], options: ListOptions, command: Co
     const latest = store.latestDigest();
     const papers = take(filtered(store.eachPaper(), (p) => matchesFilter(p, decisions.get(p.id), latest, filter)), limit);
     if (options.json) return store.recordListing(await streamJson(papers, decisions));
-    return printListing([...papers], { decisions }, options, store, output);
+    const progress = startProgress('loading papers', store.showingSeed() ? undefined : store.count());
+    const listed: LibraryPaper[] = [];
+    try {
+      for (const p of papers) {
+        listed.push(p);
+        progress.tick();
+      }
+    } finally {
+      progress.done();
+    }
+    return printListing(listed, { decisions }, options, store, output);
   }
   // A query over the whole library with a current index reads only the papers it finds (issue 4).
   const lean = files.length === 0 && query !== undefined && isNoFilter(filter) ? searchLibraryLean(store, query, limit !== undefined && options.sort === undefined ? { limit } : {}) : null;
