@@ -39,12 +39,12 @@ function seedMaterial(): Material {
 
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 
-/** n papers; about a third carry an arXiv id, dates spread over two years. */
-export function syntheticPapers(n: number, seed = 42): Paper[] {
+/** n papers; about a third carry an arXiv id, dates spread over two years. `from`: the number of the first (for chunks of a larger set). */
+export function syntheticPapers(n: number, seed = 42, from = 0): Paper[] {
   const { titleWords, sentences } = seedMaterial();
-  const rand = prng(seed);
+  const rand = prng(seed + from);
   const papers: Paper[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < from + n; i++) {
     const title = Array.from({ length: 5 + Math.floor(rand() * 7) }, () => pick(rand, titleWords)).join(' ') + ` ${i}`;
     const abstract = Array.from({ length: 5 + Math.floor(rand() * 6) }, () => pick(rand, sentences)).join(' ');
     const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 730) * 86_400_000).toISOString().slice(0, 10);

@@ -20,6 +20,7 @@ import * as rules from './commands/rules.js';
 import * as config from './commands/config.js';
 import * as completion from './commands/completion.js';
 import * as doctor from './commands/doctor.js';
+import * as forget from './commands/forget.js';
 import * as help from './commands/help.js';
 import * as fetchCmd from './commands/fetch.js';
 import * as digest from './commands/digest.js';
@@ -30,7 +31,7 @@ import { setProgressFactory } from '../io/progress-hook.js';
 
 export { VERSION };
 
-const COMMANDS = [list, search, searches, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, help, fetchCmd, digest];
+const COMMANDS = [list, search, searches, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, forget, help, fetchCmd, digest];
 
 export function buildProgram(): Command {
   const program = new Command('papers')

@@ -7,7 +7,15 @@ import type { Output } from './output.js';
 
 export function resolvePapers(store: LibraryStore, refs: readonly string[]): string[] {
   if (refs.length === 0) throw usageError('no paper named; give ids, unique prefixes of ids, or row numbers of the last listing');
-  return resolveRefs(refs, store.idIndex(), store.lastListing());
+  const listing = store.lastListing();
+  // exact ids, aliases and rows are single look-ups; only prefixes (and errors) need every id
+  const direct = refs.map((ref) => {
+    const r = ref.trim();
+    const key = /^\d+$/.test(r) ? listing?.ids[Number(r) - 1] : r;
+    return key === undefined || key === '' ? null : store.resolveId(key);
+  });
+  if (direct.every((id): id is string => id !== null)) return [...new Set(direct)];
+  return resolveRefs(refs, store.idIndex(), listing);
 }
 
 /**

@@ -3,6 +3,7 @@
 // Shared by `papers search`, `papers list -q`, `papers export -q` and the rules.
 import { usageError } from '../core/errors.js';
 import type { Snapshot } from '../core/library.js';
+import type { LibraryStore } from '../io/library-store.js';
 import { compileQuery, formatQueryError, type Query } from '../core/query/index.js';
 import type { QueryPlan, SearchHit, SearchOptions } from '../core/search/index.js';
 import { localToday } from '../io/clock.js';
@@ -37,10 +38,29 @@ export interface SearchResults {
   plan: QueryPlan;
 }
 
+/** A source of papers to search: the library store (its own database), else papers in memory. */
+export interface Searchable {
+  store?: Pick<LibraryStore, 'database' | 'decisionsById' | 'papersById'> | undefined;
+  snapshot: () => Snapshot;
+}
+
 /**
- * Runs a query over the snapshot's papers. BRIDGE: until the store hands out its database, the
- * snapshot is copied into an in-memory one (core/io/db/bridge.ts); then this runs over the store's.
+ * Runs a query over the library's own database when there is one, reading only the hits' papers;
+ * papers parsed from files are copied into an in-memory database first (io/db/bridge.ts).
  */
+export function searchPapersOf(source: Searchable, query: Query, options: SearchOptions = {}): SearchResults {
+  const db = source.store?.database();
+  if (!source.store || !db) return searchSnapshot(source.snapshot(), query, options);
+  const results = searchDatabase(db, query, source.store.decisionsById(), options);
+  const byId = new Map(source.store.papersById(results.hits.map((h) => h.id)).map((p) => [p.id, p]));
+  const hits = results.hits.flatMap((h) => {
+    const paper = byId.get(h.id);
+    return paper ? [{ paper, score: h.score }] : [];
+  });
+  return { total: results.total, hits, plan: results.plan };
+}
+
+/** Runs a query over papers held in memory (parsed files, a subset of the library for the rules). */
 export function searchSnapshot(snapshot: Snapshot, query: Query, options: SearchOptions = {}): SearchResults {
   const db = databaseOfPapers(snapshot.papers, snapshot.latestDigest);
   const results = searchDatabase(db, query, snapshot.decisions, options);

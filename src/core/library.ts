@@ -15,6 +15,14 @@ export interface Sighting {
   date: string | null;
   /** ISO time of the import. */
   importedAt: string;
+  /** Hash of the first digest of the import command that brought this one, when that is another digest. */
+  run?: string;
+}
+
+/** The import command a paper was first seen in (the hash of that command's first digest): the virtual tag new. */
+export function firstRun(paper: Pick<LibraryPaper, 'sightings'>): string | null {
+  const s = paper.sightings[0];
+  return s ? (s.run ?? s.digest) : null;
 }
 
 export interface LibraryPaper extends Paper {
@@ -37,7 +45,7 @@ export interface Snapshot {
   papers: LibraryPaper[];
   /** Keyed by paper id. Papers with no decision have no entry. */
   decisions: ReadonlyMap<string, Decision>;
-  /** Digest hash of the latest import, for the virtual tag `new`; null when nothing was imported. */
+  /** The latest import command (the hash of its first digest), for the virtual tag `new`; null when nothing was imported. */
   latestDigest: string | null;
 }
 
@@ -73,7 +81,7 @@ export type VirtualTag = (typeof VIRTUAL_TAGS)[number];
 export function effectiveTags(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): string[] {
   const own = decision ? Object.keys(decision.tags) : [];
   const tags = [...own];
-  if (latestDigest !== null && paper.sightings[0]?.digest === latestDigest) tags.push('new');
+  if (latestDigest !== null && firstRun(paper) === latestDigest) tags.push('new');
   if (new Set(paper.sightings.map((s) => s.digest)).size > 1) tags.push('seen');
   if (own.length === 0) tags.push('untriaged');
   return tags;

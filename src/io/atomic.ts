@@ -16,6 +16,12 @@ function testDelay(): number {
   return Number.isFinite(v) && v > 0 ? v : 0;
 }
 
+/** The same test hook for writes that are not files (a database transaction, half applied). */
+export function pauseForTest(): void {
+  const ms = testDelay();
+  if (ms > 0) sleepSync(ms);
+}
+
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks the thread (the library is written synchronously, so that nothing interleaves). */
 export function sleepSync(ms: number): void {

@@ -1,10 +1,13 @@
 // The raw digests of a library, kept byte for byte so the library can always be rebuilt from them:
 //   digests/<sha256>.txt   the digest exactly as imported
-//   digests/<sha256>.json  how it was read: {digest, seq, file, importedAt, format, year, yearSource, papers}
-// The .txt is written before the .json, so a .json always has its .txt.
+//   digests/<sha256>.json  how it was read: {digest, seq, file, importedAt, format, year, yearSource,
+//                          papers, run, ids}
+// The .txt is written before the .json, so a .json always has its .txt. A digest counts as
+// imported once its row is in the database (io/db/); files without a row are caught up on open.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RecordedId } from '../core/id-continuity.js';
 import type { ParseOptions } from '../core/model.js';
 import { writeFileAtomic } from './atomic.js';
 
@@ -18,6 +21,10 @@ export interface DigestMeta {
   year: number | null;
   yearSource: ParseOptions['yearSource'] | null;
   papers: number;
+  /** Hash of the first digest of the import command that brought this one (the virtual tag new); absent: its own. */
+  run?: string;
+  /** The id each of its papers was merged under, so that a parser change keeps them (core/id-continuity.ts). */
+  ids?: RecordedId[];
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -70,7 +77,22 @@ export function readMetas(dir: string): DigestMeta[] {
 
 export function writeDigest(dir: string, bytes: Uint8Array, meta: DigestMeta): void {
   writeFileAtomic(digestTextPath(dir, meta.digest), bytes);
+  writeMeta(dir, meta);
+}
+
+export function writeMeta(dir: string, meta: DigestMeta): void {
   writeFileAtomic(metaPath(dir, meta.digest), `${JSON.stringify(meta, null, 2)}\n`);
+}
+
+/** Removes a digest's record, then its raw text (a .json never outlives its .txt the other way round). */
+export function removeDigest(dir: string, digest: string): void {
+  rmSync(metaPath(dir, digest), { force: true });
+  rmSync(digestTextPath(dir, digest), { force: true });
+}
+
+/** The parser options a digest was read with. */
+export function metaParseOptions(meta: DigestMeta): ParseOptions {
+  return { file: meta.file, ...(meta.year !== null ? { year: meta.year } : {}), ...(meta.yearSource ? { yearSource: meta.yearSource } : {}) };
 }
 
 export function readDigestText(dir: string, digest: string): string | null {

@@ -1,5 +1,5 @@
-// The derived cache of the library's papers, rebuilt from the raw digests whenever it is missing,
-// stale or damaged. Two files, written in this order, each atomically:
+// The store of the release before the SQLite database, read once to migrate it (io/db/migrate.ts).
+// Two files, written in this order, each atomically:
 //
 //   cache/library.json  {"version":1,"generation":"G","papers":[   <- first line
 //                       {...one paper...},                          <- one paper per line
@@ -11,9 +11,7 @@
 // same generation: an index whose generation does not match library.json's first line is stale.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { LibraryPaper } from '../core/library.js';
-import { writeFileAtomic } from './atomic.js';
 import { reportProgress } from './progress-hook.js';
 
 export const CACHE_VERSION = 2;
@@ -49,11 +47,6 @@ interface IndexFile {
   lengths: string;
 }
 
-function packU32(values: ArrayLike<number>): string {
-  const arr = Uint32Array.from(values as ArrayLike<number>);
-  return Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).toString('base64');
-}
-
 function unpackU32(text: string): Uint32Array {
   const bytes = Buffer.from(text, 'base64');
   const copy = new Uint8Array(bytes.length);
@@ -71,50 +64,6 @@ export function cachePaths(dir: string) {
 
 function header(generation: string): string {
   return `{"version":${CACHE_VERSION},"generation":"${generation}","papers":[\n`;
-}
-
-/** Writes library.json then index.json; returns the index written. */
-export function writeCache(dir: string, papers: readonly LibraryPaper[], digests: readonly string[], latestDigest: string | null): CacheIndex {
-  const paths = cachePaths(dir);
-  const generation = randomBytes(8).toString('hex');
-  const starts: number[] = new Array(papers.length);
-  const lengths: number[] = new Array(papers.length);
-  const head = header(generation);
-  function* pieces(): Generator<string> {
-    let offset = Buffer.byteLength(head);
-    let batch = head;
-    for (let i = 0; i < papers.length; i++) {
-      const json = JSON.stringify(papers[i]);
-      const length = Buffer.byteLength(json);
-      starts[i] = offset;
-      lengths[i] = length;
-      const line = i < papers.length - 1 ? `${json},\n` : `${json}\n`;
-      offset += length + (line.length - json.length);
-      batch += line;
-      if (batch.length > 1 << 20) {
-        yield batch;
-        batch = '';
-      }
-    }
-    yield `${batch}]}\n`;
-  }
-  writeFileAtomic(paths.papers, pieces());
-  const ids = papers.map((p) => p.id);
-  const idSet = new Set(ids);
-  const aliases: Array<[string, string]> = [];
-  for (const p of papers) for (const a of p.aliases) if (!idSet.has(a)) aliases.push([a, p.id]);
-  const file: IndexFile = {
-    version: CACHE_VERSION,
-    generation,
-    digests: [...digests],
-    latestDigest,
-    ids: ids.join('\n'),
-    aliases: aliases.map(([a, id]) => `${a}\n${id}`).join('\n'),
-    starts: packU32(starts),
-    lengths: packU32(lengths),
-  };
-  writeFileAtomic(paths.index, JSON.stringify(file));
-  return { version: CACHE_VERSION, generation, digests: [...digests], latestDigest, ids, aliases, starts, lengths, fd: openSync(paths.papers, 'r') };
 }
 
 /** The index, or null when it is missing, unreadable, of another version, or does not match library.json. */
@@ -203,7 +152,7 @@ export function readAllPapers(dir: string, index: CacheIndex): LibraryPaper[] {
     if (end === 0 || (end === 2 && line[0] === 0x5d)) return; // "]}"
     papers[n++] = JSON.parse(line.toString('utf8', 0, end)) as LibraryPaper;
   };
-  const progress = reportProgress('loading papers', index.ids.length); // a bar on a terminal past ~1 s (issue 9)
+  const progress = reportProgress('reading the previous store', index.ids.length);
   try {
     withPapersFd(dir, index, (fd) => {
       const chunk = Buffer.alloc(4 << 20);

@@ -7,7 +7,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDecisions, type Decisions } from '../core/decisions.js';
 import type { Decision } from '../core/library.js';
 import { digestNames, digestTextPath, digestsDir, readMeta, sha256 } from './digest-store.js';
-import { readAllPapers, readIndex, readPapersAt } from './library-cache.js';
+import { openDatabaseFile } from './db/connection.js';
+import { digestHashes, readAllPapers } from './db/read.js';
 import { lockPath, readLock, staleReason } from './lock.js';
 import { papersFromDigests, type FromDigests } from './rebuild.js';
 import { textHash } from '../core/search/index.js';
@@ -47,8 +48,8 @@ export function checkLibrary(dir: string, progress?: CheckProgress, built?: From
   const lock = checkLock(dir);
   const digests = checkDigests(dir, progress);
   const decisions = checkDecisions(dir);
-  const merged = built ?? papersFromDigests(dir, (done, total) => progress?.step('rebuilding', done, total));
-  return { findings: [lock, ...digests, ...decisions, ...checkPaperCache(dir, merged), ...checkSearchIndex(dir, merged)], built: merged };
+  const merged = built ?? papersFromDigests(dir);
+  return { findings: [lock, ...digests, ...decisions, ...checkDatabase(dir, merged), ...checkSearchIndex(dir, merged)], built: merged };
 }
 
 export function checkLock(dir: string): Finding {
@@ -151,34 +152,37 @@ function checkSearchIndex(dir: string, built: FromDigests): Finding[] {
   return [ok(subject, `up to date (${plural(built.papers.length, 'paper')})`)];
 }
 
-function checkPaperCache(dir: string, built: FromDigests): Finding[] {
-  const index = readIndex(dir);
-  const subject = 'cache/';
-  if (!index) {
-    if (built.digests.length === 0 && !existsSync(join(dir, 'cache', 'index.json'))) return [];
-    return [problem(subject, 'the paper cache (library.json, index.json) is missing, damaged or out of step; --repair rebuilds it (reading the library also does)', true)];
+/** The database holds exactly what the digests give, and its full-text index matches its papers. */
+function checkDatabase(dir: string, built: FromDigests): Finding[] {
+  const subject = 'cache/papers.db';
+  const opened = openDatabaseFile(dir);
+  if (opened.state === 'missing') {
+    if (built.digests.length === 0 && built.missing.length === 0) return [];
+    return [problem('cache/', 'the database (cache/papers.db) is missing; --repair rebuilds it (reading the library also does)', true)];
   }
-  if (!isDeepStrictEqual(index.digests, built.digests)) {
-    return [problem(subject, `built from ${plural(index.digests.length, 'digest')} but the library has ${built.digests.length} (or in another order); --repair rebuilds it`, true)];
-  }
-  let cached;
+  if (opened.state === 'damaged') return [problem(subject, `damaged (${opened.reason}); --repair rebuilds it (reading the library also does)`, true)];
+  if (opened.state !== 'ok') return [problem(subject, 'of an older version; --repair rebuilds it (reading the library also does)', true)];
+  const { db } = opened;
   try {
-    cached = readAllPapers(dir, index);
+    const digests = digestHashes(db);
+    const missing = new Set(built.missing.map((m) => m.digest));
+    const merged = digests.filter((d) => !missing.has(d));
+    if (!isDeepStrictEqual(merged, built.digests)) {
+      return [problem(subject, `built from ${plural(merged.length, 'digest')} but the library has ${built.digests.length} (or in another order); --repair rebuilds it`, true)];
+    }
+    const cached = readAllPapers(db);
+    const differing = built.papers.length !== cached.length ? Math.abs(built.papers.length - cached.length) : built.papers.filter((p, i) => JSON.stringify(p) !== JSON.stringify(cached[i])).length;
+    if (built.papers.length !== cached.length) return [problem(subject, `holds ${cached.length} papers where the digests give ${built.papers.length}; --repair rebuilds it`, true)];
+    if (differing > 0) return [problem(subject, `${plural(differing, 'paper')} ${differing === 1 ? 'differs' : 'differ'} from what the digests give; --repair rebuilds it`, true)];
+    try {
+      db.prepare("INSERT INTO papers_fts(papers_fts, rank) VALUES ('integrity-check', 1)").run();
+    } catch (e) {
+      return [problem(subject, `its full-text index does not match its papers (${(e as Error).message}); --repair rebuilds it`, true)];
+    }
+    return [ok('cache/', `${plural(cached.length, 'paper')}, consistent with the digests`)];
   } catch (e) {
-    return [problem('cache/library.json', `unreadable (${(e as Error).message}); --repair rebuilds it`, true)];
+    return [problem(subject, `unreadable (${(e as Error).message}); --repair rebuilds it`, true)];
+  } finally {
+    db.close();
   }
-  if (cached.length !== index.ids.length || cached.some((p, i) => p.id !== index.ids[i])) {
-    return [problem('cache/index.json', 'its ids do not match cache/library.json; --repair rebuilds both', true)];
-  }
-  try {
-    const direct = readPapersAt(dir, index, cached.map((_, i) => i));
-    if (direct.some((p, i) => p.id !== cached[i]!.id)) throw new Error('offsets');
-  } catch {
-    return [problem('cache/index.json', 'its byte offsets do not match cache/library.json; --repair rebuilds both', true)];
-  }
-  const differing = built.papers.length !== cached.length ? Math.abs(built.papers.length - cached.length) : built.papers.filter((p, i) => JSON.stringify(p) !== JSON.stringify(cached[i])).length;
-  if (built.papers.length !== cached.length || differing > 0) {
-    return [problem('cache/library.json', built.papers.length !== cached.length ? `holds ${cached.length} papers where the digests give ${built.papers.length}; --repair rebuilds it` : `${plural(differing, 'paper')} ${differing === 1 ? 'differs' : 'differ'} from what the digests give; --repair rebuilds it`, true)];
-  }
-  return [ok(subject, `${plural(cached.length, 'paper')}, consistent with the digests`)];
 }

@@ -3,40 +3,44 @@
 // <dir>/
 //   decisions.yaml            the user's tags and notes (source of truth; core/decisions.ts)
 //   digests/<sha256>.txt      every imported digest, byte for byte (source of truth for papers)
-//   digests/<sha256>.json     how each was read (file name, time, format, year, order)
-//   cache/library.json        derived: every paper, one per line      } rebuilt from the digests
-//   cache/index.json          derived: ids, aliases, byte offsets     } when missing or stale
+//   digests/<sha256>.json     how each was read (file name, time, format, year, order, ids given)
+//   cache/papers.db           derived: papers, digests, sightings and the search index (io/db/),
+//                             rebuilt from the digests when missing, damaged or of another version
 //   cache/decisions.json      derived: decisions.yaml parsed (keyed by its sha256)
 //   state/journal.json        the undo journal (last 200 changes)
 //   state/last-listing.json   ids of the rows of the last `papers list`, for `papers tag 3`
 //   backup/<file>             the previous version of every file written
 //   lock                      held while writing ({pid, host, time})
 //
-// Every write is atomic (io/atomic.ts) and made under the lock (io/lock.ts) after re-reading what
-// it modifies, so concurrent processes never lose an update. Reads take no lock.
-// Everything here is synchronous on purpose: a change is on disk when the call returns.
-import { readFileSync } from 'node:fs';
+// Every write is atomic (io/atomic.ts, or one SQLite transaction) and made under the lock
+// (io/lock.ts) after re-reading what it modifies, so concurrent processes never lose an update.
+// Reads take no lock. Everything here is synchronous on purpose: a change is on disk when the
+// call returns.
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { usageError } from '../core/errors.js';
+import { inputError, usageError } from '../core/errors.js';
 import { byCodePoint, emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
 import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
 import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';
 import { filterPapers, matchesFilter, requiredUserTags, type PaperFilter } from '../core/filter.js';
 import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
-import { createMerger } from '../core/merge.js';
 import type { ParseOptions, ParseResult } from '../core/model.js';
-import { formatByName, parseDigest } from '../core/parse/index.js';
 import type { IdIndex, LastListing } from '../core/refs.js';
 import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
-import { closeIndex, readAllPapers, readIndex, readPapersAt, writeCache, type CacheIndex } from './library-cache.js';
-import { digestNames, hasDigest, readDigestText, readMeta, readMetas, sha256, writeDigest, type DigestMeta } from './digest-store.js';
-
-export type { DigestMeta };
+import { readMeta, sha256, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
+import { reportProgress } from './progress-hook.js';
+import type { Database } from './db/connection.js';
+import type { DigestReader } from './db/build.js';
+import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
+import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
+import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readPapersById, resolveAlias, resolveKey } from './db/read.js';
+
+export type { DigestMeta, ImportOutcome, ImportRun };
 export type { JournalEntry };
 
 /** A digest read and parsed, ready to import. */
@@ -48,41 +52,10 @@ export interface ParsedDigest {
   result: ParseResult;
 }
 
-export interface ImportOutcome {
-  file: string;
-  format: string;
-  digest: string;
-  /** Papers the digest holds. */
-  found: number;
-  /** Papers new to the library. */
-  added: number;
-  /** Papers already in the library that gained a sighting or a field. */
-  updated: number;
-  /** When the same bytes were imported before: that import (nothing changed). */
-  already: DigestMeta | null;
-  /** Problems of derived caches (the import itself succeeded). */
-  warnings: string[];
-}
-
-/** A cache derived from the papers (e.g. a search index), kept up to date by every import. */
-export interface DerivedCache {
-  name: string;
-  update(dir: string, papers: readonly LibraryPaper[], change: DerivedChange): void;
-}
-
-export interface DerivedChange {
-  added: readonly string[];
-  updated: readonly string[];
-  /** The paper cache's generation after the import, and before it (null: there was none). */
-  generation?: string;
-  previousGeneration?: string | null;
-  latestDigest?: string | null;
-}
-
-/** Derived caches updated on import, in order. Modules register here (see registerDerivedCache). */
-const derivedCaches: DerivedCache[] = [];
-export function registerDerivedCache(cache: DerivedCache): void {
-  if (!derivedCaches.some((c) => c.name === cache.name)) derivedCaches.push(cache);
+export interface ForgetOutcome {
+  digest: DigestMeta;
+  /** Papers that left the library (their decisions stay in decisions.yaml). */
+  removed: string[];
 }
 
 export interface LibraryStore extends LibraryHandle {
@@ -93,22 +66,32 @@ export interface LibraryStore extends LibraryHandle {
   /** True while the library is empty and the bundled seed is shown in its place. */
   showingSeed(): boolean;
   idIndex(): IdIndex;
-  /** Generation of the paper cache on disk (io/library-cache.ts); null while the seed is shown or there is none. */
+  /** The paper an exact id or alias names (one indexed look-up); null when none. */
+  resolveId(key: string): string | null;
+  /** Generation of the database (changes with every import); null while the seed is shown or there is none. */
   cacheGeneration(): string | null;
+  /** The database the papers are read from (the seed's in-memory one while it is shown); null when there is none. For search. */
+  database(): Database | null;
   /** Decisions keyed by paper id (entries under aliases folded in), without loading the papers. */
   decisionsById(): ReadonlyMap<string, Decision>;
   /** The papers with these ids (unknown ids are skipped), without loading the whole library. */
   papersById(ids: readonly string[]): LibraryPaper[];
+  /** Every paper in library order, one at a time (for streaming output). */
+  eachPaper(): Iterable<LibraryPaper>;
   /** The papers passing the filter; reads only the candidates when the filter names a user tag. */
   select(filter: PaperFilter): Snapshot;
   /** Decisions as in the file (keys may be aliases or papers not in this library). */
   decisions(): ReadonlyMap<string, Decision>;
-  /** Hash of the latest imported digest (the virtual tag new), without loading the papers. */
+  /** The latest import command (the hash of its first digest: the virtual tag new), without loading the papers. */
   latestDigest(): string | null;
   /** The decision about one paper (entries kept under its aliases included), without loading the papers. */
   decisionFor(id: string): Decision | undefined;
+  /** The import of these bytes (by hash), when its papers are in the library. */
   hasDigest(digest: string): DigestMeta | null;
-  importDigest(digest: ParsedDigest): ImportOutcome;
+  /** Imports one digest; digests imported with the same `run` are one import command (all their papers are new). */
+  importDigest(digest: ParsedDigest, run?: ImportRun): ImportOutcome;
+  /** Removes an imported digest (by hash); the papers only it brought leave, their decisions stay. */
+  forget(digest: string): ForgetOutcome | null;
   lastListing(): LastListing | null;
   recordListing(ids: readonly string[]): void;
   /** The newest undo journal entries, newest first. */
@@ -128,11 +111,10 @@ export interface OpenOptions {
   now?: () => Date;
   /** Where a read that goes on despite a problem says so (one line), e.g. an invalid decisions.yaml. */
   warn?: (line: string) => void;
-}
-
-interface PaperView {
-  papers: LibraryPaper[] | null;
-  index: CacheIndex | null;
+  /** The parser kept digests are re-read with (a test stands in a later one). */
+  read?: DigestReader;
+  /** One line for the user about the store (a damaged database being rebuilt); stderr by default. */
+  notice?: (line: string) => void;
 }
 
 export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStore {
@@ -157,131 +139,60 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   }
 
   // ---- papers ---------------------------------------------------------------------------------
-  const disk: PaperView = { papers: null, index: null };
-  let seed: { digest: ParsedDigest; papers: LibraryPaper[] } | null = null;
-  let aliasMap: Map<string, string> | null = null;
-  let aliasesOf: Map<string, string[]> | null = null;
+  const derivedOptions = { read: options.read, notice: options.notice };
+  let disk: Derived | null = openDerived(dir, derivedOptions);
+  let seed: { digest: ParsedDigest; db: Database } | null = null;
+  const view = viewCache(() => {
+    canonical = snapshotCache = null;
+  });
 
-  /** Replaces the index held, closing the file the old one held open. */
-  const setIndex = (next: CacheIndex | null) => {
-    if (disk.index && disk.index !== next) closeIndex(disk.index);
-    disk.index = next;
-  };
-
-  const resetDerived = () => {
-    aliasMap = null;
-    aliasesOf = null;
-    snapshotCache = null;
-    canonical = null;
-  };
-
-  /** Brings the cache in line with the digests (catch-up after a killed import, or full rebuild). */
-  function syncCache(): void {
-    const index = readIndex(dir);
-    const names = new Set(digestNames(dir));
-    if (index && names.size === index.digests.length && index.digests.every((d) => names.has(d))) {
-      setIndex(index);
-      return;
-    }
-    closeIndex(index);
-    if (names.size === 0 && !index) {
-      setIndex(null);
-      return;
-    }
-    withLock(dir, () => {
-      const again = readIndex(dir);
-      const metas = readMetas(dir);
-      const order = metas.map((m) => m.digest);
-      if (again && again.digests.length === order.length && again.digests.every((d, i) => d === order[i])) {
-        setIndex(again);
-        return;
-      }
-      const prefix = again !== null && again.digests.every((d, i) => d === order[i]);
-      const base = prefix ? readAllPapers(dir, again) : [];
-      const done = prefix ? again.digests.length : 0;
-      const merger = createMerger(base);
-      const applied = order.slice(0, done);
-      for (const meta of metas.slice(done)) {
-        const text = readDigestText(dir, meta.digest);
-        if (text === null) continue;
-        const format = formatByName(meta.format);
-        const result = parseDigest(text, { file: meta.file, ...(meta.year !== null ? { year: meta.year } : {}), ...(meta.yearSource ? { yearSource: meta.yearSource } : {}) }, format);
-        merger.add(result.papers, { digest: meta.digest, file: meta.file, importedAt: meta.importedAt });
-        applied.push(meta.digest);
-      }
-      closeIndex(again);
-      setIndex(writeCache(dir, merger.papers, applied, applied[applied.length - 1] ?? null));
-      disk.papers = merger.papers;
-    });
+  /** The database on disk; opened late when another process created it since. */
+  function diskDb(): Database | null {
+    disk ??= openDerived(dir, derivedOptions);
+    return disk?.db ?? null;
   }
 
-  syncCache();
-
   function diskCount(): number {
-    return disk.index?.ids.length ?? 0;
+    const db = diskDb();
+    return db ? view.memo(db, 'count', () => countPapers(db)) : 0;
   }
 
   function seedView() {
-    if (diskCount() > 0 || !options.seed) return null;
+    if (!options.seed || diskCount() > 0) return null;
     if (!seed) {
       const digest = options.seed();
-      const hash = sha256(digest.bytes);
-      const merger = createMerger([]);
-      merger.add(digest.result.papers, { digest: hash, file: digest.name, importedAt: now().toISOString() });
-      seed = { digest, papers: merger.papers };
+      seed = { digest, db: seedDatabase(digest, now().toISOString()) };
     }
     return seed;
   }
 
-  function allPapers(): LibraryPaper[] {
-    const s = seedView();
-    if (s) return s.papers;
-    if (!disk.papers) disk.papers = disk.index ? readAllPapers(dir, disk.index) : [];
-    return disk.papers;
+  /** The database papers are read from: the seed's while it is shown. */
+  function shown(): Database | null {
+    return seedView()?.db ?? diskDb();
   }
 
-  /** The latest import, for the virtual tag `new`; none while only the seed is shown (nothing was imported). */
+  /** The database shown, with what was derived from its papers dropped when another process (or this one) changed them. */
+  function current(): Database | null {
+    const db = shown();
+    if (db) view.check(db);
+    return db;
+  }
+
   function latestDigest(): string | null {
     if (seedView()) return null;
-    return disk.index?.latestDigest ?? null;
+    const db = current();
+    return db ? view.memo(db, 'latest', () => latestRun(db)) : null;
   }
 
-  function ids(): readonly string[] {
-    const s = seedView();
-    return s ? s.papers.map((p) => p.id) : (disk.index?.ids ?? []);
-  }
-
-  function aliases(): Map<string, string> {
-    if (aliasMap) return aliasMap;
-    const map = new Map<string, string>();
-    const s = seedView();
-    if (s) {
-      const idSet = new Set(s.papers.map((p) => p.id));
-      for (const p of s.papers) for (const a of p.aliases) if (!idSet.has(a)) map.set(a, p.id);
-    } else for (const [a, id] of disk.index?.aliases ?? []) map.set(a, id);
-    aliasMap = map;
-    return map;
+  /** alias -> paper id, looked up one key at a time (decisions name a few papers; the library may hold a million). */
+  function aliases(): Pick<Map<string, string>, 'get'> {
+    const db = current();
+    return { get: (key: string) => (db ? view.memo(db, `alias:${key}`, () => resolveAlias(db, key) ?? undefined) : undefined) };
   }
 
   function aliasesOfId(id: string): string[] {
-    if (!aliasesOf) {
-      aliasesOf = new Map();
-      for (const [a, target] of aliases()) {
-        const list = aliasesOf.get(target);
-        if (list) list.push(a);
-        else aliasesOf.set(target, [a]);
-      }
-    }
-    return aliasesOf.get(id) ?? [];
-  }
-
-  /** Library positions of these ids, ascending (one pass over the ids: cheaper than a map of 100,000). */
-  function positionsOf(wanted: ReadonlySet<string>): number[] {
-    const out: number[] = [];
-    if (wanted.size === 0) return out;
-    const all = ids();
-    for (let i = 0; i < all.length; i++) if (wanted.has(all[i]!)) out.push(i);
-    return out;
+    const db = current();
+    return db ? aliasesInDb(db, id) : [];
   }
 
   // ---- decisions ------------------------------------------------------------------------------
@@ -306,19 +217,18 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   }
 
   // ---- changes --------------------------------------------------------------------------------
-  /** Commits the shown seed as a real import, so a decision about a seed paper has its paper. */
+  /** as a real import, so a decision about a seed paper has its paper.
+   * When another process imported meanwhile, the seed is not the library any more: the change
+   * is refused rather than written for a paper that is in no library.
+   */
   function commitSeedLocked(): void {
     if (!seed) return;
-    const fresh = readIndex(dir);
-    if (!fresh || fresh.ids.length === 0) {
-      closeIndex(fresh);
-      importLocked(seed.digest);
-    } else {
-      setIndex(fresh);
-      disk.papers = null;
-    }
+    const shownSeed = seed;
     seed = null;
-    resetDerived();
+    disk ??= openDerivedLocked(dir, derivedOptions);
+    if (!disk || countPapers(disk.db) === 0) importLocked(shownSeed.digest);
+    else throw inputError(`the library ${dir} gained papers from another papers process while the sample digest was shown; nothing was changed: open it again to see your library`);
+    canonical = snapshotCache = null;
   }
 
   /**
@@ -378,43 +288,11 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   }
 
   // ---- import ---------------------------------------------------------------------------------
-  function importLocked(d: ParsedDigest): ImportOutcome {
-    const digest = sha256(d.bytes);
-    const base = { file: d.name, format: d.result.format, digest, found: d.result.papers.length, warnings: [] as string[] };
-    const previous = hasDigest(dir, digest) ? readMeta(dir, digest) : null;
-    if (previous) return { ...base, added: 0, updated: 0, already: previous };
-    const fresh = readIndex(dir);
-    if (fresh?.generation !== disk.index?.generation) {
-      setIndex(fresh);
-      disk.papers = null;
-    } else closeIndex(fresh);
-    const papers = disk.index ? (disk.papers ?? readAllPapers(dir, disk.index)) : [];
-    const previousGeneration = disk.index?.generation ?? null;
-    const importedAt = now().toISOString();
-    const merger = createMerger(papers);
-    const { added, updated } = merger.add(d.result.papers, { digest, file: d.name, importedAt });
-    const meta: DigestMeta = {
-      digest,
-      seq: digestNames(dir).length + 1,
-      file: d.name,
-      importedAt,
-      format: d.result.format,
-      year: d.options.year ?? null,
-      yearSource: d.options.yearSource ?? null,
-      papers: d.result.papers.length,
-    };
-    writeDigest(dir, d.bytes, meta);
-    setIndex(writeCache(dir, merger.papers, [...(disk.index?.digests ?? []), digest], digest));
-    disk.papers = merger.papers;
-    resetDerived();
-    for (const cache of derivedCaches) {
-      try {
-        cache.update(dir, merger.papers, { added, updated, generation: disk.index!.generation, previousGeneration, latestDigest: digest });
-      } catch (e) {
-        base.warnings.push(`${cache.name}: not updated (${e instanceof Error ? e.message : String(e)}); it will be rebuilt when next needed`);
-      }
-    }
-    return { ...base, added: added.length, updated: updated.length, already: null };
+  function importLocked(d: ParsedDigest, run: ImportRun = {}): ImportOutcome {
+    const outcome = importParsed(dir, disk, d, run, now().toISOString());
+    disk = outcome.derived;
+    canonical = snapshotCache = null;
+    return outcome.outcome;
   }
 
   // ---- the handle -----------------------------------------------------------------------------
@@ -427,46 +305,74 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     count: diskCount,
     showingSeed: () => seedView() !== null,
     snapshot() {
+      const db = current();
       const decisions = canonicalDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
-      snapshotCache = { papers: allPapers(), decisions, latestDigest: latestDigest() };
+      snapshotCache = { papers: db ? loadAll(db) : [], decisions, latestDigest: latestDigest() };
       return snapshotCache;
     },
     select(filter) {
       const required = requiredUserTags(filter);
+      const db = current();
       const decisions = canonicalDecisions();
-      if (required.length === 0 || disk.papers || seedView() || !disk.index) {
+      if (required.length === 0 || !db || snapshotCache) {
         const snap = store.snapshot();
         return { ...snap, papers: filterPapers(snap, filter) };
       }
-      const wanted = new Set<string>();
-      for (const [id, d] of decisions) if (required.every((t) => t in d.tags)) wanted.add(id);
-      const hits = positionsOf(wanted);
+      const wanted: string[] = [];
+      for (const [id, d] of decisions) if (required.every((t) => t in d.tags)) wanted.push(id);
       const latest = latestDigest();
-      const papers = readPapersAt(dir, disk.index, hits).filter((p) => matchesFilter(p, decisions.get(p.id), latest, filter));
+      const order = new Map(paperIds(db).map((id, i) => [id, i]));
+      const papers = readPapersById(db, wanted)
+        .filter((p) => matchesFilter(p, decisions.get(p.id), latest, filter))
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       return { papers, decisions, latestDigest: latest };
     },
     decisions: () => loadDecisions(),
     decisionFor: (id) => canonicalDecisions().get(id),
     latestDigest,
-    idIndex: () => ({ ids: ids(), aliases: aliases() }),
-    cacheGeneration: () => (seedView() ? null : (disk.index?.generation ?? null)),
+    idIndex() {
+      const db = current();
+      return db ? { ids: paperIds(db), aliases: new Map(aliasPairs(db)) } : { ids: [], aliases: new Map() };
+    },
+    resolveId(key) {
+      const db = current();
+      return db ? resolveKey(db, key) : null;
+    },
+    cacheGeneration() {
+      if (seedView()) return null;
+      const db = current();
+      return db ? view.memo(db, 'generation', () => (db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get() as string | undefined) ?? null) : null;
+    },
+    database: () => current(),
     decisionsById: () => canonicalDecisions(),
     papersById(wanted) {
-      if (disk.papers || seedView() || !disk.index) {
-        const byId = new Map(allPapers().map((p) => [p.id, p]));
-        return wanted.map((id) => byId.get(id)).filter((p): p is LibraryPaper => p !== undefined);
-      }
-      const at = positionsOf(new Set(wanted));
-      const byId = new Map(readPapersAt(dir, disk.index, at).map((p) => [p.id, p]));
-      return wanted.map((id) => byId.get(id)).filter((p): p is LibraryPaper => p !== undefined);
+      const db = current();
+      return db ? readPapersById(db, wanted) : [];
     },
-    hasDigest: (digest) => (hasDigest(dir, digest) ? readMeta(dir, digest) : null),
-    importDigest: (d) =>
+    eachPaper() {
+      const db = current();
+      return db ? iteratePapers(db) : [];
+    },
+    hasDigest(digest) {
+      const db = diskDb();
+      if (!db || !db.prepare('SELECT 1 FROM digests WHERE hash = ?').pluck().get(digest)) return null;
+      return readMeta(dir, digest);
+    },
+    importDigest: (d, run) =>
       withLock(dir, () => {
         seed = null;
-        return importLocked(d);
+        return importLocked(d, run);
       }),
+    forget(digest) {
+      return withLock(dir, () => {
+        const outcome = forgetDigest(dir, disk, digest, derivedOptions);
+        if (!outcome) return null;
+        disk = outcome.derived;
+        canonical = snapshotCache = null;
+        return { digest: outcome.meta, removed: outcome.removed };
+      });
+    },
     async tag(ids, add, remove) {
       checkTags([...add, ...remove]);
       return change([{ kind: 'tag', ids, add, remove }]);
@@ -511,6 +417,43 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     history: (limit = 20) => readJournal(paths.journal).slice(-limit).reverse(),
   };
   return store;
+}
+
+/** Every paper, with a progress bar on a terminal when it takes a while. */
+function loadAll(db: Database): LibraryPaper[] {
+  const papers: LibraryPaper[] = [];
+  const progress = reportProgress('loading papers', countPapers(db));
+  try {
+    for (const p of iteratePapers(db)) {
+      papers.push(p);
+      progress.tick();
+    }
+  } finally {
+    progress.done();
+  }
+  return papers;
+}
+
+/** Values derived from a database, kept while its content is unchanged (SQLite's data_version, plus this connection's own commits). */
+function viewCache(onChange: () => void) {
+  let seen: { db: Database; version: string } | null = null;
+  let values = new Map<string, unknown>();
+  const versionOf = (db: Database) => `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const check = (db: Database): void => {
+    const version = versionOf(db);
+    if (seen && seen.db === db && seen.version === version) return;
+    seen = { db, version };
+    values = new Map();
+    onChange();
+  };
+  return {
+    check,
+    memo<T>(db: Database, key: string, compute: () => T): T {
+      check(db);
+      if (!values.has(key)) values.set(key, compute());
+      return values.get(key) as T;
+    },
+  };
 }
 
 /** Two decisions about one paper (one kept under an alias): tags unioned, earlier time kept; the preferred side's note. */

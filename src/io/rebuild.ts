@@ -1,20 +1,18 @@
 // The library's derived files rebuilt from its sources of truth: the raw digests
 // (digests/<sha256>.txt with their .json) and decisions.yaml. Used by `papers doctor`.
 // Never writes or deletes a source of truth, the undo journal or the backups.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryPaper } from '../core/library.js';
-import { createMerger } from '../core/merge.js';
-import { formatByName, parseDigest } from '../core/parse/index.js';
-import { readDigestText, readMetas, type DigestMeta } from './digest-store.js';
-import { cachePaths, closeIndex, writeCache } from './library-cache.js';
+import { digestTextPath, readMetas, type DigestMeta } from './digest-store.js';
 import { withLock } from './lock.js';
 import { openLibrary } from './library-store.js';
+import { rebuildFromDigests } from './db/build.js';
+import { memoryDatabase, metaValue } from './db/connection.js';
+import { recreateLocked } from './db/open.js';
+import { digestHashes, latestRun, readAllPapers } from './db/read.js';
 import { addToIndex, createSearchIndex } from '../core/search/index.js';
 import { saveSearchIndex, searchCachePath } from './search-cache.js';
-
-/** Papers indexed between two progress ticks. */
-const INDEX_CHUNK = 500;
 
 export interface FromDigests {
   papers: LibraryPaper[];
@@ -24,58 +22,50 @@ export interface FromDigests {
   missing: DigestMeta[];
 }
 
-/** Every paper as the digests give them, merged in import order, exactly as an import does. */
-export function papersFromDigests(dir: string, onDigest?: (done: number, total: number) => void): FromDigests {
-  const metas = readMetas(dir);
-  const merger = createMerger([]);
-  const digests: string[] = [];
-  const missing: DigestMeta[] = [];
-  metas.forEach((meta, i) => {
-    const text = readDigestText(dir, meta.digest);
-    if (text === null) missing.push(meta);
-    else {
-      const options = { file: meta.file, ...(meta.year !== null ? { year: meta.year } : {}), ...(meta.yearSource ? { yearSource: meta.yearSource } : {}) };
-      const result = parseDigest(text, options, formatByName(meta.format));
-      merger.add(result.papers, { digest: meta.digest, file: meta.file, importedAt: meta.importedAt });
-      digests.push(meta.digest);
-    }
-    onDigest?.(i + 1, metas.length);
-  });
-  return { papers: merger.papers, digests, missing };
+/** Every paper as the digests give them, merged in import order exactly as an import does (in memory; nothing written). */
+export function papersFromDigests(dir: string, label = 'comparing caches'): FromDigests {
+  const db = memoryDatabase();
+  try {
+    const built = rebuildFromDigests(db, dir, { writeRecords: false, label });
+    const missing = new Set(built.missing.map((m) => m.digest));
+    return { papers: readAllPapers(db), digests: digestHashes(db).filter((d) => !missing.has(d)), missing: built.missing };
+  } finally {
+    db.close();
+  }
 }
 
-/** The derived files of the paper store, relative to the library folder. */
-export const DERIVED_FILES = ['cache/library.json', 'cache/index.json', 'cache/decisions.json', 'cache/search-index.bin'] as const;
+/** The derived files of the library, relative to its folder. */
+export const DERIVED_FILES = ['cache/papers.db', 'cache/decisions.json', 'cache/search-index.bin'] as const;
 
 export interface Rebuilt {
   papers: number;
   digests: number;
   missing: DigestMeta[];
-  /** What the derived files were written from. */
-  built: FromDigests;
 }
 
 /**
  * Deletes and rewrites every derived file under the library lock (a stale lock is broken by
- * taking it): the paper cache and the search index from the digests, the decisions cache from
- * decisions.yaml (unless it is invalid: then it is left for the user to fix, and not cached).
+ * taking it): the database from the digests, the decisions cache from decisions.yaml (unless it
+ * is invalid: then it is left for the user to fix, and not cached). The search index is rebuilt
+ * by the next search.
  */
-export function rebuildDerived(dir: string, onStep?: (phase: 'digests' | 'search index', done: number, total: number) => void, known?: FromDigests): Rebuilt {
+export function rebuildDerived(dir: string, onStep?: (phase: 'search index', done: number, total: number) => void): Rebuilt {
   const rebuilt = withLock(dir, () => {
-    for (const file of DERIVED_FILES) rmSync(join(dir, file), { force: true });
-    // papers merged a moment ago (by doctor's check) serve if no import came in since
-    const built = known && stillCurrent(dir, known) ? known : papersFromDigests(dir, (done, total) => onStep?.('digests', done, total));
-    if (built.digests.length > 0 || built.missing.length > 0) {
-      const cache = writeCache(dir, built.papers, built.digests, built.digests[built.digests.length - 1] ?? null);
-      closeIndex(cache);
-      const index = createSearchIndex();
-      for (let i = 0; i < built.papers.length; i += INDEX_CHUNK) {
-        addToIndex(index, built.papers.slice(i, i + INDEX_CHUNK));
-        onStep?.('search index', Math.min(i + INDEX_CHUNK, built.papers.length), built.papers.length);
-      }
-      saveSearchIndex(dir, index, { generation: cache.generation, papers: built.papers, latestDigest: cache.latestDigest });
+    for (const file of DERIVED_FILES.slice(1)) rmSync(join(dir, file), { force: true });
+    const metas = readMetas(dir);
+    if (metas.length === 0) {
+      for (const file of ['cache/papers.db', 'cache/papers.db-wal', 'cache/papers.db-shm']) rmSync(join(dir, file), { force: true });
+      return { papers: 0, digests: 0, missing: [] };
     }
-    return { papers: built.papers.length, digests: built.digests.length, missing: built.missing, built };
+    const { db } = recreateLocked(dir);
+    try {
+      const papers = readAllPapers(db);
+      saveFreshSearchIndex(dir, papers, latestRun(db), metaValue(db, 'generation') ?? '', onStep);
+      const missing = metas.filter((m) => !existsSync(digestTextPath(dir, m.digest)));
+      return { papers: papers.length, digests: metas.length - missing.length, missing };
+    } finally {
+      db.close();
+    }
   });
   try {
     openLibrary(dir).decisions(); // reading decisions.yaml writes cache/decisions.json
@@ -85,14 +75,17 @@ export function rebuildDerived(dir: string, onStep?: (phase: 'digests' | 'search
   return rebuilt;
 }
 
-/** Whether the digests on disk are still exactly those `built` was merged from. */
-function stillCurrent(dir: string, built: FromDigests): boolean {
-  const metas = readMetas(dir);
-  const missing = new Set(built.missing.map((m) => m.digest));
-  const merged = metas.filter((m) => !missing.has(m.digest)).map((m) => m.digest);
-  return metas.length === built.digests.length + built.missing.length && merged.every((d, i) => d === built.digests[i]);
+/** Papers indexed between two progress ticks. */
+const INDEX_CHUNK = 500;
+
+/** The search index of the current search (core/search), built from scratch and stamped current. */
+function saveFreshSearchIndex(dir: string, papers: readonly LibraryPaper[], latestDigest: string | null, generation: string, onStep?: (phase: 'search index', done: number, total: number) => void): void {
+  const index = createSearchIndex();
+  for (let i = 0; i < papers.length; i += INDEX_CHUNK) {
+    addToIndex(index, papers.slice(i, i + INDEX_CHUNK));
+    onStep?.('search index', Math.min(i + INDEX_CHUNK, papers.length), papers.length);
+  }
+  saveSearchIndex(dir, index, { generation, papers, latestDigest });
 }
 
 export { searchCachePath };
-
-export { cachePaths };

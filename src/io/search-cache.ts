@@ -1,10 +1,10 @@
 // The search index of a library, kept on disk at <library>/cache/search-index.bin so that a search
 // does not re-read every abstract. It is derived data: missing, unreadable or from another version,
 // it is rebuilt; behind the library (papers imported since, or changed), searchPapers adds what is
-// missing and the caller saves it back. Every import also updates it (registered below).
+// missing and the caller saves it back. Imports do not touch it: the next search catches up.
 //
-// Saved with every paper in view, it is stamped with the generation of the paper cache
-// (io/library-cache.ts) it is current with, and carries the papers' facts (core/search/facts.ts):
+// Saved with every paper in view, it is stamped with the generation of the database
+// (io/db/, meta generation) it is current with, and carries the papers' facts (core/search/facts.ts):
 // then a search needs neither the papers nor a catch-up, and reads only the hits it prints
 // (cli/query-search.ts searchLibraryLean). Format: core/search/binary.ts, one read, no decoding.
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ import type { LibraryPaper } from '../core/library.js';
 import { addToIndex, createSearchIndex, paperFacts, type PaperFacts, type SearchIndex } from '../core/search/index.js';
 import { decodeIndexBinary, encodeIndexBinary } from '../core/search/binary.js';
 import { writeFileAtomic } from './atomic.js';
-import { registerDerivedCache } from './library-store.js';
 
 export function searchCachePath(libraryDir: string): string {
   return join(libraryDir, 'cache', 'search-index.bin');
@@ -118,22 +117,3 @@ export function factsColumns(papers: readonly LibraryPaper[], latestDigest: stri
   return out;
 }
 
-
-/**
- * Brings the on-disk index up to date with the library's papers (called by every import). With
- * `changed` (the ids an import added or updated) only those are looked at; a search catches up
- * with anything else that changed behind the cache's back.
- */
-export function updateSearchCache(libraryDir: string, papers: readonly LibraryPaper[], changed?: ReadonlySet<string>, current?: Omit<CurrentLibrary, 'papers'> & { previousGeneration: string | null }): void {
-  const cache = loadSearchCache(libraryDir);
-  const index = cache?.index ?? createSearchIndex();
-  // Only a stamped index is known to hold every other paper: anything else gets all of them looked at.
-  const partial = changed && cache !== null && index.ids.length > 0 && (current === undefined || (cache.generation !== null && cache.generation === current.previousGeneration));
-  addToIndex(index, partial ? papers.filter((p) => changed.has(p.id)) : papers);
-  saveSearchIndex(libraryDir, index, current ? { generation: current.generation, latestDigest: current.latestDigest, papers } : undefined);
-}
-
-registerDerivedCache({
-  name: 'search index',
-  update: (dir, papers, change) => updateSearchCache(dir, papers, new Set([...change.added, ...change.updated]), change.generation === undefined ? undefined : { generation: change.generation, latestDigest: change.latestDigest ?? null, previousGeneration: change.previousGeneration ?? null }),
-});

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeIndexBinary, encodeIndexBinary } from '../../src/core/search/binary.js';
 import { papers, ROOT, sandbox } from './polish-run.js';
@@ -71,7 +72,7 @@ describe('papers doctor', () => {
     const before = box.run('list', '--json').stdout;
     const sources = files(box.lib);
     const derived = readdirSync(join(box.lib, 'cache'));
-    expect(derived).toEqual(expect.arrayContaining(['library.json', 'index.json', 'search-index.bin']));
+    expect(derived).toEqual(expect.arrayContaining(['papers.db', 'search-index.bin']));
     rmSync(join(box.lib, 'cache'), { recursive: true });
 
     const broken = doctor(box.env);
@@ -103,19 +104,32 @@ describe('papers doctor', () => {
     expect(existsSync(join(box.lib, 'lock'))).toBe(false);
   });
 
-  it('reports a paper cache inconsistent with the digests, and --repair fixes it', () => {
+  it('reports a database inconsistent with the digests, and --repair fixes it', () => {
     const before = box.run('list', '--json').stdout;
-    const path = join(box.lib, 'cache', 'library.json');
-    const text = readFileSync(path, 'utf8');
     const title = (JSON.parse(before) as Array<{ title: string }>)[3]!.title;
-    const changed = title.replace(/[a-z]/, (ch) => (ch === 'x' ? 'y' : 'x')); // same length: offsets stay valid
-    expect(changed).not.toBe(title);
-    writeFileSync(path, text.replace(JSON.stringify(title), JSON.stringify(changed)));
+    const db = new Database(join(box.lib, 'cache', 'papers.db'));
+    db.prepare('UPDATE papers SET title = ? WHERE title = ?').run(`${title} (edited)`, title);
+    db.close();
     const r = doctor(box.env);
     expect(r.code).toBe(1);
-    expect(r.problems).toEqual([expect.objectContaining({ subject: 'cache/library.json', repairable: true, message: expect.stringMatching(/^1 paper differs from what the digests give/) })]);
+    expect(r.problems).toEqual([expect.objectContaining({ subject: 'cache/papers.db', repairable: true, message: expect.stringMatching(/^1 paper differs from what the digests give/) })]);
     expect(doctor(box.env, '--repair').code).toBe(0);
     expect(box.run('list', '--json').stdout).toBe(before);
+  });
+
+  it('rebuilds a damaged database by itself, saying so in one line', () => {
+    const before = box.run('list', '--json').stdout;
+    const path = join(box.lib, 'cache', 'papers.db');
+    writeFileSync(path, readFileSync(path).subarray(0, 3000)); // truncated
+    const r = papers(['list', '--json'], box.env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^papers: the library's database \(cache\/papers\.db\) is damaged \(truncated\); rebuilding it from the kept digests\n$/);
+    expect(r.stdout).toBe(before);
+    writeFileSync(path, 'not a database at all, just some garbage bytes '.repeat(100));
+    const g = papers(['list', '--json'], box.env);
+    expect([g.code, g.stderr]).toEqual([0, "papers: the library's database (cache/papers.db) is damaged (not a database file); rebuilding it from the kept digests\n"]);
+    expect(g.stdout).toBe(before);
+    expect(doctor(box.env).problems).toEqual([]);
   });
 
   it('reports a decisions cache that disagrees with decisions.yaml, and a search index that is behind', () => {

@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDecisions } from '../../src/core/decisions.js';
-import { hfDigest, seedPapers, tempDir } from '../io/library-helpers.js';
+import { dumpDatabase, hfDigest, seedPapers, tempDir } from '../io/library-helpers.js';
 import { libraryEnv, run, runOnTerminal, SEED, start } from './library-run.js';
 
 function seededLibrary() {
@@ -41,11 +41,11 @@ describe('papers import', () => {
     // the line starts with what `papers parse` prints (dates: the seed's year comes from its mtime)
     expect(first.stdout).toMatch(new RegExp(`^${SEED.replace(/[.]/g, '\\.')}: hf-page, 100 papers found \\(\\d{4}-03-12\\), 100 new, 0 updated\n`));
     expect(first.stdout.split('\n')[1]).toBe(`${second}: hf-page, 2 papers found (2025-03-20), 1 new, 1 updated`);
-    const before = readFileSync(join(dir, 'cache', 'library.json'));
+    const before = dumpDatabase(dir);
     const again = run(['import', second], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(new RegExp(`^${second.replace(/[.]/g, '\\.')}: hf-page, 2 papers: already imported on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d; nothing changed\\n$`));
-    expect(readFileSync(join(dir, 'cache', 'library.json'))).toEqual(before);
+    expect(dumpDatabase(dir)).toEqual(before);
     const fromStdin = run(['import', '-'], env, readFileSync(second, 'utf8'));
     expect(fromStdin.stdout).toMatch(/^stdin: hf-page, 2 papers: already imported \(as .*second-.*\.txt on .*\); nothing changed\n$/);
     expect(listIds(env)).toHaveLength(101);
@@ -203,20 +203,23 @@ describe('safety', () => {
     expect(temps).toEqual([]);
   });
 
-  it('an import killed while writing the cache leaves a library that works and catches up', async () => {
+  it('an import killed inside its transaction leaves a library that works and catches up', async () => {
     const { dir, env } = seededLibrary();
     const second = join(dir, '..', `second-${Date.now()}.txt`);
     writeFileSync(second, hfDigest('2025-03-20', [{ title: 'A Completely New Paper on Library Merging', abstract: 'We merge libraries. Every decision survives a git merge between two machines.' }]));
     const proc = start(['import', second], { ...env, PAPERS_TEST_WRITE_DELAY_MS: '400' });
-    // the digest's .txt then .json are written, then the cache: kill inside the cache write
+    // the digest's .txt then .json are written, then its papers in one transaction: kill inside it
     const metas = () => readdirSync(join(dir, 'digests')).filter((f) => f.endsWith('.json')).length;
     const deadline = Date.now() + 20_000;
     while (metas() < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 150));
     proc.child.kill('SIGKILL');
     expect((await proc.done).signal).toBe('SIGKILL');
-    JSON.parse(readFileSync(join(dir, 'cache', 'index.json'), 'utf8'));
+    // the next import of the same file does not call it imported while its paper is missing
+    const again = run(['import', second], env);
+    expect(again.code).toBe(0);
     expect(listIds(env)).toHaveLength(101);
+    expect(run(['list', '--json'], env).stdout).toContain('A Completely New Paper on Library Merging');
   });
 
   it('waits for a live lock, then fails with a clear message; breaks a stale one', () => {

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { parseDigest } from '../../src/core/parse/index.js';
 import type { Paper } from '../../src/core/model.js';
 import type { ParsedDigest } from '../../src/io/library-store.js';
@@ -28,4 +29,15 @@ export function hfDigest(date: string, papers: ReadonlyArray<{ title: string; ab
 export function parsed(text: string, name: string, year = 2025): ParsedDigest {
   const options = { file: name, year, yearSource: 'flag' as const };
   return { bytes: Buffer.from(text, 'utf8'), name, options, result: parseDigest(text, options) };
+}
+
+/** Every row of every table of a library's database, as text (read-only: for comparing states). */
+export function dumpDatabase(dir: string): string {
+  const db = new Database(join(dir, 'cache', 'papers.db'), { readonly: true });
+  try {
+    const tables = ['meta', 'digests', 'papers', 'aliases', 'sightings'];
+    return tables.map((t) => `${t}: ${JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())}`).join('\n');
+  } finally {
+    db.close();
+  }
 }

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/io/library-store.js';
 import { NO_FILTER } from '../../src/core/filter.js';
-import { hfDigest, parsed, SEED_TEXT, seedPapers, tempDir } from './library-helpers.js';
+import { dumpDatabase, hfDigest, parsed, SEED_TEXT, seedPapers, tempDir } from './library-helpers.js';
 
 const clock = (iso: string) => () => new Date(iso);
 
@@ -13,7 +13,8 @@ describe('library store: import', () => {
     const lib = openLibrary(dir, { now: clock('2025-03-12T08:00:00Z') });
     const first = lib.importDigest(parsed(SEED_TEXT, 'seed.txt'));
     expect(first).toMatchObject({ found: 100, added: 100, updated: 0, already: null });
-    const files = () => Object.fromEntries(['cache/library.json', 'cache/index.json', 'digests'].map((f) => [f, existsSync(join(dir, f)) && f.endsWith('.json') ? readFileSync(join(dir, f), 'utf8') : readdirSync(join(dir, f)).join()]));
+    // what the store holds: the digests kept, and every row of the database
+    const files = () => ({ digests: readdirSync(join(dir, 'digests')).join(), database: dumpDatabase(dir) });
     const before = files();
     const again = openLibrary(dir, { now: clock('2025-03-13T08:00:00Z') }).importDigest(parsed(SEED_TEXT, 'copy-of-seed.txt'));
     expect(again.added).toBe(0);
@@ -80,19 +81,17 @@ describe('library store: import', () => {
     expect(openLibrary(dir).snapshot().papers).toEqual(before);
   });
 
-  it('catches up with a digest whose import was killed before the cache was written', () => {
+  it('catches up with a digest whose import was killed before its transaction committed', () => {
     const dir = tempDir();
-    const lib = openLibrary(dir, { now: clock('2025-03-12T08:00:00Z') });
-    lib.importDigest(parsed(SEED_TEXT, 'seed.txt'));
-    const index = readFileSync(join(dir, 'cache', 'index.json'));
-    const papers = readFileSync(join(dir, 'cache', 'library.json'));
-    lib.importDigest(parsed(hfDigest('2025-03-20', [{ title: 'A Late Paper About Robust Import Recovery', abstract: 'We study imports that were killed half way. The library catches up from its raw digests.' }]), 'late.txt'));
-    // put back the cache as it was before the second import: the digest is on disk, the cache does not know it
-    writeFileSync(join(dir, 'cache', 'index.json'), index);
-    writeFileSync(join(dir, 'cache', 'library.json'), papers);
+    openLibrary(dir, { now: clock('2025-03-12T08:00:00Z') }).importDigest(parsed(SEED_TEXT, 'seed.txt'));
+    // the same import done elsewhere gives the files a killed import leaves: the digest and its record, no row
+    const elsewhere = tempDir();
+    const late = openLibrary(elsewhere).importDigest(parsed(hfDigest('2025-03-20', [{ title: 'A Late Paper About Robust Import Recovery', abstract: 'We study imports that were killed half way. The library catches up from its raw digests.' }]), 'late.txt'));
+    for (const ext of ['txt', 'json']) copyFileSync(join(elsewhere, 'digests', `${late.digest}.${ext}`), join(dir, 'digests', `${late.digest}.${ext}`));
     const reopened = openLibrary(dir);
     expect(reopened.count()).toBe(101);
     expect(reopened.snapshot().papers.at(-1)!.title).toBe('A Late Paper About Robust Import Recovery');
+    expect(reopened.hasDigest(late.digest)?.file).toBe('late.txt');
   });
 });
 

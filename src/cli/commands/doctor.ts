@@ -43,7 +43,7 @@ Examples:
       let findings = first.findings;
       const before = findings;
       let repaired: string | null = null;
-      let used = first.built;
+      const used = first.built; // the digests a repair reads are those just checked
       if (options.repair && existsSync(dir)) {
         const bars = new Map<string, Progress>();
         try {
@@ -54,8 +54,7 @@ Examples:
               bars.set(phase, (bar = startProgress(`rebuilding ${phase}`, total)));
             }
             bar.update(done, total);
-          }, first.built ?? undefined);
-          used = rebuilt.built;
+          });
           repaired = `rebuilt every derived file from ${rebuilt.digests} digest${rebuilt.digests === 1 ? '' : 's'} (${rebuilt.papers} papers) and decisions.yaml`;
         } finally {
           for (const bar of bars.values()) bar.done();

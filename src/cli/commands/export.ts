@@ -24,7 +24,7 @@ import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filt
 import { processOutput } from '../output.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { libraryFolder, loadPapers } from '../source.js';
-import { compileOrThrow, searchSnapshot } from '../query-search.js';
+import { compileOrThrow, searchPapersOf } from '../query-search.js';
 import { localToday } from '../../io/clock.js';
 
 export interface ExportOptions extends FilterOptions {
@@ -106,7 +106,7 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const snapshot = selectPapers(handle, filter);
-  const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchSnapshot(snapshot, compileOrThrow(queryText)).hits);
+  const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchPapersOf({ store: loaded.store, snapshot: () => snapshot }, compileOrThrow(queryText)).hits);
   const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };
   const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts }, { raw: options.csvRaw ?? false });
 

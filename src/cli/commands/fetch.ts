@@ -21,6 +21,7 @@ import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { VERSION } from '../version.js';
 import { configFlags } from './config.js';
 import { importInput } from './import.js';
+import type { ImportRun } from '../../io/library-store.js';
 import { importSummaryLine } from '../render/parse-summary.js';
 import { localToday } from '../../io/clock.js';
 
@@ -117,17 +118,18 @@ async function runFetch(source: SourceName | undefined, categories: readonly str
   const shown: Output = flags.quiet > 0 ? { ...output, out: () => {} } : output;
   const pacer = createPacer();
   const tally: Tally = { requests: 0, answered: [], unchanged: 0, added: 0, updated: 0, failed: [] };
+  const run: ImportRun = {}; // one fetch command: its papers are new together
   for (const plan of plans) {
     for (const note of plan.notes) shown.out(note);
     const client: ClientOptions = { userAgent: USER_AGENT, limits: tuning.limits, retry: tuning.retry, pacer, gapMs: tuning.gapMs[plan.source], proxyEnv: tuning.proxyEnv, sleep };
-    await fetchSource(plan, client, store, now, shown, tally);
+    await fetchSource(plan, client, store, now, shown, tally, run);
   }
   await tagNewPapers(store, rules, before, shown);
   if (flags.quiet < 2) output.out(summaryLine(tally));
   if (tally.failed.length > 0) process.exitCode = 1;
 }
 
-async function fetchSource(plan: SourcePlan, client: ClientOptions, store: LibraryStore, now: Date, output: Output, tally: Tally): Promise<void> {
+async function fetchSource(plan: SourcePlan, client: ClientOptions, store: LibraryStore, now: Date, output: Output, tally: Tally, run: ImportRun): Promise<void> {
   const fail = (message: string, hint?: string) => {
     output.err(`papers: ${message}; nothing changed${hint ? `; ${hint}` : ''}`);
     if (!tally.failed.includes(plan.source)) tally.failed.push(plan.source);
@@ -163,7 +165,7 @@ async function fetchSource(plan: SourcePlan, client: ClientOptions, store: Libra
     }
     try {
       const input = { name: request.url, text: got.body.toString('utf8'), mtime: now, bytes: got.body };
-      const { outcome, parsed } = importInput(input, { format: request.format }, store, output, false);
+      const { outcome, parsed } = importInput(input, { format: request.format }, store, output, false, run);
       output.out(importSummaryLine(outcome, parsed));
       for (const w of outcome.warnings) output.err(`papers: warning: ${w}`);
       tally.added += outcome.added;

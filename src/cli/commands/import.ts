@@ -3,14 +3,12 @@ import type { Command } from 'commander';
 import { PapersError, inputError } from '../../core/errors.js';
 import { readDigestFile, type DigestInput } from '../../io/digest-files.js';
 import { sha256 } from '../../io/digest-store.js';
-import type { ImportOutcome, LibraryStore } from '../../io/library-store.js';
+import type { ImportOutcome, ImportRun, LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
 import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { importSummaryLine, parseSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
-// Derived caches register themselves with the store (registerDerivedCache) and are updated by every import.
-import '../../io/search-cache.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
 import { testHook } from '../../io/test-hooks.js';
@@ -117,6 +115,8 @@ export async function runImport(files: readonly string[], options: ImportOptions
   // On a terminal, after ~1 s (issue 9): files counted when there are several, else the one
   // file's messages (a large mbox).
   const progress = files.length > 1 ? startProgress('importing', files.length) : null;
+  const run: ImportRun = {}; // one command: every file's new papers are new together
+
   try {
     for (const [i, file] of files.entries()) {
       if (signal.interrupted()) {
@@ -124,7 +124,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
         break;
       }
       try {
-        const { outcome, parsed } = importOne(file, options, store, output, progress === null);
+        const { outcome, parsed } = importOne(file, options, store, output, progress === null, run);
         outcomes.push(outcome);
         progress?.clear();
         output.out(importSummaryLine(outcome, parsed));
@@ -151,12 +151,12 @@ export async function runImport(files: readonly string[], options: ImportOptions
   return { outcomes, stoppedAt };
 }
 
-function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean): { outcome: ImportOutcome; parsed?: ParseSummary } {
-  return importInput(readDigestFile(file), options, store, output, showParse);
+function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean, run: ImportRun): { outcome: ImportOutcome; parsed?: ParseSummary } {
+  return importInput(readDigestFile(file), options, store, output, showParse, run);
 }
 
 /** Imports one digest already read (a file, or an answer `papers fetch` received); input errors are thrown. */
-export function importInput(input: DigestInput, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean): { outcome: ImportOutcome; parsed?: ParseSummary } {
+export function importInput(input: DigestInput, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean, run: ImportRun = {}): { outcome: ImportOutcome; parsed?: ParseSummary } {
   const bytes = input.bytes ?? Buffer.from(input.text, 'utf8');
   if (input.text.trim() === '') throw inputError(`${input.name}: is empty; give a digest with at least one paper`);
   const previous = store.hasDigest(sha256(bytes));
@@ -177,6 +177,6 @@ export function importInput(input: DigestInput, options: ImportOptions, store: L
       `${input.name}${first ? `:${first.line}` : ''}: no papers found (read as ${result.format}${first ? `: ${first.message}` : ''}); nothing imported; check it is a digest, or name its format with --format`,
     );
   }
-  const outcome = store.importDigest({ bytes, name: input.name, options: parseOptionsFor(input, options), result });
+  const outcome = store.importDigest({ bytes, name: input.name, options: parseOptionsFor(input, options), result }, run);
   return { outcome, parsed: summariseParse(input.name, result) };
 }

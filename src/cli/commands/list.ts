@@ -7,13 +7,15 @@ import { SORT_KEYS, isSortKey, sortPapers } from '../../core/rank/sort.js';
 import { interestOptions } from '../interest.js';
 import type { LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
+import { startProgress } from '../progress.js';
 import { libraryFolder, loadPapers, yearFlag } from '../source.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
-import { isNoFilter, selectPapers } from '../../core/filter.js';
+import { isNoFilter, matchesFilter, requiredUserTags, selectPapers } from '../../core/filter.js';
+import { streamJson } from '../json-stream.js';
 import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
-import { compileOrThrow, searchSnapshot } from '../query-search.js';
+import { compileOrThrow, searchPapersOf, searchSnapshot } from '../query-search.js';
 import { recordShownListing } from '../paper-refs.js';
 import { editDistance } from '../../core/search/index.js';
 
@@ -93,15 +95,64 @@ export async function runList(files: string[], options: ListOptions, command: Co
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
+  if (store && files.length === 0 && query === undefined && options.sort === undefined && requiredUserTags(filter).length === 0) {
+    // read from the database paper by paper, up to the limit: --json streams, nothing holds the whole library
+    const decisions = store.decisionsById();
+    const latest = store.latestDigest();
+    const papers = take(filtered(store.eachPaper(), (p) => matchesFilter(p, decisions.get(p.id), latest, filter)), limit);
+    if (options.json) {
+      await streamJson(papers, decisions);
+      return;
+    }
+    const progress = startProgress('loading papers', store.showingSeed() ? undefined : store.count());
+    const listed: LibraryPaper[] = [];
+    try {
+      for (const p of papers) {
+        listed.push(p);
+        progress.tick();
+      }
+    } finally {
+      progress.done();
+    }
+    return printListing(listed, { decisions }, options, store, output);
+  }
+  const searchOptions = limit !== undefined && options.sort === undefined && isNoFilter(filter) ? { limit } : {};
+  if (query !== undefined && store && files.length === 0) {
+    // over the library's database: only the hits are read, then the flags' filter applies to them
+    const decisions = store.decisionsById();
+    const latest = store.latestDigest();
+    const hits = searchPapersOf({ store, snapshot: () => handle.snapshot() }, query, searchOptions).hits.map((h) => h.paper);
+    const matched = hits.filter((p) => matchesFilter(p, decisions.get(p.id), latest, filter));
+    const snapshot = { papers: matched, decisions, latestDigest: latest };
+    const sorted = sortListing(matched, options.sort, handle, store, command, output);
+    return printListing(limit === undefined ? sorted : sorted.slice(0, limit), snapshot, options, store, output);
+  }
   const snapshot = selectPapers(handle, filter);
-  const matched = query === undefined ? snapshot.papers : searchSnapshot(snapshot, query, limit !== undefined && options.sort === undefined ? { limit } : {}).hits.map((h) => h.paper);
+  const matched = query === undefined ? snapshot.papers : searchSnapshot(snapshot, query, searchOptions).hits.map((h) => h.paper);
   const sorted = sortListing(matched, options.sort, handle, store, command, output);
-  const papers = limit === undefined ? sorted : sorted.slice(0, limit);
+  printListing(limit === undefined ? sorted : sorted.slice(0, limit), snapshot, options, store, output);
+}
+
+/** The rows as JSON, a table or plain lines; remembered as the last listing (for `papers tag 3`). */
+function printListing(papers: LibraryPaper[], snapshot: Pick<Snapshot, 'decisions'>, options: ListOptions, store: LibraryStore | undefined, output: Output): void {
   recordShownListing(store, output, options, papers.map((p) => p.id));
   const rows = papers.map((paper) => ({ paper, tags: userTags(paper, snapshot) }));
   if (options.json) output.out(toJson(papers, snapshot));
   else if (output.isTTY && !options.plain) output.out(formatTable(rows, output));
   else output.out(formatPlain(rows));
+}
+
+function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+function* take<T>(items: Iterable<T>, limit: number | undefined): Generator<T> {
+  if (limit === 0) return;
+  let n = 0;
+  for (const item of items) {
+    yield item;
+    if (limit !== undefined && ++n >= limit) return;
+  }
 }
 
 /** The papers in --sort order; for interest, a note on stderr when it fell back for lack of tags. */
@@ -116,7 +167,7 @@ function sortListing(papers: LibraryPaper[], key: string | undefined, handle: Li
 }
 
 /** The tags a row shows: the user's own; virtual ones (new, seen, untriaged) are for filtering, not noise on every row. */
-function userTags(paper: LibraryPaper, snapshot: Snapshot): string[] {
+function userTags(paper: LibraryPaper, snapshot: Pick<Snapshot, 'decisions'>): string[] {
   const decision = snapshot.decisions.get(paper.id);
   return decision ? Object.keys(decision.tags).sort() : [];
 }

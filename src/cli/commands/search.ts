@@ -4,7 +4,7 @@ import { PapersError, failure } from '../../core/errors.js';
 import { effectiveTags, type LibraryPaper, type Snapshot } from '../../core/library.js';
 import { matchDetails } from '../../core/search/index.js';
 import { processOutput } from '../output.js';
-import { compileOrThrow, searchSnapshot } from '../query-search.js';
+import { compileOrThrow, searchPapersOf } from '../query-search.js';
 import { loadPapers, type Loaded } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { formatSearchJson, formatSearchPlain, formatSearchTable, type ShownHit } from '../render/search-results.js';
@@ -61,12 +61,12 @@ export async function runSearch(text: string, files: string[], options: SearchCo
   const limit = options.all ? undefined : (limitFlag(options.limit) ?? DEFAULT_LIMIT);
   const loaded = loadWithHint(files, options, command);
   printDiagnostics(loaded.diagnostics, output, options.verbose ?? false);
-  const snapshot = loaded.handle.snapshot();
-  const results = searchSnapshot(snapshot, query, limit === undefined ? {} : { limit });
+  const results = searchPapersOf({ store: loaded.store, snapshot: () => loaded.handle.snapshot() }, query, limit === undefined ? {} : { limit });
+  const snapshot = loaded.store ? { papers: results.hits.map((h) => h.paper), decisions: loaded.store.decisionsById(), latestDigest: loaded.store.latestDigest() } : loaded.handle.snapshot();
   if (results.total === 0) {
     if (options.json) output.out('[]');
     const where = files.length > 0 ? files.join(', ') : loaded.handle.origin;
-    throw failure(`no paper matches ${JSON.stringify(text)} (searched ${snapshot.papers.length} papers of ${where}); fewer words or a shorter one may help`);
+    throw failure(`no paper matches ${JSON.stringify(text)} (searched ${loaded.store && !loaded.store.showingSeed() ? loaded.store.count() : loaded.handle.snapshot().papers.length} papers of ${where}); fewer words or a shorter one may help`);
   }
   const snippetWidth = Number.isFinite(output.width) ? Math.max(60, output.width) : undefined;
   const shown: ShownHit[] = results.hits.map((hit) => ({

@@ -76,13 +76,16 @@ export function formatPlain(rows: readonly Row[]): string {
 }
 
 /** The machine interface: every Paper field plus library fields, tags and note. Documented in the README. */
-export function toJson(papers: readonly LibraryPaper[], snapshot: Snapshot): string {
+export function toJson(papers: readonly LibraryPaper[], snapshot: Pick<Snapshot, 'decisions'>): string {
   return JSON.stringify(
-    papers.map((p) => {
-      const decision = snapshot.decisions.get(p.id);
-      return { ...p, tags: decision ? Object.keys(decision.tags).sort() : [], note: decision?.note?.text ?? null };
-    }),
+    papers.map((p) => jsonRecord(p, snapshot.decisions)),
     null,
     2,
   );
+}
+
+/** One paper of toJson's array. */
+export function jsonRecord(p: LibraryPaper, decisions: Snapshot['decisions']) {
+  const decision = decisions.get(p.id);
+  return { ...p, tags: decision ? Object.keys(decision.tags).sort() : [], note: decision?.note?.text ?? null };
 }

@@ -13,6 +13,12 @@ import { csvRecords } from './data/csv.js';
 import { yamlRecords } from './data/yaml-records.js';
 import { htmlDigest, markdownDigest } from './markup-digest.js';
 
+/**
+ * Bump whenever any parser reads some digest differently: a library then re-reads its kept raw
+ * digests once (keeping every id already shown), so old imports get the new reading.
+ */
+export const PARSER_VERSION = 1;
+
 export interface DigestFormat {
   name: string;
   /** One line for `papers parse --help` and error messages. */

@@ -72,7 +72,7 @@ export function paperFacts(paper: LibraryPaper, latestDigest: string | null): Pa
     id: paper.id,
     arxivId: paper.arxivId ?? null,
     aliases: paper.aliases ?? [],
-    isNew: latestDigest !== null && sightings[0]?.digest === latestDigest,
+    isNew: latestDigest !== null && (sightings[0]?.run ?? sightings[0]?.digest) === latestDigest,
     seen: new Set(sightings.map((s) => s.digest)).size > 1,
     minDay,
     maxDay,

@@ -6,13 +6,21 @@
 // FTS index over title, authors and abstract). Add columns here, never elsewhere.
 
 /** Bump whenever a table below changes: an older database is then rebuilt from the digests. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/** Abstract text indexed per paper: one huge or hostile digest cannot make every later search slow. */
+export const FTS_ABSTRACT_CHARS = 8000;
+/** Title and author text indexed per paper (the same reason). */
+export const FTS_FIELD_CHARS = 2000;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- meta keys: schema_version, parser_version (the digests were read by this parser), generation
+-- (changes with every write, for caches derived from the database).
 
 -- One row per imported digest, in import order. hash is the sha256 of its raw bytes (its name
 -- in digests/). run groups the digests of one import or fetch command (the virtual tag new).
@@ -47,8 +55,10 @@ CREATE TABLE IF NOT EXISTS papers (
   has_project  INTEGER NOT NULL,
   has_dataset  INTEGER NOT NULL,
   has_abstract INTEGER NOT NULL,
-  data         TEXT NOT NULL           -- JSON: every other LibraryPaper field (links, source, ...)
+  data         TEXT NOT NULL,          -- JSON: every other LibraryPaper field (links, source, aliases in order, ...)
+  title_key    TEXT NOT NULL           -- normaliseTitle(title): the merge finds a paper seen under another id by it
 );
+CREATE INDEX IF NOT EXISTS papers_title_key ON papers(title_key) WHERE title_key <> '';
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id) WHERE arxiv_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS papers_first_digest ON papers(first_digest);
 
@@ -66,13 +76,15 @@ CREATE TABLE IF NOT EXISTS sightings (
   digest INTEGER NOT NULL,             -- digests.seq
   line   INTEGER NOT NULL,
   day    TEXT NOT NULL,                -- the digest's date for it, else the import day
+  date   TEXT,                         -- the digest's date for it, or NULL
   PRIMARY KEY (paper, digest, line)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sightings_day ON sightings(day);
 CREATE INDEX IF NOT EXISTS sightings_digest ON sightings(digest);
 
 -- Full-text candidates for search, over the papers table (external content: the store inserts
--- and deletes its rows in the same transaction as the papers row). papers_vocab lists its terms
+-- and deletes its rows in the same transaction as the papers row). Each field is indexed up to
+-- FTS_FIELD_CHARS / FTS_ABSTRACT_CHARS (db/rows.ts ftsValues, used for both insert and delete). papers_vocab lists its terms
 -- (the vocabulary typo expansion runs over).
 CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
   title, authors, abstract,

@@ -1,0 +1,162 @@
+// Opening the derived database: better-sqlite3 loaded only here and only when a library is read,
+// the schema applied, and a damaged or unwritable file told apart from a healthy one.
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+export type Database = BetterSqlite3.Database;
+
+let driver: typeof BetterSqlite3 | null = null;
+/** The native module, required on first use so that commands without a library never load it. */
+function sqlite(): typeof BetterSqlite3 {
+  driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  return driver;
+}
+
+export function databasePath(dir: string): string {
+  return join(dir, 'cache', 'papers.db');
+}
+
+/** A fresh in-memory database with the schema (the bundled seed, a rebuild on a read-only disk). */
+export function memoryDatabase(): Database {
+  const db = new (sqlite())(':memory:');
+  createSchema(db);
+  return db;
+}
+
+export function createSchema(db: Database): void {
+  db.exec(SCHEMA_SQL);
+  db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+}
+
+export function metaValue(db: Database, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function setMeta(db: Database, key: string, value: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+}
+
+export type Opened =
+  | { state: 'ok'; db: Database; writable: boolean }
+  /** No file yet, or one of another schema version: build it. */
+  | { state: 'missing' | 'old' }
+  /** Not a database, truncated, or failing its first reads: say so and build it again. */
+  | { state: 'damaged'; reason: string };
+
+const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What is wrong with the file's 100-byte header and size, or null when they look whole. */
+function headerProblem(path: string): string | null {
+  const head = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, head, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || !head.subarray(0, 16).equals(HEADER)) return 'not a database file';
+  const raw = head.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = head.readUInt32BE(28);
+  // The page count in the header is valid when its version-valid-for number matches the change counter.
+  if (head.readUInt32BE(92) === head.readUInt32BE(24) && statSync(path).size < pages * pageSize) return 'truncated';
+  return null;
+}
+
+/** Opens the database file for writing when it can be written, else read-only (else an in-memory copy). */
+export function openDatabaseFile(dir: string): Opened {
+  const path = databasePath(dir);
+  if (!existsSync(path)) return { state: 'missing' };
+  let problem: string | null;
+  try {
+    problem = headerProblem(path);
+  } catch (e) {
+    return { state: 'damaged', reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  if (problem) return { state: 'damaged', reason: problem };
+  let opened: { db: Database; writable: boolean };
+  try {
+    opened = openWritable(path) ?? openReadOnly(path);
+  } catch (e) {
+    return { state: 'damaged', reason: (e as Error).message };
+  }
+  try {
+    if (metaValue(opened.db, 'schema_version') !== String(SCHEMA_VERSION)) {
+      opened.db.close();
+      return { state: 'old' };
+    }
+    opened.db.prepare('SELECT max(seq), count(*) FROM digests').get();
+    opened.db.prepare('SELECT max(seq) FROM papers').get();
+  } catch (e) {
+    opened.db.close();
+    return { state: 'damaged', reason: (e as Error).message };
+  }
+  return { state: 'ok', ...opened };
+}
+
+function openWritable(path: string): { db: Database; writable: true } | null {
+  let db: Database | null = null;
+  try {
+    db = new (sqlite())(path, { fileMustExist: true, timeout: 10_000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.prepare('SELECT value FROM meta LIMIT 1').get();
+    return { db, writable: true };
+  } catch (e) {
+    db?.close();
+    if (isNotWritable(e)) return null;
+    throw e;
+  }
+}
+
+/** A read-only disk, full disk or unwritable folder: SQLite cannot open or create its WAL files. */
+function isNotWritable(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return /^SQLITE_(READONLY|CANTOPEN|IOERR|FULL|PERM|AUTH)/.test(code) || ['EROFS', 'EACCES', 'EPERM', 'ENOSPC'].includes(code);
+}
+
+/**
+ * Read-only: SQLite reads a WAL database read-only only when its -wal and -shm files exist or can
+ * be created; otherwise the file is read into memory (marked as a rollback-journal database, which
+ * it is once checkpointed) and served from there.
+ */
+function openReadOnly(path: string): { db: Database; writable: false } {
+  try {
+    const db = new (sqlite())(path, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT value FROM meta LIMIT 1').get();
+    return { db, writable: false };
+  } catch (e) {
+    if (!isNotWritable(e)) throw e;
+  }
+  const bytes = readFileSync(path);
+  bytes[18] = 1;
+  bytes[19] = 1;
+  return { db: new (sqlite())(bytes), writable: false };
+}
+
+/** A new, empty database file at the library's path (the old one, if any, removed with its WAL). Call under the library lock. */
+export function createDatabaseFile(dir: string): Database {
+  const path = databasePath(dir);
+  mkdirSync(dirname(path), { recursive: true });
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+  const db = new (sqlite())(path, { timeout: 10_000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  createSchema(db);
+  return db;
+}
+
+/** One set of prepared statements per database, made on first use. */
+export function statementsFor<T>(prepare: (db: Database) => T): (db: Database) => T {
+  const made = new WeakMap<Database, T>();
+  return (db) => {
+    let s = made.get(db);
+    if (!s) made.set(db, (s = prepare(db)));
+    return s;
+  };
+}
