@@ -35,14 +35,14 @@ describe('papers fetch hf', () => {
     const server = await serve((req, res) => (req.headers['if-none-match'] === '"day-1"' ? send(res, 304, '') : hfOk(req, res, 0)));
     const { dir, env } = setup(server.base);
     expect((await fetchRun(['hf', '--date', DAY], env)).code).toBe(0);
-    const cache = readFileSync(join(dir, 'cache', 'library.json'));
+    const before = libraryIds(env);
     const again = await fetchRun(['hf', '--date', DAY], env);
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`hf ${DAY}: unchanged since the last fetch; nothing imported\nfetched hf: 0 new papers, 0 updated (1 request, 1 unchanged)\n`);
     expect(server.seen[1]!.headers['if-none-match']).toBe('"day-1"');
     expect(server.seen[1]!.headers['if-modified-since']).toBe('Fri, 25 Oct 2024 10:00:00 GMT');
-    expect(readFileSync(join(dir, 'cache', 'library.json'))).toEqual(cache);
+    expect(libraryIds(env)).toEqual(before);
     expect(digestCount(dir)).toBe(1);
   });
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import type { LibraryPaper } from '../../core/library.js';
 import { SCHEMA_SQL } from './schema.js';
+import { normaliseTitle } from '../../core/ids.js';
 import { refreshSearchTerms } from './search-terms.js';
 
 const built = new WeakMap<readonly LibraryPaper[], Db>();
@@ -20,7 +21,7 @@ export function databaseOfPapers(papers: readonly LibraryPaper[], latestDigest: 
   if (latestDigest !== null) digests.set(latestDigest, digests.size + 1);
   const addDigest = db.prepare("INSERT INTO digests (seq, hash, file, imported_at, format, papers, run) VALUES (?, ?, '', '', '', 0, ?)");
   const addPaper = db.prepare(`INSERT INTO papers (seq, id, arxiv_id, title, authors, abstract, categories, venue, upvotes, date, first_seen, last_seen,
-    first_digest, digest_count, has_code, has_project, has_dataset, has_abstract, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')`);
+    first_digest, digest_count, has_code, has_project, has_dataset, has_abstract, data, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)`);
   const addFts = db.prepare('INSERT INTO papers_fts (rowid, title, authors, abstract) VALUES (?, ?, ?, ?)');
   const addAlias = db.prepare('INSERT OR IGNORE INTO aliases (alias, id) VALUES (?, ?)');
   db.transaction(() => {
@@ -31,7 +32,7 @@ export function databaseOfPapers(papers: readonly LibraryPaper[], latestDigest: 
       const has = (kind: string) => (p.links.some((l) => l.kind === kind) ? 1 : 0);
       const authors = p.authors.join('\n');
       addPaper.run(seq, p.id, p.arxivId, p.title, authors, p.abstract, p.categories.join(' '), p.venue, p.upvotes, p.date, days[0] ?? p.date, days[days.length - 1] ?? p.date,
-        digests.get(p.sightings[0]?.digest ?? '') ?? 0, new Set(p.sightings.map((s) => s.digest)).size, has('code'), has('project'), has('dataset'), p.abstract.trim() === '' ? 0 : 1);
+        digests.get(p.sightings[0]?.digest ?? '') ?? 0, new Set(p.sightings.map((s) => s.digest)).size, has('code'), has('project'), has('dataset'), p.abstract.trim() === '' ? 0 : 1, normaliseTitle(p.title));
       addFts.run(seq, p.title, authors, p.abstract);
       for (const a of p.aliases ?? []) addAlias.run(a, p.id);
     });
