@@ -34,6 +34,7 @@ import { digestNames, hasDigest, readDigestText, readMeta, readMetas, sha256, wr
 export type { DigestMeta };
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
+import { hasTag, spellTagEdits } from '../core/tags.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
@@ -335,7 +336,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const before: Record<string, Decision | null> = {};
       const at = now().toISOString();
       const parts: ChangeResult[] = [];
-      for (const edit of edits) {
+      for (const edit of spellTagEdits(edits, current)) {
         const changed: string[] = [];
         for (const id of editIds(edit)) {
           const keys = [id, ...aliasesOfId(id)].filter((k) => k === id || next.has(k));
@@ -440,7 +441,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         return { ...snap, papers: filterPapers(snap, filter) };
       }
       const wanted = new Set<string>();
-      for (const [id, d] of decisions) if (required.every((t) => t in d.tags)) wanted.add(id);
+      for (const [id, d] of decisions) if (required.every((t) => hasTag(Object.keys(d.tags), t))) wanted.add(id);
       const hits = positionsOf(wanted);
       const latest = latestDigest();
       const papers = readPapersAt(dir, disk.index, hits).filter((p) => matchesFilter(p, decisions.get(p.id), latest, filter));

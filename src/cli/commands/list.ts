@@ -15,6 +15,7 @@ import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { compileOrThrow, searchLibraryLean, searchLoaded } from '../query-search.js';
 import { recordShownListing } from '../paper-refs.js';
+import { tagsOf } from '../../core/tags.js';
 
 export interface ListOptions extends FilterOptions {
   json?: boolean;
@@ -129,5 +130,5 @@ function sortListing(papers: LibraryPaper[], key: string | undefined, handle: Li
 /** The tags a row shows: the user's own; virtual ones (new, seen, untriaged) are for filtering, not noise on every row. */
 function userTags(paper: LibraryPaper, snapshot: Snapshot): string[] {
   const decision = snapshot.decisions.get(paper.id);
-  return decision ? Object.keys(decision.tags).sort() : [];
+  return tagsOf(decision);
 }

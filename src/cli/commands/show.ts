@@ -4,14 +4,15 @@ import { effectiveTags, type Decision, type LibraryPaper } from '../../core/libr
 import { processOutput, type Output } from '../output.js';
 import { resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
+import { tagsOf } from '../../core/tags.js';
 
 /** The JSON of `papers show --json`: the paper as in `papers list --json`, plus tag and note times. */
 export function showJson(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): object {
   return {
     ...paper,
-    tags: decision ? Object.keys(decision.tags).sort() : [],
+    tags: tagsOf(decision),
     note: decision?.note?.text ?? null,
-    tagTimes: decision?.tags ?? {},
+    tagTimes: Object.fromEntries(tagsOf(decision).map((t) => [t, decision!.tags[t]])),
     noteAt: decision?.note?.at || null,
     virtualTags: effectiveTags(paper, decision, latestDigest).filter((t) => !(decision && t in decision.tags)),
   };
@@ -52,7 +53,7 @@ export function formatShow(paper: LibraryPaper, decision: Decision | undefined, 
   field('journal', paper.journalRef);
   field('doi', paper.doi);
   field('comments', paper.comments);
-  const own = decision ? Object.keys(decision.tags).sort() : [];
+  const own = tagsOf(decision);
   const virtual = effectiveTags(paper, decision, latestDigest).filter((t) => !own.includes(t));
   field('tags', [...own.map((t) => `+${t} (${time(decision!.tags[t]!)})`), ...virtual.map((t) => color.dim(`${t} (virtual)`))].join(', '));
   if (decision?.note) field('note', `${decision.note.text} ${color.dim(`(${time(decision.note.at)})`)}`);

@@ -2,6 +2,7 @@
 import type { LibraryPaper, Snapshot } from '../../core/library.js';
 import type { Link } from '../../core/model.js';
 import type { Output } from '../output.js';
+import { tagsOf } from '../../core/tags.js';
 
 export interface Row {
   paper: LibraryPaper;
@@ -74,7 +75,7 @@ export function toJson(papers: readonly LibraryPaper[], snapshot: Snapshot): str
   return JSON.stringify(
     papers.map((p) => {
       const decision = snapshot.decisions.get(p.id);
-      return { ...p, tags: decision ? Object.keys(decision.tags).sort() : [], note: decision?.note?.text ?? null };
+      return { ...p, tags: tagsOf(decision), note: decision?.note?.text ?? null };
     }),
     null,
     2,

@@ -5,6 +5,7 @@
 //   clause := ['-'|'!'] ( '+'tag | field':'value | '"'phrase'"' | "'"word | word )
 import { words } from '../search/tokenize.js';
 import { HAS_VALUES, type Clause, type CompileResult, type Group, type HasWhat, type Query, type QueryError, type Span, type Term, type TextField } from './ast.js';
+import { tagKey } from '../tags.js';
 
 export const FIELDS = ['title', 'abstract', 'tag', 'id', 'since', 'until', 'has'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -98,7 +99,7 @@ function readClause(text: string, start: number, options: CompileOptions): { cla
     const valueStart = pos + 1;
     const { value, end } = readValue(text, valueStart);
     if (value === '') fail('"+" must be followed by a tag name, as in "+to-read"', pos, 1);
-    return make({ kind: 'tag', tag: value.toLowerCase() }, end);
+    return make({ kind: 'tag', tag: tagKey(value) }, end);
   }
 
   const field = /^([A-Za-z]+):/.exec(text.slice(pos, pos + 20));
@@ -155,7 +156,7 @@ function readField(text: string, name: FieldName, valueStart: number, negated: b
   const span = { offset: valueStart, length: end - valueStart };
   switch (name) {
     case 'tag':
-      return { term: { kind: 'tag', tag: value.toLowerCase() }, end };
+      return { term: { kind: 'tag', tag: tagKey(value) }, end };
     case 'id':
       return { term: { kind: 'id', prefix: value.toLowerCase() }, end };
     case 'since':

@@ -7,6 +7,7 @@ import type { Decision, LibraryPaper } from '../library.js';
 import { paperFacts, type PaperFacts } from './facts.js';
 import { addToIndex, docCount, textHash, type IndexablePaper, type SearchIndex } from './inverted-index.js';
 import { expandWord, type Expansion } from './vocabulary.js';
+import { tagKey } from '../tags.js';
 
 /** What a search needs of the library: a Snapshot fits. */
 export interface SearchSource {
@@ -496,7 +497,7 @@ function holds(cp: ClausePlan, ctx: FilterContext): boolean {
   const paper = (ctx.paper ??= ctx.view.factsAt(ctx.view.docRank[ctx.d]!));
   switch (term.kind) {
     case 'tag':
-      ctx.tags ??= new Set(effectiveTagsOf(paper, ctx.view.decisions.get(paper.id)).map((t) => t.toLowerCase()));
+      ctx.tags ??= new Set(effectiveTagsOf(paper, ctx.view.decisions.get(paper.id)).map(tagKey));
       return ctx.tags.has(term.tag);
     case 'id':
       return idMatches(paper, term.prefix);
