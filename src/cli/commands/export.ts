@@ -24,6 +24,7 @@ import { processOutput } from '../output.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { libraryFolder, loadPapers } from '../source.js';
 import { compileOrThrow, searchLoaded } from '../query-search.js';
+import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
 export interface ExportOptions extends FilterOptions {
   format?: string;
@@ -102,7 +103,9 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const snapshot = selectPapers(handle, filter);
-  const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchLoaded(loaded, snapshot, compileOrThrow(queryText)).hits);
+  const query = queryText === '' ? undefined : compileOrThrow(queryText);
+  warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], snapshot.decisions, output);
+  const papers = query === undefined ? snapshot.papers : selectedInLibraryOrder(snapshot, searchLoaded(loaded, snapshot, query).hits);
   const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };
   const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts });
 

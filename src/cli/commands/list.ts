@@ -16,6 +16,7 @@ import { printDiagnostics } from '../render/diagnostics.js';
 import { compileOrThrow, searchLibraryLean, searchLoaded } from '../query-search.js';
 import { recordShownListing } from '../paper-refs.js';
 import { tagsOf } from '../../core/tags.js';
+import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
 export interface ListOptions extends FilterOptions {
   json?: boolean;
@@ -106,6 +107,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   // A query over the whole library with a current index reads only the papers it finds (issue 4).
   const lean = files.length === 0 && query !== undefined && isNoFilter(filter) ? searchLibraryLean(store, query, limit !== undefined && options.sort === undefined ? { limit } : {}) : null;
   const snapshot = lean?.snapshot ?? selectPapers(handle, filter);
+  if (files.length === 0) warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], snapshot.decisions, output);
   const matched = lean ? lean.hits.map((h) => h.paper) : query === undefined ? snapshot.papers : searchLoaded({ store }, snapshot, query).hits.map((h) => h.paper);
   const sorted = sortListing(matched, options.sort, handle, store, command, output);
   const papers = limit === undefined ? sorted : sorted.slice(0, limit);

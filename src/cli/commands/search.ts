@@ -10,6 +10,7 @@ import { printDiagnostics } from '../render/diagnostics.js';
 import { formatSearchJson, formatSearchPlain, formatSearchTable, type ShownHit } from '../render/search-results.js';
 import { limitFlag } from './list.js';
 import { recordShownListing } from '../paper-refs.js';
+import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
 export interface SearchCommandOptions {
   json?: boolean;
@@ -64,6 +65,7 @@ export async function runSearch(text: string, files: string[], options: SearchCo
   // With a current index, only the hits shown are read from the library (issue 4).
   const results = searchLibraryOrLoaded(loaded, query, limit === undefined ? {} : { limit });
   const { snapshot } = results;
+  if (files.length === 0) warnUnknownTags(queryTags(query), snapshot.decisions, output);
   if (results.total === 0) {
     if (options.json) output.out('[]');
     const where = files.length > 0 ? files.join(', ') : loaded.handle.origin;

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { splitTagArgs } from '../../core/refs.js';
+import { spellTagWords, tagSpellings, tagsOf } from '../../core/tags.js';
+import { printJson } from '../json-output.js';
 import { processOutput } from '../output.js';
 import { namePapers, resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
@@ -11,6 +13,7 @@ export function register(program: Command): void {
     .command('tag')
     .description('add (+tag) and remove (-tag) tags of papers')
     .argument('<words...>', 'paper ids, unique id prefixes or row numbers of the last listing, and +tag / -tag')
+    .option('--json', 'print {summary, add, remove, papers, changed, tags} as JSON (see below)')
     .allowUnknownOption()
     .addHelpText(
       'after',
@@ -20,16 +23,26 @@ Examples:
   papers tag 2503.01234 +to-read     by id (a unique prefix is enough: 2503.012)
   papers tag 1 4 7 +skip -to-read    several papers, several tags at once
 
-Virtual tags (new, seen, untriaged) are computed and cannot be set. "papers undo" reverts.`,
+Tags match regardless of case: +To-Read adds the to-read your library already has; a new tag is
+kept as typed. Virtual tags (new, seen, untriaged) are computed and cannot be set. "papers undo" reverts.
+
+--json prints {"summary": "tagged 1 paper +to-read", "add": ["to-read"], "remove": [],
+"papers": [ids named], "changed": [ids whose tags changed], "tags": {"<id>": [its tags now]}}.`,
     )
-    .action(async (words: string[], _options: unknown, command: Command) => {
-      const { refs, add, remove } = splitTagArgs(words);
-      if (add.length === 0 && remove.length === 0) throw usageError('no tag given; write +tag to add a tag, -tag to remove one (e.g. papers tag 3 +to-read)');
-      const clash = add.find((t) => remove.includes(t));
-      if (clash) throw usageError(`+${clash} and -${clash} together; give one`);
+    .action(async (words: string[], options: { json?: boolean }, command: Command) => {
+      // After an unknown option (-skip) commander hands on the rest as words, --json included.
+      const json = options.json === true || words.includes('--json');
+      const typed = splitTagArgs(words.filter((w) => w !== '--json'));
+      if (typed.add.length === 0 && typed.remove.length === 0) throw usageError('no tag given; write +tag to add a tag, -tag to remove one (e.g. papers tag 3 +to-read)');
       const store = openStore(command);
-      const ids = resolvePapers(store, refs);
+      const { add, remove, clash } = spellTagWords(typed.add, typed.remove, tagSpellings(store.decisionsById().values()));
+      if (clash) throw usageError(`+${clash} and -${clash} together; give one`);
+      const ids = resolvePapers(store, typed.refs);
       const result = await store.tag(ids, add, remove);
-      processOutput().out(result.summary + namePapers(store, result.changed.length > 0 ? result.changed : ids));
+      const output = processOutput();
+      if (json) {
+        const tags = Object.fromEntries(ids.map((id) => [id, tagsOf(store.decisionFor(id))]));
+        printJson(output, { summary: result.summary, add, remove, papers: ids, changed: result.changed, tags });
+      } else output.out(result.summary + namePapers(store, result.changed.length > 0 ? result.changed : ids));
     });
 }
