@@ -113,3 +113,19 @@ describe('--json for scripts', () => {
     expect(json((await papersIn(fresh, ['undo', '--list', '--json'])).stdout)).toEqual([]);
   });
 });
+
+describe('--sort date', () => {
+  it('puts undated papers after every dated one', async () => {
+    const fresh = tempLibrary();
+    const scholar = join(import.meta.dirname, '..', 'fixtures', 'corpora', 'google-scholar-alert-1.txt');
+    // the undated papers are imported last, so their import day is the newest day in the library
+    expect((await papersIn(fresh, ['import', SEED, scholar])).code).toBe(0);
+    const listed = json<Array<{ date: string | null }>>((await papersIn(fresh, ['list', '--sort', 'date', '--json'])).stdout);
+    const dates = listed.map((p) => p.date);
+    const undated = dates.filter((d) => d === null).length;
+    expect(undated).toBeGreaterThan(0);
+    expect(dates.slice(dates.length - undated)).toEqual(Array(undated).fill(null));
+    const dated = dates.slice(0, dates.length - undated) as string[];
+    expect(dated).toEqual([...dated].sort().reverse());
+  });
+});

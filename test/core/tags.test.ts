@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/core/library.js';
-import { canonicalTag, closestTag, hasTag, libraryTags, sameTag, sortTags, tagSpellings, tagsOf, unknownTagWarning } from '../../src/core/tags.js';
+import { applyEdit } from '../../src/core/decision-edit.js';
+import { canonicalTag, closestTag, hasTag, libraryTags, sameTag, sortTags, spellTagEdits, spellTagWords, tagSpellings, tagsOf, unknownTagWarning } from '../../src/core/tags.js';
 
 const decision = (tags: Record<string, string>): Decision => ({ tags, note: null });
 
@@ -24,6 +25,21 @@ describe('tags', () => {
     expect(canonicalTag('TO-READ', spellings)).toBe('to-read');
     expect(canonicalTag('ml', spellings)).toBe('ML');
     expect(canonicalTag('Brand-New', spellings)).toBe('Brand-New');
+  });
+
+  it('in an edit take the library spelling, once each; a tag added and removed in two cases clashes', () => {
+    const spellings = tagSpellings([decision({ 'to-read': '2026-01-01' })]);
+    expect(spellTagWords(['To-Read', 'TO-READ', 'Fresh'], ['SKIP'], spellings)).toEqual({ add: ['to-read', 'Fresh'], remove: ['SKIP'], clash: null });
+    expect(spellTagWords(['Skip'], ['skip'], spellings).clash).toBe('Skip');
+    const decisions = new Map([['p1', decision({ 'to-read': '2026-01-01' })]]);
+    const [edit] = spellTagEdits([{ kind: 'tag', ids: ['p2'], add: ['TO-READ'], remove: [] }], decisions);
+    expect(edit).toEqual({ kind: 'tag', ids: ['p2'], add: ['to-read'], remove: [] });
+  });
+
+  it('are applied to a paper regardless of case: no second spelling, a removal takes any case', () => {
+    const before = decision({ 'To-Read': '2026-01-01' });
+    expect(applyEdit({ kind: 'tag', ids: ['p'], add: ['to-read'], remove: [] }, before, '2026-02-02').tags).toEqual({ 'To-Read': '2026-01-01' });
+    expect(applyEdit({ kind: 'tag', ids: ['p'], add: [], remove: ['TO-READ'] }, before, '2026-02-02').tags).toEqual({});
   });
 
   it('suggest the closest known tag for an unknown one', () => {
