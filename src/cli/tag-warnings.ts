@@ -2,7 +2,7 @@
 // line per such tag on stderr.
 import type { Decision } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
-import { libraryTags, unknownTagWarning } from '../core/tags.js';
+import { libraryTags, tagKey, unknownTagWarning } from '../core/tags.js';
 import type { Output } from './output.js';
 
 /** The tags a query's `+tag` / `tag:` clauses name (negated ones too). */
@@ -16,8 +16,8 @@ export function warnUnknownTags(tags: readonly string[], decisions: ReadonlyMap<
   const warned = new Set<string>();
   for (const tag of tags) {
     const warning = unknownTagWarning(tag, known);
-    if (warning === null || warned.has(tag.toLowerCase())) continue;
-    warned.add(tag.toLowerCase());
+    if (warning === null || warned.has(tagKey(tag))) continue;
+    warned.add(tagKey(tag));
     output.err(`papers: warning: ${warning}`);
   }
 }
