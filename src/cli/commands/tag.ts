@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { splitTagArgs } from '../../core/refs.js';
-import { spellTagWords, tagSpellings, tagsOf } from '../../core/tags.js';
+import type { ChangeResult } from '../../core/library.js';
+import { canonicalTag, sameTag, spellTagWords, tagSpellings, tagsOf } from '../../core/tags.js';
+import type { LibraryStore } from '../../io/library-store.js';
 import { printJson } from '../json-output.js';
 import { processOutput } from '../output.js';
 import { namePapers, resolvePapers } from '../paper-refs.js';
@@ -35,14 +37,24 @@ kept as typed. Virtual tags (new, seen, untriaged) are computed and cannot be se
       const typed = splitTagArgs(words.filter((w) => w !== '--json'));
       if (typed.add.length === 0 && typed.remove.length === 0) throw usageError('no tag given; write +tag to add a tag, -tag to remove one (e.g. papers tag 3 +to-read)');
       const store = openStore(command);
-      const { add, remove, clash } = spellTagWords(typed.add, typed.remove, tagSpellings(store.decisionsById().values()));
+      // The store spells the tags as the library does; here only the case-blind clash check.
+      const { clash } = spellTagWords(typed.add, typed.remove, new Map());
       if (clash) throw usageError(`+${clash} and -${clash} together; give one`);
       const ids = resolvePapers(store, typed.refs);
-      const result = await store.tag(ids, add, remove);
+      const result = await store.tag(ids, typed.add, typed.remove);
       const output = processOutput();
-      if (json) {
-        const tags = Object.fromEntries(ids.map((id) => [id, tagsOf(store.decisionFor(id))]));
-        printJson(output, { summary: result.summary, add, remove, papers: ids, changed: result.changed, tags });
-      } else output.out(result.summary + namePapers(store, result.changed.length > 0 ? result.changed : ids));
+      if (json) printJson(output, tagJson(store, ids, typed, result));
+      else output.out(result.summary + namePapers(store, result.changed.length > 0 ? result.changed : ids));
     });
+}
+
+/** --json: the tags as stored (read after the change, so an invalid decisions.yaml has refused it already). */
+function tagJson(store: LibraryStore, ids: readonly string[], typed: { add: string[]; remove: string[] }, result: ChangeResult): object {
+  const spellings = tagSpellings(store.decisionsById().values());
+  const entry = result.changed.length > 0 ? store.history(1)[0] : undefined;
+  const removed = entry ? Object.entries(entry.before).flatMap(([key, d]) => Object.keys(d?.tags ?? {}).filter((t) => !(t in (entry.after[key]?.tags ?? {})))) : [];
+  const remove = typed.remove.map((t) => removed.find((r) => sameTag(r, t)) ?? canonicalTag(t, spellings));
+  const { add } = spellTagWords(typed.add, [], spellings);
+  const tags = Object.fromEntries(ids.map((id) => [id, tagsOf(store.decisionFor(id))]));
+  return { summary: result.summary, add, remove: [...new Set(remove)], papers: ids, changed: result.changed, tags };
 }
