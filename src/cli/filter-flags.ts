@@ -22,7 +22,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** Adds the filter flags to a command. */
 export function addFilterOptions(command: Command): Command {
   return command
-    .addOption(new Option('--tag <tag>', 'only papers with this tag (repeatable: all must hold; virtual tags new, seen, untriaged too)').argParser(collect))
+    .addOption(new Option('--tag <tag>', 'only papers with this tag, in any case (repeatable: all must hold; virtual tags new, seen, untriaged too)').argParser(collect))
     .addOption(new Option('--not-tag <tag>', 'leave out papers with this tag (repeatable)').argParser(collect))
     .option('--new', 'only papers first seen in the latest import (the virtual tag new)')
     .option('--since <date>', 'only papers seen in a digest dated on or after DATE (2025-03-12, yesterday, 7d, 2w)')

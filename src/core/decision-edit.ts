@@ -2,6 +2,7 @@
 // applied to one paper's decision. A command may make several edits as one change (one undo
 // step), e.g. `papers rules apply` with two rules, or an edited reading list. Pure.
 import type { Decision } from './library.js';
+import { sameTag } from './tags.js';
 
 export type DecisionEdit =
   | { kind: 'tag'; ids: readonly string[]; add: readonly string[]; remove: readonly string[] }
@@ -12,12 +13,15 @@ export function editIds(edit: DecisionEdit): readonly string[] {
   return edit.kind === 'tag' ? edit.ids : [edit.id];
 }
 
-/** The decision after the edit; tags and notes it sets are stamped `at` (a tag already there keeps its time). */
+/**
+ * The decision after the edit; tags and notes it sets are stamped `at`. Tags match regardless of
+ * case: a tag already there (in any case) keeps its spelling and time; a removal takes every case.
+ */
 export function applyEdit(edit: DecisionEdit, before: Decision, at: string): Decision {
   if (edit.kind === 'tag') {
     const tags = { ...before.tags };
-    for (const t of edit.remove) delete tags[t];
-    for (const t of edit.add) tags[t] ??= at;
+    for (const t of Object.keys(tags)) if (edit.remove.some((r) => sameTag(r, t))) delete tags[t];
+    for (const t of edit.add) if (!Object.keys(tags).some((k) => sameTag(k, t))) tags[t] = at;
     return { ...before, tags };
   }
   const text = noteText(edit);

@@ -3,9 +3,10 @@
 import { DATE_FORMS, parseDate } from './dates.js';
 import { usageError } from './errors.js';
 import { VIRTUAL_TAGS, effectiveTags, type Decision, type LibraryHandle, type LibraryPaper, type Snapshot } from './library.js';
+import { hasTag, tagKey } from './tags.js';
 
 export interface PaperFilter {
-  /** Every one must hold (user tags or the virtual new / seen / untriaged). */
+  /** Every one must hold (user tags or the virtual new / seen / untriaged), in any case. */
   tags: readonly string[];
   /** None may hold. */
   notTags: readonly string[];
@@ -25,14 +26,14 @@ export function isNoFilter(f: PaperFilter): boolean {
 
 /** The user tags (not virtual) the filter requires: a paper must have all of them in its decision. */
 export function requiredUserTags(f: PaperFilter): string[] {
-  return f.tags.filter((t) => !(VIRTUAL_TAGS as readonly string[]).includes(t));
+  return f.tags.filter((t) => !hasTag(VIRTUAL_TAGS, t));
 }
 
 export function matchesFilter(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null, f: PaperFilter): boolean {
   if (f.tags.length > 0 || f.notTags.length > 0) {
-    const tags = new Set(effectiveTags(paper, decision, latestDigest));
-    for (const t of f.tags) if (!tags.has(t)) return false;
-    for (const t of f.notTags) if (tags.has(t)) return false;
+    const tags = new Set(effectiveTags(paper, decision, latestDigest).map(tagKey));
+    for (const t of f.tags) if (!tags.has(tagKey(t))) return false;
+    for (const t of f.notTags) if (tags.has(tagKey(t))) return false;
   }
   if (f.since !== null || f.until !== null || f.digests !== null) {
     const digests = f.digests === null ? null : new Set(f.digests);

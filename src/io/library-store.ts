@@ -30,6 +30,7 @@ import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
 import { readMeta, sha256, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
+import { hasTag, spellTagEdits } from '../core/tags.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
@@ -245,7 +246,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const before: Record<string, Decision | null> = {};
       const at = now().toISOString();
       const parts: ChangeResult[] = [];
-      for (const edit of edits) {
+      for (const edit of spellTagEdits(edits, current)) {
         const changed: string[] = [];
         for (const id of editIds(edit)) {
           const keys = [id, ...aliasesOfId(id)].filter((k) => k === id || next.has(k));
@@ -320,7 +321,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         return { ...snap, papers: filterPapers(snap, filter) };
       }
       const wanted: string[] = [];
-      for (const [id, d] of decisions) if (required.every((t) => t in d.tags)) wanted.push(id);
+      for (const [id, d] of decisions) if (required.every((t) => hasTag(Object.keys(d.tags), t))) wanted.push(id);
       const latest = latestDigest();
       const order = new Map(paperIds(db).map((id, i) => [id, i]));
       const papers = readPapersById(db, wanted)

@@ -11,6 +11,7 @@ import { firstLink, previewLines } from './preview-lines.js';
 import { helpPage, helpView } from './help-lines.js';
 import { isUntriaged, progressOf } from './progress.js';
 import { truncate } from './text.js';
+import { libraryTags, sortTags } from '../core/tags.js';
 
 /**
  * The orders `s` cycles through. `library` is the natural order: import order, or best match first
@@ -218,10 +219,9 @@ export function currentPaper(state: UiState): LibraryPaper | undefined {
 
 /** Every tag the user has given any paper, plus the quick tags: what the tag prompt completes. */
 export function knownTags(state: UiState, config: UiConfig): string[] {
-  const tags = new Set<string>();
-  for (const d of state.snapshot.decisions.values()) for (const t of Object.keys(d.tags)) tags.add(t);
+  const tags = new Set<string>(libraryTags(state.snapshot.decisions.values()));
   for (const t of Object.values(config.quickTags)) if (t) tags.add(t);
-  return [...tags].sort();
+  return sortTags(tags);
 }
 
 export function createReducer(env: ReducerEnv): { step: (state: UiState, action: Action) => Step; reduce: (state: UiState, action: Action) => UiState } {
@@ -526,7 +526,7 @@ function openPrompt(env: ReducerEnv, state: UiState, purpose: PromptPurpose): Ui
     const own = new Set<string>();
     for (const id of targets) for (const t of Object.keys(state.snapshot.decisions.get(id)?.tags ?? {})) own.add(t);
     if (own.size === 0) return { ...state, message: error(targets.length > 1 ? 'the marked papers have no tags' : 'this paper has no tags') };
-    choices = [...own].sort();
+    choices = sortTags(own);
   }
   return { ...state, mode: { kind: 'prompt', prompt: { purpose, text: '', targets, choices } } };
 }

@@ -9,6 +9,7 @@ import { processOutput } from '../output.js';
 import { openLibrary, type LibraryStore } from '../../io/library-store.js';
 import { libraryDir } from '../../io/paths.js';
 import { seedDigest } from '../source.js';
+import { libraryTags, sortTags } from '../../core/tags.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
@@ -81,9 +82,7 @@ function librarySource(library: string | undefined): CompletionSource {
   let tags: string[] | undefined;
   const own = () => {
     if (tags) return tags;
-    const found = new Set<string>(configured());
-    for (const decision of store().decisions().values()) for (const t of Object.keys(decision.tags)) found.add(t);
-    return (tags = [...found].sort());
+    return (tags = sortTags(new Set([...configured(), ...libraryTags(store().decisions().values())])));
   };
   return {
     tags: own,

@@ -26,6 +26,7 @@ import { printDiagnostics } from '../render/diagnostics.js';
 import { libraryFolder, loadPapers } from '../source.js';
 import { compileOrThrow, searchPapersOf } from '../query-search.js';
 import { localToday } from '../../io/clock.js';
+import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
 export interface ExportOptions extends FilterOptions {
   format?: string;
@@ -106,7 +107,9 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const snapshot = selectPapers(handle, filter);
-  const papers = queryText === '' ? snapshot.papers : selectedInLibraryOrder(snapshot, searchPapersOf({ store: loaded.store, snapshot: () => snapshot }, compileOrThrow(queryText)).hits);
+  const query = queryText === '' ? undefined : compileOrThrow(queryText);
+  warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], snapshot.decisions, output);
+  const papers = query === undefined ? snapshot.papers : selectedInLibraryOrder(snapshot, searchPapersOf({ store: loaded.store, snapshot: () => snapshot }, query).hits);
   const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };
   const text = formatExport(format, exportEntries(papers, snapshot), meta, { group, abstracts }, { raw: options.csvRaw ?? false });
 

@@ -1,9 +1,10 @@
 // `papers import FILE...|-`: parses digests into the library (kept byte for byte), one summary line per file.
 import type { Command } from 'commander';
-import { PapersError, inputError } from '../../core/errors.js';
+import { PapersError, inputError, usageError } from '../../core/errors.js';
 import { readDigestFile, type DigestInput } from '../../io/digest-files.js';
 import { sha256 } from '../../io/digest-store.js';
 import type { ImportOutcome, ImportRun, LibraryStore } from '../../io/library-store.js';
+import { printJson, linesToStderr } from '../json-output.js';
 import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
 import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
@@ -16,6 +17,7 @@ import { testHook } from '../../io/test-hooks.js';
 interface ImportOptions extends ParseFlags {
   verbose?: boolean;
   dryRun?: boolean;
+  json?: boolean;
 }
 
 export function register(program: Command): void {
@@ -27,6 +29,7 @@ export function register(program: Command): void {
     .option('--format <name>', 'read the files as this digest format instead of detecting it')
     .option('-v, --verbose', 'also print informational diagnostics')
     .option('--dry-run', 'show what would change (a reading list\'s ticks and notes, each digest\'s papers) and change nothing')
+    .option('--json', 'print a JSON array, one {file, format, digest, found, added, updated, already, warnings} per digest imported (messages go to stderr)')
     .addHelpText(
       'after',
       `
@@ -41,25 +44,35 @@ brings back its ticks and notes (each change is printed; 'papers undo' reverts t
 Ctrl-C stops after the file being imported and says which files were imported.`,
     )
     .action(async (files: string[], options: ImportOptions, command: Command) => {
+      if (options.json && options.dryRun) throw usageError('--json and --dry-run together; --dry-run prints for a person');
       const store = openStore(command);
-      const output = processOutput();
+      const output = options.json ? linesToStderr(processOutput()) : processOutput();
       const { rules } = defaultRules(); // read first: a broken rules file stops the import before it starts
       // Reading lists papers exported are applied (ticks, notes); unrelated Markdown is refused.
       const dryRun = options.dryRun ?? false;
       const digests = await importReadingLists(files, store, output, { formatGiven: options.format !== undefined, dryRun });
-      if (digests.length === 0) return;
+      if (digests.length === 0) {
+        if (options.json) printJson(processOutput(), []);
+        return;
+      }
       if (dryRun) {
         previewImport(digests, options, output);
         return;
       }
       const before = knownIds(store);
-      const { stoppedAt } = await runImport(digests, options, store, output);
+      const { outcomes, stoppedAt } = await runImport(digests, options, store, output);
       await tagNewPapers(store, rules, before, output); // the tagging rules, on the papers just added
+      if (options.json) printJson(processOutput(), outcomes.map(importJson));
       if (stoppedAt !== null) {
         output.err(`papers: interrupted: ${keptLine(digests, stoppedAt)}`);
         process.exitCode = 130;
       }
     });
+}
+
+/** One digest's import for --json: `already` says it had been imported before (nothing changed). */
+function importJson(o: ImportOutcome): object {
+  return { file: o.file, format: o.format, digest: o.digest, found: o.found, added: o.added, updated: o.updated, already: o.already !== null, warnings: o.warnings };
 }
 
 /** Which files an interrupted import finished and which it did not start, in one line. */

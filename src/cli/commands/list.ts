@@ -18,6 +18,8 @@ import { printDiagnostics } from '../render/diagnostics.js';
 import { compileOrThrow, searchPapersOf, searchSnapshot } from '../query-search.js';
 import { recordShownListing } from '../paper-refs.js';
 import { editDistance } from '../../core/search/index.js';
+import { tagsOf } from '../../core/tags.js';
+import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
 export interface ListOptions extends FilterOptions {
   json?: boolean;
@@ -95,6 +97,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
+  if (files.length === 0 && store) warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], store.decisionsById(), output);
   if (store && files.length === 0 && query === undefined && options.sort === undefined && requiredUserTags(filter).length === 0) {
     // read from the database paper by paper, up to the limit: --json streams, nothing holds the whole library
     const decisions = store.decisionsById();
@@ -169,5 +172,5 @@ function sortListing(papers: LibraryPaper[], key: string | undefined, handle: Li
 /** The tags a row shows: the user's own; virtual ones (new, seen, untriaged) are for filtering, not noise on every row. */
 function userTags(paper: LibraryPaper, snapshot: Pick<Snapshot, 'decisions'>): string[] {
   const decision = snapshot.decisions.get(paper.id);
-  return decision ? Object.keys(decision.tags).sort() : [];
+  return tagsOf(decision);
 }

@@ -10,6 +10,7 @@ import { printDiagnostics } from '../render/diagnostics.js';
 import { formatSearchJson, formatSearchPlain, formatSearchTable, type ShownHit } from '../render/search-results.js';
 import { limitFlag } from './list.js';
 import { recordShownListing } from '../paper-refs.js';
+import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
 export interface SearchCommandOptions {
   json?: boolean;
@@ -63,6 +64,7 @@ export async function runSearch(text: string, files: string[], options: SearchCo
   printDiagnostics(loaded.diagnostics, output, options.verbose ?? false);
   const results = searchPapersOf({ store: loaded.store, snapshot: () => loaded.handle.snapshot() }, query, limit === undefined ? {} : { limit });
   const snapshot = loaded.store ? { papers: results.hits.map((h) => h.paper), decisions: loaded.store.decisionsById(), latestDigest: loaded.store.latestDigest() } : loaded.handle.snapshot();
+  if (files.length === 0) warnUnknownTags(queryTags(query), snapshot.decisions, output);
   if (results.total === 0) {
     if (options.json) output.out('[]');
     const where = files.length > 0 ? files.join(', ') : loaded.handle.origin;

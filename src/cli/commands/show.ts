@@ -5,14 +5,15 @@ import { processOutput } from '../output.js';
 import { formatShow } from '../render/paper-detail.js';
 import { resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
+import { tagsOf } from '../../core/tags.js';
 
 /** The JSON of `papers show --json`: the paper as in `papers list --json`, plus tag and note times. */
 export function showJson(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): object {
   return {
     ...paper,
-    tags: decision ? Object.keys(decision.tags).sort() : [],
+    tags: tagsOf(decision),
     note: decision?.note?.text ?? null,
-    tagTimes: decision?.tags ?? {},
+    tagTimes: Object.fromEntries(tagsOf(decision).map((t) => [t, decision!.tags[t]])),
     noteAt: decision?.note?.at || null,
     virtualTags: effectiveTags(paper, decision, latestDigest).filter((t) => !(decision && t in decision.tags)),
   };

@@ -1,14 +1,14 @@
 // `papers tags`: every tag with the number of papers carrying it, the virtual ones included.
 import type { Command } from 'commander';
-import { byCodePoint } from '../../core/decisions.js';
 import { VIRTUAL_TAGS, effectiveTags, type Snapshot } from '../../core/library.js';
 import { processOutput } from '../output.js';
 import { openStore } from '../source.js';
 import { formatTagCounts, type TagCount } from '../render/tag-counts.js';
+import { sortTags } from '../../core/tags.js';
 
 export type { TagCount };
 
-/** Counts over the snapshot's papers; user tags by count (most first), then the virtual tags. */
+/** Counts over the snapshot's papers; user tags in the one tag order, then the virtual tags. */
 export function countTags(snapshot: Snapshot): TagCount[] {
   const counts = new Map<string, number>();
   for (const t of VIRTUAL_TAGS) counts.set(t, 0);
@@ -16,8 +16,8 @@ export function countTags(snapshot: Snapshot): TagCount[] {
     for (const t of effectiveTags(p, snapshot.decisions.get(p.id), snapshot.latestDigest)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const virtual = new Set<string>(VIRTUAL_TAGS);
-  const user = [...counts].filter(([t]) => !virtual.has(t)).sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]));
-  return [...user.map(([tag, count]) => ({ tag, count, virtual: false })), ...VIRTUAL_TAGS.map((tag) => ({ tag, count: counts.get(tag) ?? 0, virtual: true }))];
+  const user = sortTags([...counts.keys()].filter((t) => !virtual.has(t)));
+  return [...user.map((tag) => ({ tag, count: counts.get(tag)!, virtual: false })), ...VIRTUAL_TAGS.map((tag) => ({ tag, count: counts.get(tag) ?? 0, virtual: true }))];
 }
 
 export function register(program: Command): void {

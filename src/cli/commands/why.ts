@@ -8,6 +8,7 @@ import { resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
 import { interestOptions } from '../interest.js';
 import { truncate } from '../render/paper-rows.js';
+import { tagsOf as tagsOfDecision } from '../../core/tags.js';
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -80,7 +81,7 @@ Examples:
       const interest = interestOptions(command, snapshot, store);
       const e = explainInterest(snapshot, id!, interest);
       const paper = snapshot.papers.find((p) => p.id === id)!;
-      const tagsOf = (other: string) => Object.keys(snapshot.decisions.get(other)?.tags ?? {}).sort();
+      const tagsOf = (other: string) => tagsOfDecision(snapshot.decisions.get(other));
       if (options.json) {
         output.out(
           JSON.stringify(

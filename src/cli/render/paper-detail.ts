@@ -4,6 +4,7 @@ import { effectiveTags, type Decision, type LibraryPaper } from '../../core/libr
 import { wrap } from '../../core/text/columns.js';
 import { showControls, showControlsLine } from '../../core/text/terminal-safe.js';
 import type { Output } from '../output.js';
+import { tagsOf } from '../../core/tags.js';
 
 const time = (iso: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'time unknown');
 
@@ -34,7 +35,7 @@ export function formatShow(paper: LibraryPaper, decision: Decision | undefined, 
   field('journal', paper.journalRef);
   field('doi', paper.doi);
   field('comments', paper.comments);
-  const own = decision ? Object.keys(decision.tags).sort() : [];
+  const own = tagsOf(decision);
   const virtual = effectiveTags(paper, decision, latestDigest).filter((t) => !own.includes(t));
   const tags = [...own.map((t) => `+${safe(t)} (${time(decision!.tags[t]!)})`), ...virtual.map((t) => color.dim(`${t} (virtual)`))].join(', ');
   if (tags) out.push(`  ${color.dim('tags'.padEnd(10))} ${tags}`);

@@ -1,6 +1,7 @@
 // What every export format receives: the selected papers with the user's tags and note, and the
 // facts about the export itself (when, which selection). Pure data; the CLI builds it.
 import type { LibraryPaper, Snapshot } from '../library.js';
+import { tagsOf } from '../tags.js';
 
 export const EXPORT_FORMATS = ['md', 'json', 'csl-json', 'bibtex', 'ris', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -46,6 +47,6 @@ export const READ_TAG = 'read';
 export function exportEntries(papers: readonly LibraryPaper[], snapshot: Snapshot): ExportEntry[] {
   return papers.map((paper) => {
     const decision = snapshot.decisions.get(paper.id);
-    return { paper, tags: decision ? Object.keys(decision.tags).sort() : [], note: decision?.note?.text ?? null };
+    return { paper, tags: tagsOf(decision), note: decision?.note?.text ?? null };
   });
 }

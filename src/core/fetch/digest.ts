@@ -5,6 +5,7 @@ import { firstSentence, paperUrl } from '../export/facts.js';
 import { escapeInline, escapeParagraph, linkDestination } from '../export/markdown-escape.js';
 import type { LibraryPaper, Snapshot } from '../library.js';
 import type { InterestRanking } from '../rank/interest.js';
+import { tagsOf } from '../tags.js';
 
 export const DIGEST_FORMATS = ['md', 'json'] as const;
 export type DigestFormat = (typeof DIGEST_FORMATS)[number];
@@ -36,7 +37,7 @@ export function digestEntries(snapshot: Snapshot, ranking: InterestRanking, sinc
     const paper = byId.get(id);
     if (!paper || arrived(paper) < since) continue;
     const decision = snapshot.decisions.get(id);
-    out.push({ paper, score: ranking.scores.get(id) ?? null, tags: decision ? Object.keys(decision.tags).sort() : [] });
+    out.push({ paper, score: ranking.scores.get(id) ?? null, tags: tagsOf(decision) });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { words } from '../search/tokenize.js';
 import { DATE_FORMS, parseDate } from '../dates.js';
 import { HAS_VALUES, type Clause, type Comparison, type CompileResult, type Group, type HasWhat, type Query, type QueryError, type Span, type Term, type TextField } from './ast.js';
+import { tagKey } from '../tags.js';
 
 export const FIELDS = ['title', 'abstract', 'author', 'cat', 'venue', 'upvotes', 'tag', 'id', 'since', 'until', 'has'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -112,7 +113,7 @@ function readClause(text: string, start: number, options: CompileOptions): { cla
     const valueStart = pos + 1;
     const { value, end } = readValue(text, valueStart);
     if (value === '') fail('"+" must be followed by a tag name, as in "+to-read"', pos, 1);
-    return make({ kind: 'tag', tag: value.toLowerCase() }, end);
+    return make({ kind: 'tag', tag: tagKey(value) }, end);
   }
 
   const field = /^([A-Za-z]+):/.exec(text.slice(pos, pos + 20));
@@ -220,7 +221,7 @@ function readField(text: string, name: FieldName, valueStart: number, negated: b
       return { term: { kind: 'upvotes', op: (m[1] ?? '>=') as Comparison, value: Number(m[2]) }, end };
     }
     case 'tag':
-      return { term: { kind: 'tag', tag: value.toLowerCase() }, end };
+      return { term: { kind: 'tag', tag: tagKey(value) }, end };
     case 'id':
       return { term: { kind: 'id', prefix: value.toLowerCase() }, end };
     case 'since':

@@ -9,7 +9,16 @@ export function isSortKey(key: string): key is SortKey {
   return (SORT_KEYS as readonly string[]).includes(key);
 }
 
-const day = (p: LibraryPaper): string => p.date ?? p.lastSeen ?? '';
+/**
+ * Newest first by the paper's own date; undated papers after every dated one (an import day is
+ * no publication date), newest seen first among themselves.
+ */
+function byDate(a: LibraryPaper, b: LibraryPaper): number {
+  if ((a.date === null) !== (b.date === null)) return a.date === null ? 1 : -1;
+  const x = a.date ?? a.lastSeen ?? '';
+  const y = b.date ?? b.lastSeen ?? '';
+  return x === y ? 0 : x < y ? 1 : -1;
+}
 
 /**
  * The papers in the order `key` asks for; ties keep library order. `interest` learns from the whole
@@ -28,7 +37,7 @@ export function sortPapers(
     case 'library':
       return { papers: [...papers], ranking: null };
     case 'date':
-      return { papers: [...papers].sort((a, b) => (day(a) === day(b) ? stable(a, b) : day(a) < day(b) ? 1 : -1)), ranking: null };
+      return { papers: [...papers].sort((a, b) => byDate(a, b) || stable(a, b)), ranking: null };
     case 'upvotes':
       return { papers: [...papers].sort((a, b) => (b.upvotes ?? -1) - (a.upvotes ?? -1) || stable(a, b)), ranking: null };
     case 'title':

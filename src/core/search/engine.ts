@@ -8,6 +8,7 @@ import { compare, containsRun, inCategory, paperFacts, type PaperFacts } from '.
 import { addToIndex, docCount, IN_AUTHORS, IN_TITLE, POSTING_DOC, textHash, TF, type IndexablePaper, type SearchIndex } from './inverted-index.js';
 import { indexVocabulary } from './index-vocabulary.js';
 import { expandWord, type Expansion, type Vocabulary } from './vocabulary.js';
+import { tagKey } from '../tags.js';
 
 /** What a search needs of the library: a Snapshot fits. */
 export interface SearchSource {
@@ -552,7 +553,7 @@ function holds(cp: ClausePlan, ctx: FilterContext): boolean {
   const paper = (ctx.paper ??= ctx.view.factsAt(ctx.view.docRank[ctx.d]!));
   switch (term.kind) {
     case 'tag':
-      ctx.tags ??= new Set(effectiveTagsOf(paper, ctx.view.decisions.get(paper.id)).map((t) => t.toLowerCase()));
+      ctx.tags ??= new Set(effectiveTagsOf(paper, ctx.view.decisions.get(paper.id)).map(tagKey));
       return ctx.tags.has(term.tag);
     case 'id':
       return idMatches(paper, term.prefix);

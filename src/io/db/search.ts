@@ -3,6 +3,7 @@
 // conditions on the papers row, tags the ids the decisions give. Candidates for ranking are the
 // best CANDIDATES by bm25 (title above authors above abstract); only their title, authors and
 // abstract are read, and the pure scorer of core/search ranks them and later highlights the hits.
+import { hasTag } from '../../core/tags.js';
 import type { Database } from 'better-sqlite3';
 import type { Decision } from '../../core/library.js';
 import type { Clause, Group, Query, Term } from '../../core/query/index.js';
@@ -166,7 +167,7 @@ class SqlBuilder {
         if (t.tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE run IS (SELECT run FROM digests ORDER BY seq DESC LIMIT 1) AND (run IS NOT NULL OR seq = (SELECT max(seq) FROM digests))))';
         if (t.tag === 'seen') return '(p.digest_count > 1)';
         if (t.tag === 'untriaged') return `(p.id NOT IN ${this.ids((d) => Object.keys(d.tags).length > 0)})`;
-        return `(p.id IN ${this.ids((d) => Object.keys(d.tags).some((k) => k.toLowerCase() === t.tag))})`;
+        return `(p.id IN ${this.ids((d) => hasTag(Object.keys(d.tags), t.tag))})`;
       case 'id': {
         const pattern = `${t.prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
         const like = () => `LIKE ${this.param(pattern)} ESCAPE '\\'`;

@@ -24,6 +24,22 @@ describe('sortPapers', () => {
     expect(ids('title')).toEqual(['b', 'd', 'a', 'c']);
   });
 
+  it('puts undated papers after every dated one, newest seen first among them', () => {
+    const mixed = asLibraryPapers(
+      [
+        { id: 'u1', date: null },
+        { id: 'old', date: '2020-01-01' },
+        { id: 'u2', date: null },
+        { id: 'new', date: '2025-06-01' },
+      ].map((s, i) => ({ ...emptyPaper({ file: 't', line: i }), title: s.id, ...s })),
+      'm',
+      '2026-01-01T00:00:00.000Z',
+    );
+    mixed[2]!.lastSeen = '2026-02-01';
+    const sorted = sortPapers(mixed, 'date', memoryLibrary(mixed).snapshot()).papers.map((p) => p.id);
+    expect(sorted).toEqual(['new', 'old', 'u2', 'u1']);
+  });
+
   it('orders a filtered listing by interest learned from the whole library, and returns the ranking', () => {
     const { papers: sorted, ranking } = sortPapers([papers[2]!, papers[0]!], 'interest', whole);
     expect(sorted.map((p) => p.id)).toEqual(['a', 'c']); // fallback: newest first

@@ -1,0 +1,110 @@
+// Tags as the user sees them: matched regardless of case, kept as first written, always printed
+// in one order (code-point order, the order decisions.yaml keeps them in). Pure.
+import type { DecisionEdit } from './decision-edit.js';
+import { byCodePoint } from './decisions.js';
+import { VIRTUAL_TAGS, type Decision } from './library.js';
+import { editDistance } from './search/vocabulary.js';
+
+/** What two spellings of one tag have in common: `To-Read` and `to-read` are one tag. */
+export function tagKey(tag: string): string {
+  return tag.toLowerCase();
+}
+
+export function sameTag(a: string, b: string): boolean {
+  return tagKey(a) === tagKey(b);
+}
+
+/** The one order tags print in everywhere (rows, show, tags, JSON, exports). */
+export function sortTags(tags: Iterable<string>): string[] {
+  return [...tags].sort(byCodePoint);
+}
+
+/** A decision's own tags, in the one order. */
+export function tagsOf(decision: Decision | undefined): string[] {
+  return decision ? sortTags(Object.keys(decision.tags)) : [];
+}
+
+/** Whether a paper's tags hold `tag`, whatever its case. */
+export function hasTag(tags: Iterable<string>, tag: string): boolean {
+  const key = tagKey(tag);
+  for (const t of tags) if (tagKey(t) === key) return true;
+  return false;
+}
+
+/**
+ * The library's spelling of each tag, by key: the first written (earliest tag time; a time left
+ * out by a hand edit counts as earliest; ties in code-point order).
+ */
+export function tagSpellings(decisions: Iterable<Decision>): Map<string, string> {
+  const first = new Map<string, { tag: string; at: string }>();
+  for (const d of decisions) {
+    for (const [tag, at] of Object.entries(d.tags)) {
+      const key = tagKey(tag);
+      const seen = first.get(key);
+      if (!seen || at < seen.at || (at === seen.at && byCodePoint(tag, seen.tag) < 0)) first.set(key, { tag, at });
+    }
+  }
+  return new Map([...first].map(([key, v]) => [key, v.tag]));
+}
+
+/** How a tag the user typed is stored: the library's spelling when it has the tag in any case, else as typed. */
+export function canonicalTag(tag: string, spellings: ReadonlyMap<string, string>): string {
+  return spellings.get(tagKey(tag)) ?? tag;
+}
+
+/** The known tag closest to an unknown one (one edit for short tags, two from 6 letters), or null. */
+export function closestTag(tag: string, known: Iterable<string>): string | null {
+  const key = tagKey(tag);
+  const max = key.length >= 6 ? 2 : 1;
+  let best: { tag: string; d: number } | null = null;
+  for (const k of sortTags(known)) {
+    const d = editDistance(key, tagKey(k), max);
+    if (d <= max && (best === null || d < best.d)) best = { tag: k, d };
+  }
+  return best?.tag ?? null;
+}
+
+const FEW_TAGS = 8;
+
+/**
+ * The warning for a tag no paper carries (`known`: the user tags papers carry), in one line: the
+ * closest tag when there is one, else the tags when they are few. Null for a known or virtual tag.
+ */
+export function unknownTagWarning(tag: string, known: Iterable<string>): string | null {
+  const all = sortTags(new Set(known));
+  if (hasTag(all, tag) || hasTag(VIRTUAL_TAGS, tag)) return null;
+  const close = closestTag(tag, [...all, ...VIRTUAL_TAGS]);
+  if (close !== null) return `no paper has the tag "${tag}"; did you mean "${close}"?`;
+  if (all.length === 0) return `no paper has the tag "${tag}"; no paper has any tag yet`;
+  if (all.length <= FEW_TAGS) return `no paper has the tag "${tag}"; the tags are: ${all.join(', ')}`;
+  return `no paper has the tag "${tag}"; see "papers tags" for the ${all.length} tags`;
+}
+
+/** Every user tag some decision holds, each spelling once, in the one order. */
+export function libraryTags(decisions: Iterable<Decision>): string[] {
+  const tags = new Set<string>();
+  for (const d of decisions) for (const t of Object.keys(d.tags)) tags.add(t);
+  return sortTags(tags);
+}
+
+/**
+ * Tag words as typed (`+To-Read -SKIP`) in the library's spellings, each tag once; a tag both
+ * added and removed (in any case) comes back as `clash`.
+ */
+export function spellTagWords(add: readonly string[], remove: readonly string[], spellings: ReadonlyMap<string, string>): { add: string[]; remove: string[]; clash: string | null } {
+  const once = (tags: readonly string[]) => [...new Map(tags.map((t) => [tagKey(t), canonicalTag(t, spellings)])).values()];
+  const a = once(add);
+  const r = once(remove);
+  return { add: a, remove: r, clash: a.find((t) => hasTag(r, t)) ?? null };
+}
+
+/** The edits with their tags in the library's spellings (so `+To-Read` adds the `to-read` already in use). */
+export function spellTagEdits<E extends DecisionEdit>(edits: readonly E[], decisions: ReadonlyMap<string, Decision>): E[] {
+  if (!edits.some((e) => e.kind === 'tag')) return [...edits];
+  const spellings = tagSpellings(decisions.values());
+  return edits.map((e) => {
+    if (e.kind !== 'tag') return e;
+    const { add, remove } = spellTagWords(e.add, e.remove, spellings);
+    return { ...e, add, remove };
+  });
+}
