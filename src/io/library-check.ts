@@ -11,8 +11,6 @@ import { openDatabaseFile } from './db/connection.js';
 import { digestHashes, readAllPapers } from './db/read.js';
 import { lockPath, readLock, staleReason } from './lock.js';
 import { papersFromDigests, type FromDigests } from './rebuild.js';
-import { textHash } from '../core/search/index.js';
-import { loadSearchIndex, searchCachePath } from './search-cache.js';
 
 export type Severity = 'ok' | 'warning' | 'problem';
 
@@ -49,7 +47,7 @@ export function checkLibrary(dir: string, progress?: CheckProgress, built?: From
   const digests = checkDigests(dir, progress);
   const decisions = checkDecisions(dir);
   const merged = built ?? papersFromDigests(dir);
-  return { findings: [lock, ...digests, ...decisions, ...checkDatabase(dir, merged), ...checkSearchIndex(dir, merged)], built: merged };
+  return { findings: [lock, ...digests, ...decisions, ...checkDatabase(dir, merged)], built: merged };
 }
 
 export function checkLock(dir: string): Finding {
@@ -132,24 +130,6 @@ function checkDecisions(dir: string): Finding[] {
 
 function sameDecisions(a: Decisions, b: Decisions): boolean {
   return a.size === b.size && [...a].every(([k, v]) => isDeepStrictEqual(v, b.get(k)));
-}
-
-/** The search index holds exactly the library's papers, each with its current text. */
-function checkSearchIndex(dir: string, built: FromDigests): Finding[] {
-  const subject = 'cache/search-index.bin';
-  if (built.papers.length === 0) return [];
-  // Not built yet is normal (the first search builds it); built but behind is not.
-  if (!existsSync(searchCachePath(dir))) return [warning(subject, 'not built yet: the first search builds it, or --repair', true)];
-  const index = loadSearchIndex(dir);
-  const stale = built.papers.filter((p) => {
-    const doc = index.docById.get(p.id);
-    return doc === undefined || index.live[doc] !== 1 || index.hashes[doc] !== textHash(p);
-  }).length;
-  const extra = index.liveCount - (built.papers.length - stale);
-  if (stale > 0 || extra > 0) {
-    return [problem(subject, `out of date: ${plural(stale, 'paper')} missing or changed${extra > 0 ? `, ${extra} no longer in the library` : ''}; --repair rebuilds it`, true)];
-  }
-  return [ok(subject, `up to date (${plural(built.papers.length, 'paper')})`)];
 }
 
 /** The database holds exactly what the digests give, and its full-text index matches its papers. */

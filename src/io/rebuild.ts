@@ -11,8 +11,6 @@ import { rebuildFromDigests } from './db/build.js';
 import { memoryDatabase, metaValue } from './db/connection.js';
 import { recreateLocked } from './db/open.js';
 import { digestHashes, latestRun, readAllPapers } from './db/read.js';
-import { addToIndex, createSearchIndex } from '../core/search/index.js';
-import { saveSearchIndex, searchCachePath } from './search-cache.js';
 
 export interface FromDigests {
   papers: LibraryPaper[];
@@ -35,7 +33,7 @@ export function papersFromDigests(dir: string, label = 'comparing caches'): From
 }
 
 /** The derived files of the library, relative to its folder. */
-export const DERIVED_FILES = ['cache/papers.db', 'cache/decisions.json', 'cache/search-index.bin'] as const;
+export const DERIVED_FILES = ['cache/papers.db', 'cache/decisions.json'] as const;
 
 export interface Rebuilt {
   papers: number;
@@ -46,12 +44,12 @@ export interface Rebuilt {
 /**
  * Deletes and rewrites every derived file under the library lock (a stale lock is broken by
  * taking it): the database from the digests, the decisions cache from decisions.yaml (unless it
- * is invalid: then it is left for the user to fix, and not cached). The search index is rebuilt
- * by the next search.
+ * is invalid: then it is left for the user to fix, and not cached). The full-text index is part
+ * of the database.
  */
-export function rebuildDerived(dir: string, onStep?: (phase: 'search index', done: number, total: number) => void): Rebuilt {
+export function rebuildDerived(dir: string): Rebuilt {
   const rebuilt = withLock(dir, () => {
-    for (const file of DERIVED_FILES.slice(1)) rmSync(join(dir, file), { force: true });
+    for (const file of [...DERIVED_FILES.slice(1), 'cache/search-index.bin']) rmSync(join(dir, file), { force: true }); // the last: an index file of older releases
     const metas = readMetas(dir);
     if (metas.length === 0) {
       for (const file of ['cache/papers.db', 'cache/papers.db-wal', 'cache/papers.db-shm']) rmSync(join(dir, file), { force: true });
@@ -60,7 +58,6 @@ export function rebuildDerived(dir: string, onStep?: (phase: 'search index', don
     const { db } = recreateLocked(dir);
     try {
       const papers = readAllPapers(db);
-      saveFreshSearchIndex(dir, papers, latestRun(db), metaValue(db, 'generation') ?? '', onStep);
       const missing = metas.filter((m) => !existsSync(digestTextPath(dir, m.digest)));
       return { papers: papers.length, digests: metas.length - missing.length, missing };
     } finally {
@@ -74,18 +71,3 @@ export function rebuildDerived(dir: string, onStep?: (phase: 'search index', don
   }
   return rebuilt;
 }
-
-/** Papers indexed between two progress ticks. */
-const INDEX_CHUNK = 500;
-
-/** The search index of the current search (core/search), built from scratch and stamped current. */
-function saveFreshSearchIndex(dir: string, papers: readonly LibraryPaper[], latestDigest: string | null, generation: string, onStep?: (phase: 'search index', done: number, total: number) => void): void {
-  const index = createSearchIndex();
-  for (let i = 0; i < papers.length; i += INDEX_CHUNK) {
-    addToIndex(index, papers.slice(i, i + INDEX_CHUNK));
-    onStep?.('search index', Math.min(i + INDEX_CHUNK, papers.length), papers.length);
-  }
-  saveSearchIndex(dir, index, { generation, papers, latestDigest });
-}
-
-export { searchCachePath };

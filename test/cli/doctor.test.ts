@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decodeIndexBinary, encodeIndexBinary } from '../../src/core/search/binary.js';
 import { papers, ROOT, sandbox } from './polish-run.js';
 
 const SEED = join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt');
@@ -16,7 +15,7 @@ interface Finding {
   repairable: boolean;
 }
 
-/** A library with two overlapping digests, tags, a note and a search index. */
+/** A library with two overlapping digests, tags and a note. */
 function library() {
   const { dir, env } = sandbox();
   const lib = env.PAPERS_HOME!;
@@ -62,7 +61,7 @@ describe('papers doctor', () => {
     const r = doctor(box.env);
     expect(r.code).toBe(0);
     expect(r.problems).toEqual([]);
-    expect(r.findings.map((f) => f.subject)).toEqual(expect.arrayContaining(['lock', 'digests/', 'decisions.yaml', 'cache/', 'cache/search-index.bin']));
+    expect(r.findings.map((f) => f.subject)).toEqual(expect.arrayContaining(['lock', 'digests/', 'decisions.yaml', 'cache/']));
     const text = papers(['doctor'], box.env);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/the library is healthy/);
@@ -72,7 +71,7 @@ describe('papers doctor', () => {
     const before = box.run('list', '--json').stdout;
     const sources = files(box.lib);
     const derived = readdirSync(join(box.lib, 'cache'));
-    expect(derived).toEqual(expect.arrayContaining(['papers.db', 'search-index.bin']));
+    expect(derived).toEqual(expect.arrayContaining(['papers.db']));
     rmSync(join(box.lib, 'cache'), { recursive: true });
 
     const broken = doctor(box.env);
@@ -132,7 +131,7 @@ describe('papers doctor', () => {
     expect(doctor(box.env).problems).toEqual([]);
   });
 
-  it('reports a decisions cache that disagrees with decisions.yaml, and a search index that is behind', () => {
+  it('reports a decisions cache that disagrees with decisions.yaml, and a full-text index that lost a paper', () => {
     const cachePath = join(box.lib, 'cache', 'decisions.json');
     box.run('tags'); // reading the decisions writes the cache
     const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { hash: string; decisions: unknown[] };
@@ -140,14 +139,15 @@ describe('papers doctor', () => {
     const r1 = doctor(box.env);
     expect(r1.problems.map((f) => f.subject)).toEqual(['cache/decisions.json']);
     expect(doctor(box.env, '--repair').code).toBe(0);
-    // an index that lost a paper (its first document now names a paper the library does not have)
-    const indexPath = join(box.lib, 'cache', 'search-index.bin');
-    const { index, stamp } = decodeIndexBinary(readFileSync(indexPath));
-    index.ids[0] = 'nope';
-    writeFileSync(indexPath, encodeIndexBinary(index, stamp));
+    // a full-text index that lost a paper's row
+    const db = new Database(join(box.lib, 'cache', 'papers.db'));
+    const row = db.prepare('SELECT seq, title, authors, abstract FROM papers ORDER BY seq LIMIT 1').get() as { seq: number; title: string; authors: string; abstract: string };
+    db.prepare("INSERT INTO papers_fts (papers_fts, rowid, title, authors, abstract) VALUES ('delete', ?, ?, ?, ?)").run(row.seq, row.title, row.authors, row.abstract);
+    db.close();
     const r2 = doctor(box.env);
-    expect(r2.problems.map((f) => f.subject)).toEqual(['cache/search-index.bin']);
+    expect(r2.problems.map((f) => f.subject)).toEqual(['cache/papers.db']);
     expect(doctor(box.env, '--repair').code).toBe(0);
+    expect(doctor(box.env).problems).toEqual([]);
   });
 
   it('reports what it cannot repair and changes none of it: an invalid decisions.yaml, a changed digest', () => {

@@ -87,7 +87,7 @@ describe('on a terminal, the hostile digest shows but does not act', () => {
   });
 
   it('the UI', async () => {
-    const bytes = await uiOnTerminal(env, 'shown', []);
+    const bytes = await uiOnTerminal(env, 'untriaged', []);
     const text = bytes.toString('utf8');
     expect(text).toContain('Hostile title ␛]52'); // the list row and the preview were drawn
     expect(text).toContain('Mallory');

@@ -45,20 +45,9 @@ Examples:
       let repaired: string | null = null;
       const used = first.built; // the digests a repair reads are those just checked
       if (options.repair && existsSync(dir)) {
-        const bars = new Map<string, Progress>();
-        try {
-          const rebuilt = rebuildDerived(dir, (phase, done, total) => {
-            let bar = bars.get(phase);
-            if (!bar) {
-              for (const other of bars.values()) other.done();
-              bars.set(phase, (bar = startProgress(`rebuilding ${phase}`, total)));
-            }
-            bar.update(done, total);
-          });
-          repaired = `rebuilt every derived file from ${rebuilt.digests} digest${rebuilt.digests === 1 ? '' : 's'} (${rebuilt.papers} papers) and decisions.yaml`;
-        } finally {
-          for (const bar of bars.values()) bar.done();
-        }
+        // the database's own rebuild shows its bar (io/progress-hook.ts) when it takes a while
+        const rebuilt = rebuildDerived(dir);
+        repaired = `rebuilt every derived file from ${rebuilt.digests} digest${rebuilt.digests === 1 ? '' : 's'} (${rebuilt.papers} papers) and decisions.yaml`;
         findings = checkLibrary(dir, phaseProgress(), used ?? undefined).findings;
       }
       if (options.json) output.out(JSON.stringify({ library: dir, repaired, before: options.repair ? before : undefined, findings }, null, 2));

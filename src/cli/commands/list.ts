@@ -103,7 +103,8 @@ export async function runList(files: string[], options: ListOptions, command: Co
     const decisions = store.decisionsById();
     const latest = store.latestDigest();
     const papers = take(filtered(store.eachPaper(), (p) => matchesFilter(p, decisions.get(p.id), latest, filter)), limit);
-    if (options.json) {
+    if (options.json && !output.isTTY) {
+      // streamed to a pipe or a file; on a terminal it goes through the output guard below
       await streamJson(papers, decisions);
       return;
     }
