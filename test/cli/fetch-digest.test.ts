@@ -84,6 +84,6 @@ describe('papers digest', () => {
   it('refuses a date it cannot read', () => {
     const r = run(['digest', '--since', 'last tuesday'], libraryEnv(tempDir()));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^papers: --since last tuesday: expected a date such as 2025-03-12/);
+    expect(r.stderr).toMatch(/^papers: --since last tuesday: expected a date: YYYY-MM-DD/);
   });
 });

@@ -120,7 +120,7 @@ describe('progress of real commands under a pseudo-terminal', () => {
     const repaired = inPty(['doctor', '--repair'], env);
     expect(repaired.status).toBe(0);
     expect(repaired.stdout).toMatch(/comparing caches \[[█░]+\] +\d\/2/);
-    expect(repaired.stdout).toMatch(/rebuilding search index \[/);
+    expect(repaired.stdout).toMatch(/rebuilding the library \[/);
 
     const { env: fresh } = sandbox();
     for (const args of [['import', SEED, SECOND], ['list', '--plain'], ['doctor', '--repair']]) {

@@ -58,6 +58,7 @@ export async function fetchUrl(start: string, previous: Validators | undefined, 
     if (!proxy.ok) return failed('proxy', proxy.message);
     await options.pacer.wait(url.host, options.gapMs);
     const got = await httpGet({ url, headers, proxy: proxy.proxy, limits: options.limits });
+    options.pacer.ended(url.host);
     if (!got.ok) return failed(got.failure.kind, got.failure.message);
     const r = got.response;
     const location = header(r, 'location');
