@@ -10,7 +10,7 @@
 //   state/journal.json        the undo journal (last 200 changes)
 //   state/last-listing.json   ids of the rows of the last `papers list`, for `papers tag 3`
 //   backup/<file>             the previous version of every file written
-//   lock                      held while writing ({pid, host, time})
+//   lock                      held while writing (io/lock.ts: pid, start time, boot, token)
 //
 // Every write is atomic (io/atomic.ts, or one SQLite transaction) and made under the lock
 // (io/lock.ts) after re-reading what it modifies, so concurrent processes never lose an update.
