@@ -2,7 +2,8 @@
 // file:line:column and the key), values from the environment and from flags, and the merge
 // defaults < file < environment < flags that records where each value came from.
 // Pure: the caller reads the file and hands in the environment.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import type { YamlModule } from './yaml-codec.js';
 
 export const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type QuickKey = (typeof QUICK_KEYS)[number];
@@ -280,7 +281,8 @@ function childKeys(prefix: string): string[] {
 export type ParsedConfigFile = { ok: true; layer: ConfigLayer } | { ok: false; errors: ConfigError[] };
 
 /** Validates the text of a config file; every value found gets its file:line:column as origin. */
-export function parseConfigFile(text: string, file: string): ParsedConfigFile {
+export function parseConfigFile(yaml: YamlModule, text: string, file: string): ParsedConfigFile {
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = [];
@@ -308,7 +310,7 @@ export function parseConfigFile(text: string, file: string): ParsedConfigFile {
       if (setting) {
         const checked = setting.check(pair.value === null ? null : pair.value.toJSON());
         if (!checked.ok) {
-          errors.push({ file, ...at(firstBadOffset(pair.value) ?? pair.key?.range?.[0]), key, message: checked.message });
+          errors.push({ file, ...at(firstBadOffset(yaml, pair.value) ?? pair.key?.range?.[0]), key, message: checked.message });
           continue;
         }
         (layer.values as Record<string, unknown>)[key] = checked.value;
@@ -326,10 +328,10 @@ export function parseConfigFile(text: string, file: string): ParsedConfigFile {
 }
 
 /** Where a value went wrong: the value itself (a list's non-string item, for a list). */
-function firstBadOffset(node: Node | null): number | undefined {
+function firstBadOffset(yaml: YamlModule, node: Node | null): number | undefined {
   if (node === null) return undefined;
-  if (isSeq(node)) {
-    const item = (node.items as Node[]).find((i) => !isScalar(i) || typeof i.value !== 'string');
+  if (yaml.isSeq(node)) {
+    const item = (node.items as Node[]).find((i) => !yaml.isScalar(i) || typeof i.value !== 'string');
     if (item) return item.range?.[0];
   }
   return node.range?.[0];
@@ -451,10 +453,11 @@ export type EditedConfig = { ok: true; text: string } | { ok: false; message: st
  * "none" for no quick tag) or removed (value null). Comments and the other keys stay as they were.
  * Refuses a file that is already invalid, so a broken file is never rewritten.
  */
-export function editConfigText(text: string, file: string, key: string, value: string | null): EditedConfig {
+export function editConfigText(yaml: YamlModule, text: string, file: string, key: string, value: string | null): EditedConfig {
+  const { isMap, isScalar, parseDocument } = yaml;
   const setting = settingOf.get(key);
   if (!setting) return { ok: false, message: `unknown key "${key}"; keys: ${CONFIG_KEYS.join(', ')}` };
-  const before = parseConfigFile(text, file);
+  const before = parseConfigFile(yaml, text, file);
   if (!before.ok) return { ok: false, message: `${formatConfigError(before.errors[0]!)}; fix the file first` };
   const doc = parseDocument(text, { uniqueKeys: true });
   const path = key.split('.').map((part) => (/^[1-9]$/.test(part) ? Number(part) : part));
@@ -472,7 +475,7 @@ export function editConfigText(text: string, file: string, key: string, value: s
     doc.setIn(path, doc.createNode(checked.value));
   }
   const out = doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0 && !doc.commentBefore && !doc.comment) ? '' : doc.toString();
-  const after = parseConfigFile(out, file);
+  const after = parseConfigFile(yaml, out, file);
   if (!after.ok) return { ok: false, message: `cannot write ${key} into this file (${formatConfigError(after.errors[0]!)}); edit it by hand` };
   return { ok: true, text: out };
 }

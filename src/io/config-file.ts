@@ -15,6 +15,7 @@ import {
   type ResolvedConfig,
 } from '../core/config.js';
 import { configPath } from './paths.js';
+import { yaml } from './yaml.js';
 
 export interface LoadedConfig extends ResolvedConfig {
   /** The config file looked at. */
@@ -34,7 +35,7 @@ export function readConfigFile(file: string): { layer: ConfigLayer; exists: bool
     if (code === 'EISDIR') throw inputError(`${file}: is a folder; the config must be a YAML file`);
     throw inputError(`${file}: cannot read the config file (${code ?? (e as Error).message})`);
   }
-  const parsed = parseConfigFile(text, file);
+  const parsed = parseConfigFile(yaml(), text, file);
   if (!parsed.ok) {
     const [first, ...rest] = parsed.errors;
     const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'} in the file)` : '';
@@ -66,7 +67,7 @@ export function writeConfigValue(key: string, value: string | null, env: NodeJS.
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw inputError(`${file}: cannot read the config file (${(e as NodeJS.ErrnoException).code})`);
   }
-  const edited = editConfigText(text, file, key, value);
+  const edited = editConfigText(yaml(), text, file, key, value);
   if (!edited.ok) throw usageError(edited.message);
   try {
     writeFileAtomic(file, edited.text);

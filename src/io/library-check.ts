@@ -11,6 +11,7 @@ import { openDatabaseFile } from './db/connection.js';
 import { digestHashes, readAllPapers } from './db/read.js';
 import { lockPath, readLock, staleReason } from './lock.js';
 import { papersFromDigests, type FromDigests } from './rebuild.js';
+import { yaml } from './yaml.js';
 
 export type Severity = 'ok' | 'warning' | 'problem';
 
@@ -105,7 +106,7 @@ function checkDecisions(dir: string): Finding[] {
   } catch {
     return [ok('decisions.yaml', 'no decisions yet')];
   }
-  const parsed = parseDecisions(bytes.toString('utf8'));
+  const parsed = parseDecisions(yaml(), bytes.toString('utf8'));
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
     return [problem('decisions.yaml', `line ${line}:${column}: ${message}; fix it by hand (its previous version is in backup/decisions.yaml)`, false)];

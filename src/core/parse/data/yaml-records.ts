@@ -2,7 +2,7 @@
 // summary, link, published}]`), read with the yaml package, which also unfolds PyYAML's folded
 // and double-quoted long titles. Aliases may expand only so far (a few lines of anchors can
 // otherwise stand for billions of nodes).
-import { LineCounter, parseAllDocuments, visit } from 'yaml';
+import type { YamlModule } from '../../yaml-codec.js';
 import type { ParseOptions, ParseResult } from '../../model.js';
 import type { DigestFormat } from '../index.js';
 import { collector, tooLarge, type Collector } from './collect.js';
@@ -54,7 +54,8 @@ const firstWords = (message: string) =>
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .slice(0, 120);
 
-function readDocuments(text: string, out: Collector): void {
+function readDocuments(yaml: YamlModule, text: string, out: Collector): void {
+  const { LineCounter, parseAllDocuments, visit } = yaml;
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   const docs = Array.isArray(parsed) ? parsed : [];
@@ -92,9 +93,10 @@ function parse(text: string, options: ParseOptions): ParseResult {
   const big = tooLarge(text, MAX_YAML_BYTES, 'YAML', 'split it, or save it as JSON lines');
   if (big) out.fail(0, big);
   else if (flowDepthOver(text, MAX_FLOW_DEPTH)) out.fail(0, `brackets nested more than ${MAX_FLOW_DEPTH} deep; not a YAML dump of papers`);
+  else if (!options.yaml) out.fail(0, 'no YAML reader was given to this parse');
   else {
     try {
-      readDocuments(text, out);
+      readDocuments(options.yaml(), text, out);
     } catch {
       // the yaml package throws on input beyond its limits (stack depth): the file is refused, not the program
       out.fail(0, 'not YAML that can be read (too deeply nested?); save it as JSON lines');
