@@ -7,11 +7,10 @@ import { failure } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { inspectExportTarget } from '../io/export-target.js';
 import { openInBrowser } from '../io/open-url.js';
-import { loadConfig } from '../io/config-file.js';
 import { localToday } from '../io/clock.js';
 import { databaseOfPapers } from '../io/db/bridge.js';
 import { searchSnapshot } from './query-search.js';
-import { configFlags } from './commands/config.js';
+import { configOf } from './run-config.js';
 import { rankByInterest, type InterestOptions, type InterestRanking } from '../core/rank/interest.js';
 import type { Snapshot } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
@@ -75,7 +74,7 @@ export function preloadUi(): void {
 }
 
 export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null): Promise<void> {
-  const { config } = loadConfig(configFlags(command));
+  const { config } = configOf(command);
   const today = localToday();
   preloadUi();
   const { runUi, createSearchFilter } = await uiModule!;

@@ -7,10 +7,9 @@ import type { YamlModule } from './yaml-codec.js';
 
 export const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type QuickKey = (typeof QUICK_KEYS)[number];
-import { EXPORT_FORMATS, GROUPINGS as EXPORT_GROUPS, type ExportFormat, type Grouping as ExportGroup } from './export/types.js';
+import { ABSTRACT_MODES, EXPORT_FORMATS, GROUPINGS as EXPORT_GROUPS, type AbstractMode, type ExportFormat, type Grouping as ExportGroup } from './export/types.js';
 import { DEFAULT_ARXIV_BASE, DEFAULT_HF_BASE, baseUrlProblem, categoryProblem } from './fetch/urls.js';
 
-export { EXPORT_FORMATS, EXPORT_GROUPS, type ExportFormat, type ExportGroup };
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
@@ -21,7 +20,7 @@ export interface Config {
   /** Which tags count as liking / not liking a paper when ranking. */
   ranking: { positive: string[]; negative: string[] };
   /** Defaults for `papers export` when its flags are not given. */
-  export: { format: ExportFormat; group: ExportGroup };
+  export: { format: ExportFormat; group: ExportGroup; abstracts: AbstractMode };
   /** Colour: auto (when stdout is a terminal), always or never. */
   color: ColorMode;
   /** What `papers fetch` fetches: the Hugging Face daily list (when enabled) and these arXiv feeds. */
@@ -36,6 +35,7 @@ export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | 
   'ranking.negative': string[];
   'export.format': ExportFormat;
   'export.group': ExportGroup;
+  'export.abstracts': AbstractMode;
   color: ColorMode;
   'sources.hf.enabled': boolean;
   'sources.hf.url': string;
@@ -234,6 +234,7 @@ export const SETTINGS: readonly Setting<unknown>[] = [
   tagList('ranking.negative', 'tags that mean "not for me" when ranking', ['skip']),
   oneOf('export.format', 'default format of papers export', EXPORT_FORMATS, 'md'),
   oneOf('export.group', 'default grouping of papers export', EXPORT_GROUPS, 'none'),
+  oneOf('export.abstracts', 'default abstracts of a Markdown export: none, tldr (the first sentence) or full', ABSTRACT_MODES, 'tldr'),
   colorSetting,
   onOff('sources.hf.enabled', 'whether papers fetch reads the Hugging Face daily papers', true),
   baseUrl('sources.hf.url', 'where papers fetch reads the Hugging Face daily papers API', DEFAULT_HF_BASE, 'PAPERS_FETCH_HF_URL'),
@@ -257,7 +258,7 @@ export function toConfig(v: ConfigValues): Config {
   return {
     quickTags: Object.fromEntries(QUICK_KEYS.map((k) => [k, v[`quick-tags.${k}`]])) as Record<QuickKey, string | null>,
     ranking: { positive: v['ranking.positive'], negative: v['ranking.negative'] },
-    export: { format: v['export.format'], group: v['export.group'] },
+    export: { format: v['export.format'], group: v['export.group'], abstracts: v['export.abstracts'] },
     color: v.color,
     sources: {
       hf: { enabled: v['sources.hf.enabled'], url: v['sources.hf.url'] },

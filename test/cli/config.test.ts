@@ -106,6 +106,25 @@ describe('papers config', () => {
   });
 });
 
+describe('papers export and the config', () => {
+  it('takes export.format and export.abstracts from the one merge: file < environment < flags, -o between', () => {
+    const { dir, env } = withConfig('export:\n  format: json\n  abstracts: none\n');
+    expect(() => JSON.parse(papers(['export'], env).stdout)).not.toThrow();
+    const md = papers(['export', '--format', 'md'], env);
+    expect(md.stdout).toContain('- [ ] **');
+    expect(md.stdout).not.toContain('TL;DR');
+    expect(papers(['export', '--format', 'md'], { ...env, PAPERS_EXPORT_ABSTRACTS: 'full' }).stdout).toContain('<details><summary>');
+    expect(papers(['export', '--format', 'md', '--abstracts', 'tldr'], { ...env, PAPERS_EXPORT_ABSTRACTS: 'full' }).stdout).toContain('*TL;DR:*');
+    // -o's extension beats the config's format, --format beats the extension
+    const bib = join(dir, 'refs.bib');
+    expect(papers(['export', '-o', bib], env).code).toBe(0);
+    expect(readFileSync(bib, 'utf8')).toMatch(/^@/m);
+    const ris = join(dir, 'refs-ris.bib');
+    expect(papers(['export', '--format', 'ris', '-o', ris], env).code).toBe(0);
+    expect(readFileSync(ris, 'utf8')).toMatch(/^TY {2}- /m);
+  });
+});
+
 describe('papers config KEY [VALUE]', () => {
   it('prints one key, sets it in the file (creating it), and unsets it', () => {
     const { env, file } = withConfig(null);

@@ -8,7 +8,6 @@ import { parseDateFlag } from '../../core/filter.js';
 import type { DayRequest } from '../../core/fetch/days.js';
 import { bodyVerdict } from '../../core/fetch/body.js';
 import { planArxiv, planHf, SOURCE_NAMES, type FetchRequest, type Planned, type SourceName, type SourcePlan } from '../../core/fetch/plan.js';
-import { loadConfig } from '../../io/config-file.js';
 import { fetchUrl, type ClientOptions } from '../../io/fetch/client.js';
 import { clockNow } from '../../io/fetch/clock.js';
 import { createPacer, sleep } from '../../io/fetch/pacer.js';
@@ -19,7 +18,7 @@ import { processOutput, type Output } from '../output.js';
 import { openStore } from '../source.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { VERSION } from '../version.js';
-import { configFlags } from './config.js';
+import { configOf } from '../run-config.js';
 import { importInput } from './import.js';
 import type { ImportRun } from '../../io/library-store.js';
 import { importSummaryLine } from '../render/parse-summary.js';
@@ -78,7 +77,7 @@ function dayRequest(flags: FetchFlags, now: Date, lastDay: string | null): DayRe
 
 /** The sources this run fetches, planned; a plan that cannot be made is a usage error. */
 function planRun(source: SourceName | undefined, categories: readonly string[], flags: FetchFlags, command: Command, store: LibraryStore, now: Date): SourcePlan[] {
-  const { sources } = loadConfig(configFlags(command)).config;
+  const { sources } = configOf(command).config;
   if (source !== 'arxiv' && categories.length > 0) throw usageError(`${categories.join(' ')}: categories are for arxiv (papers fetch arxiv ${categories.join(' ')})`);
   if (source === 'arxiv' && (flags.date !== undefined || flags.since !== undefined)) throw usageError('--date and --since are for hf; the arXiv feeds hold the latest listing only');
   const planned: Planned[] = [];
@@ -112,7 +111,7 @@ async function runFetch(source: SourceName | undefined, categories: readonly str
   const store = openStore(command);
   const plans = planRun(source, categories, flags, command, store, now);
   const tuning = fetchTuning();
-  const { rules } = defaultRules();
+  const { rules } = defaultRules(command);
   const before = knownIds(store);
   // Per-request lines only without -q; failures always, on stderr.
   const shown: Output = flags.quiet > 0 ? { ...output, out: () => {} } : output;

@@ -47,7 +47,7 @@ Ctrl-C stops after the file being imported and says which files were imported.`,
       if (options.json && options.dryRun) throw usageError('--json and --dry-run together; --dry-run prints for a person');
       const store = openStore(command);
       const output = options.json ? linesToStderr(processOutput()) : processOutput();
-      const { rules } = defaultRules(); // read first: a broken rules file stops the import before it starts
+      const { rules } = defaultRules(command); // read first: a broken rules file stops the import before it starts
       // Reading lists papers exported are applied (ticks, notes); unrelated Markdown is refused.
       const dryRun = options.dryRun ?? false;
       const digests = await importReadingLists(files, store, output, { formatGiven: options.format !== undefined, dryRun });

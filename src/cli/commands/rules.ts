@@ -76,7 +76,7 @@ export function register(program: Command): void {
     .option('--json', 'print the rules with the papers each matches, as JSON')
     .action((file: string, options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const { rules: parsed } = readRulesFile(file, false, queryContext());
+      const { rules: parsed } = readRulesFile(file, false, queryContext(command));
       const { handle, store } = loadPapers([], {}, command);
       const snapshot = handle.snapshot();
       const { changes, byId } = evaluate(parsed, snapshot, store);
@@ -98,9 +98,9 @@ export function register(program: Command): void {
     .command('list', { isDefault: true })
     .description('the rules in force (rules.yaml next to the config file) and where they are')
     .option('--json', 'print the rules as JSON')
-    .action((options: { json?: boolean }) => {
+    .action((options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const { rules: found, file, exists } = defaultRules();
+      const { rules: found, file, exists } = defaultRules(command);
       if (options.json) {
         output.out(JSON.stringify({ file, exists, rules: found.map((r) => ({ line: r.line, query: r.query, tags: r.tags })) }, null, 2));
         return;
@@ -118,7 +118,7 @@ export function register(program: Command): void {
     .description('tag the papers of your library that the rules in force match (undo with papers undo)')
     .action(async (_options: unknown, command: Command) => {
       const output = processOutput();
-      const { rules: found, file, exists } = defaultRules();
+      const { rules: found, file, exists } = defaultRules(command);
       if (!exists) {
         output.err(`papers: no rules file at ${file}; nothing to apply (see 'papers rules --help')`);
         return;
