@@ -14,6 +14,7 @@
 // `papers merge-decisions` (the git merge driver). Pure: no fs.
 import type { Node as YamlNode } from 'yaml';
 import type { YamlModule } from './yaml-codec.js';
+import { compareCodeUnits } from './text/order.js';
 import type { Decision } from './library.js';
 import { VIRTUAL_TAGS } from './library.js';
 
@@ -196,19 +197,14 @@ function yamlTime(value: string): string {
   return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? value : JSON.stringify(value);
 }
 
-/** Code-point order: the same on every machine, whatever its locale. */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The file's bytes for these decisions: header, then one block per paper sorted by id, blank lines between. */
 export function serializeDecisions(decisions: ReadonlyMap<string, Decision>): string {
   const blocks: string[] = [];
-  for (const id of [...decisions.keys()].sort(byCodePoint)) {
+  for (const id of [...decisions.keys()].sort(compareCodeUnits)) {
     const d = decisions.get(id)!;
     if (isEmptyDecision(d)) continue;
     const lines = [`${yamlScalar(id)}:`];
-    const tags = Object.keys(d.tags).sort(byCodePoint);
+    const tags = Object.keys(d.tags).sort(compareCodeUnits);
     if (tags.length > 0) {
       lines.push('  tags:');
       for (const t of tags) lines.push(`    ${yamlScalar(t)}: ${yamlTime(d.tags[t]!)}`);

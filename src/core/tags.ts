@@ -1,7 +1,7 @@
 // Tags as the user sees them: matched regardless of case, kept as first written, always printed
-// in one order (code-point order, the order decisions.yaml keeps them in). Pure.
+// in one order (code-unit order, the order decisions.yaml keeps them in). Pure.
 import type { DecisionEdit } from './decision-edit.js';
-import { byCodePoint } from './decisions.js';
+import { compareCodeUnits } from './text/order.js';
 import { VIRTUAL_TAGS, type Decision } from './library.js';
 import { editDistance } from './search/vocabulary.js';
 
@@ -16,7 +16,7 @@ export function sameTag(a: string, b: string): boolean {
 
 /** The one order tags print in everywhere (rows, show, tags, JSON, exports). */
 export function sortTags(tags: Iterable<string>): string[] {
-  return [...tags].sort(byCodePoint);
+  return [...tags].sort(compareCodeUnits);
 }
 
 /** A decision's own tags, in the one order. */
@@ -33,7 +33,7 @@ export function hasTag(tags: Iterable<string>, tag: string): boolean {
 
 /**
  * The library's spelling of each tag, by key: the first written (earliest tag time; a time left
- * out by a hand edit counts as earliest; ties in code-point order).
+ * out by a hand edit counts as earliest; ties in code-unit order).
  */
 export function tagSpellings(decisions: Iterable<Decision>): Map<string, string> {
   const first = new Map<string, { tag: string; at: string }>();
@@ -41,7 +41,7 @@ export function tagSpellings(decisions: Iterable<Decision>): Map<string, string>
     for (const [tag, at] of Object.entries(d.tags)) {
       const key = tagKey(tag);
       const seen = first.get(key);
-      if (!seen || at < seen.at || (at === seen.at && byCodePoint(tag, seen.tag) < 0)) first.set(key, { tag, at });
+      if (!seen || at < seen.at || (at === seen.at && compareCodeUnits(tag, seen.tag) < 0)) first.set(key, { tag, at });
     }
   }
   return new Map([...first].map(([key, v]) => [key, v.tag]));

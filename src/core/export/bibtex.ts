@@ -1,7 +1,7 @@
 // BibTeX: one @misc per paper with a stable key, arXiv eprint fields when the id is known, and every
 // character BibTeX or LaTeX would read as markup escaped. Non-ASCII stays UTF-8 (biber, bibtex8 and
 // every reference manager read it).
-import { compareCodeUnits } from './markdown.js';
+import { compareCodeUnits } from '../text/order.js';
 import { paperDate, paperUrl } from './facts.js';
 import { familyName, isPlaceholderName, parseName } from './names.js';
 import { withoutControls } from '../text/terminal-safe.js';
