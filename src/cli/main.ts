@@ -78,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 /** Turns an escaped error into one line on stderr and an exit code. */
-export function reportError(e: unknown, err: (text: string) => void, debug: boolean): number {
+function reportError(e: unknown, err: (text: string) => void, debug: boolean): number {
   if (e instanceof CommanderError) {
     // commander already printed its message (help, version, or a usage error).
     return e.exitCode === 0 ? 0 : 2;

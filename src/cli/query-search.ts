@@ -13,7 +13,7 @@ import { searchDatabase } from '../io/db/search.js';
 import { configOf } from './run-config.js';
 
 /** What a query's meaning depends on besides its text: the user's local date and saved searches. */
-export interface QueryContext {
+interface QueryContext {
   today: string;
   searches: Readonly<Record<string, string>>;
 }
@@ -40,7 +40,7 @@ export interface SearchResults {
 }
 
 /** A source of papers to search: the library store (its own database), else papers in memory. */
-export interface Searchable {
+interface Searchable {
   store?: Pick<LibraryStore, 'database' | 'decisionsById' | 'papersById'> | undefined;
   snapshot: () => Snapshot;
 }

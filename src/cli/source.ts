@@ -53,7 +53,7 @@ export function parseInput(input: DigestInput, flags: ParseFlags, now = new Date
 }
 
 /** Reads and parses the named files; a file in which no paper is found is an input error. */
-export function parseFiles(files: readonly string[], flags: ParseFlags): { papers: Paper[]; diagnostics: FileDiagnostic[] } {
+function parseFiles(files: readonly string[], flags: ParseFlags): { papers: Paper[]; diagnostics: FileDiagnostic[] } {
   const papers: Paper[] = [];
   const diagnostics: FileDiagnostic[] = [];
   for (const file of files) {

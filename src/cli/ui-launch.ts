@@ -16,7 +16,7 @@ import type { Snapshot } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
 import { interestOptions } from './interest.js';
 
-export interface UiStreams {
+interface UiStreams {
   stdin: { isTTY?: boolean };
   stdout: { isTTY?: boolean };
 }
@@ -89,7 +89,7 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
  * rules file does not keep the UI from opening: the ranking goes without rules and says why.
  * Rule matches are worked out lazily (only when falling back), over the papers as launched.
  */
-export function interestRanker(command: Command, snapshot: Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
+function interestRanker(command: Command, snapshot: Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
   let options: InterestOptions;
   let rulesProblem: string | null = null;
   try {

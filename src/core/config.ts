@@ -5,13 +5,13 @@
 import type { Node, Pair } from 'yaml';
 import type { YamlModule } from './yaml-codec.js';
 
-export const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type QuickKey = (typeof QUICK_KEYS)[number];
 import { ABSTRACT_MODES, EXPORT_FORMATS, GROUPINGS as EXPORT_GROUPS, type AbstractMode, type ExportFormat, type Grouping as ExportGroup } from './export/types.js';
 import { DEFAULT_ARXIV_BASE, DEFAULT_HF_BASE, baseUrlProblem, categoryProblem } from './fetch/urls.js';
 
-export const COLOR_MODES = ['auto', 'always', 'never'] as const;
-export type ColorMode = (typeof COLOR_MODES)[number];
+const COLOR_MODES = ['auto', 'always', 'never'] as const;
+type ColorMode = (typeof COLOR_MODES)[number];
 
 /** The effective configuration, as the rest of the program reads it. */
 export interface Config {
@@ -30,7 +30,7 @@ export interface Config {
 }
 
 /** One value per dotted key, exactly the keys the file may hold. */
-export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | null> {
+interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | null> {
   'ranking.positive': string[];
   'ranking.negative': string[];
   'export.format': ExportFormat;
@@ -45,13 +45,13 @@ export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | 
 }
 export type ConfigKey = keyof ConfigValues;
 
-export type Origin =
+type Origin =
   | { kind: 'default' }
   | { kind: 'file'; file: string; line: number; column: number }
   | { kind: 'env'; name: string }
   | { kind: 'flag'; name: string };
 
-export type Origins = Record<ConfigKey, Origin>;
+type Origins = Record<ConfigKey, Origin>;
 
 /** A problem in the config file, located for the user. */
 export interface ConfigError {
@@ -205,7 +205,7 @@ const feedList: Setting<string[]> = {
 };
 
 /** A saved search's name: what may follow @ in a query. */
-export const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 const searchesSetting: Setting<Record<string, string>> = {
   key: 'searches',
@@ -279,7 +279,7 @@ function childKeys(prefix: string): string[] {
   return [...names];
 }
 
-export type ParsedConfigFile = { ok: true; layer: ConfigLayer } | { ok: false; errors: ConfigError[] };
+type ParsedConfigFile = { ok: true; layer: ConfigLayer } | { ok: false; errors: ConfigError[] };
 
 /** Validates the text of a config file; every value found gets its file:line:column as origin. */
 export function parseConfigFile(yaml: YamlModule, text: string, file: string): ParsedConfigFile {
@@ -346,7 +346,7 @@ export function envName(key: ConfigKey): string {
   return settingOf.get(key)?.env ?? `PAPERS_${key.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 }
 
-export type TextLayer = { ok: true; layer: ConfigLayer } | { ok: false; errors: string[] };
+type TextLayer = { ok: true; layer: ConfigLayer } | { ok: false; errors: string[] };
 
 /** Values from PAPERS_* variables; NO_COLOR and FORCE_COLOR also decide `color` unless PAPERS_COLOR does. */
 export function envLayer(env: Readonly<Record<string, string | undefined>>): TextLayer {
@@ -447,7 +447,7 @@ export function formatValue(value: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Editing the file
 
-export type EditedConfig = { ok: true; text: string } | { ok: false; message: string };
+type EditedConfig = { ok: true; text: string } | { ok: false; message: string };
 
 /**
  * The config file's text with one key set (value as typed on a command line: lists comma-separated,

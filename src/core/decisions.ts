@@ -26,7 +26,7 @@ export interface DecisionsError {
   message: string;
 }
 
-export type ParsedDecisions = { ok: true; decisions: Decisions } | { ok: false; error: DecisionsError };
+type ParsedDecisions = { ok: true; decisions: Decisions } | { ok: false; error: DecisionsError };
 
 const TAG_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.:/@-]*$/u;
 
@@ -177,7 +177,7 @@ export function parseDecisions(yaml: YamlModule, text: string): ParsedDecisions 
 // ---------------------------------------------------------------------------------------------
 // Serialising
 
-export const DECISIONS_HEADER = [
+const DECISIONS_HEADER = [
   '# papers: your decisions (tags and notes), one block per paper, sorted by paper id.',
   '# Hand edits are welcome; papers checks this file before every change and never overwrites it',
   '# while it is invalid. Merging in git: see "papers merge-decisions --help".',
@@ -188,7 +188,7 @@ const PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_./@-]*$/;
 const YAML_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 
 /** A key or value as YAML: plain when unambiguous, else double-quoted (JSON escapes are valid YAML). */
-export function yamlScalar(value: string): string {
+function yamlScalar(value: string): string {
   if (PLAIN_SAFE.test(value) && !YAML_WORDS.test(value)) return value;
   return JSON.stringify(value);
 }
@@ -220,7 +220,7 @@ export function serializeDecisions(decisions: ReadonlyMap<string, Decision>): st
 // ---------------------------------------------------------------------------------------------
 // Three-way merge (the git merge driver)
 
-export interface MergedDecisions {
+interface MergedDecisions {
   decisions: Decisions;
   /** Papers whose note was changed differently on both sides: both texts are kept, joined. */
   noteConflicts: string[];

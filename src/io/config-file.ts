@@ -25,7 +25,7 @@ export interface LoadedConfig extends ResolvedConfig {
 }
 
 /** The file's layer; throws an input error (exit 2) naming file:line:column and the key. */
-export function readConfigFile(file: string): { layer: ConfigLayer; exists: boolean } {
+function readConfigFile(file: string): { layer: ConfigLayer; exists: boolean } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

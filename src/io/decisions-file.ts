@@ -14,7 +14,7 @@ import { asDiskError, writeFileAtomic } from './atomic.js';
 import { sha256 } from './digest-store.js';
 import { yaml } from './yaml.js';
 
-export interface DecisionsFile {
+interface DecisionsFile {
   readonly path: string;
   /**
    * The decisions as the file holds them now. strict (before a write): an invalid file throws its

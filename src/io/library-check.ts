@@ -35,7 +35,7 @@ const problem = (subject: string, message: string, repairable: boolean): Finding
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export interface CheckResult {
+interface CheckResult {
   findings: Finding[];
   /** The papers as the digests give them (what the caches were compared with), for a repair to reuse. */
   built: FromDigests | null;
@@ -51,7 +51,7 @@ export function checkLibrary(dir: string, progress?: CheckProgress, built?: From
   return { findings: [lock, ...digests, ...decisions, ...checkDatabase(dir, merged)], built: merged };
 }
 
-export function checkLock(dir: string): Finding {
+function checkLock(dir: string): Finding {
   const lock = readLock(dir);
   if (!lock) return ok('lock', 'no lock held');
   const stale = staleReason(lock);

@@ -8,7 +8,7 @@ import { formatRulesError, parseRules, type Rule } from '../core/rank/rules.js';
 import { configPath } from './paths.js';
 import { yaml } from './yaml.js';
 
-export const RULES_NAME = 'rules.yaml';
+const RULES_NAME = 'rules.yaml';
 
 export function rulesPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(dirname(configPath(env)), RULES_NAME);

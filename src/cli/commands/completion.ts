@@ -11,7 +11,7 @@ import { seedDigest } from '../source.js';
 import { configOf } from '../run-config.js';
 import { libraryTags, sortTags } from '../../core/tags.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
 export function register(program: Command): void {

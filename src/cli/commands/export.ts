@@ -26,7 +26,7 @@ import { compileOrThrow, queryContext, searchPapersOf } from '../query-search.js
 import { localToday } from '../../io/clock.js';
 import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
-export interface ExportOptions extends FilterOptions {
+interface ExportOptions extends FilterOptions {
   format?: string;
   group?: string;
   abstracts?: string;
@@ -69,13 +69,13 @@ The date in the output is today's, or SOURCE_DATE_EPOCH's when set (for byte-ide
 }
 
 /** -o's extension, when it names a format (.csl.json is CSL-JSON). */
-export function formatFromPath(path: string): ExportFormat | undefined {
+function formatFromPath(path: string): ExportFormat | undefined {
   if (/\.csl\.json$/i.test(path)) return 'csl-json';
   return EXTENSIONS[extname(path).toLowerCase()];
 }
 
 /** The export's date: SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else today. */
-export function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     const seconds = Number(epoch);
@@ -85,7 +85,7 @@ export function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Da
   return localToday(now);
 }
 
-export async function runExport(queryWords: string[], options: ExportOptions, command: Command): Promise<void> {
+async function runExport(queryWords: string[], options: ExportOptions, command: Command): Promise<void> {
   const output = processOutput();
   const queryText = [options.query ?? '', ...queryWords].join(' ').trim();
   const dir = libraryFolder(command);

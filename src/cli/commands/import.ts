@@ -76,7 +76,7 @@ function importJson(o: ImportOutcome): object {
 }
 
 /** Which files an interrupted import finished and which it did not start, in one line. */
-export function keptLine(files: readonly string[], stoppedAt: number): string {
+function keptLine(files: readonly string[], stoppedAt: number): string {
   const names = (list: readonly string[]) => (list.length <= 5 ? list.join(', ') : `${list.slice(0, 5).join(', ')} and ${list.length - 5} more`);
   const done = files.slice(0, stoppedAt);
   const rest = files.slice(stoppedAt);
@@ -120,7 +120,7 @@ function previewImport(files: readonly string[], options: ImportOptions, output:
 }
 
 /** Imports the files in order; stoppedAt is the index of the first file not imported after Ctrl-C (null: all were tried). */
-export async function runImport(files: readonly string[], options: ImportOptions, store: LibraryStore, output: Output): Promise<{ outcomes: ImportOutcome[]; stoppedAt: number | null }> {
+async function runImport(files: readonly string[], options: ImportOptions, store: LibraryStore, output: Output): Promise<{ outcomes: ImportOutcome[]; stoppedAt: number | null }> {
   const outcomes: ImportOutcome[] = [];
   let failed = 0;
   let stoppedAt: number | null = null;

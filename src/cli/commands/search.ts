@@ -12,7 +12,7 @@ import { limitFlag } from './list.js';
 import { recordShownListing } from '../paper-refs.js';
 import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
-export interface SearchCommandOptions {
+interface SearchCommandOptions {
   json?: boolean;
   plain?: boolean;
   limit?: string;
@@ -56,7 +56,7 @@ The query language: papers help query`,
     });
 }
 
-export async function runSearch(text: string, files: string[], options: SearchCommandOptions, command: Command): Promise<void> {
+async function runSearch(text: string, files: string[], options: SearchCommandOptions, command: Command): Promise<void> {
   const output = processOutput();
   const query = compileOrThrow(text, queryContext(command));
   const limit = options.all ? undefined : (limitFlag(options.limit) ?? DEFAULT_LIMIT);

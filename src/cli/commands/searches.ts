@@ -7,14 +7,14 @@ import { configOf } from '../run-config.js';
 import { processOutput } from '../output.js';
 import { localToday } from '../../io/clock.js';
 
-export interface SavedSearch {
+interface SavedSearch {
   name: string;
   query: string;
   /** Why it does not compile, or null. */
   problem: string | null;
 }
 
-export function savedSearches(searches: Readonly<Record<string, string>>, today: string): SavedSearch[] {
+function savedSearches(searches: Readonly<Record<string, string>>, today: string): SavedSearch[] {
   return Object.keys(searches)
     .sort()
     .map((name) => {

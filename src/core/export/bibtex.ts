@@ -48,7 +48,7 @@ function bracesPair(text: string): boolean {
 const UNPAIRED_BRACES: Record<string, string> = { '{': '\\textbraceleft{}', '}': '\\textbraceright{}' };
 
 /** Plain text as the inside of a braced BibTeX field (controls removed). */
-export function escapeBibtex(text: string): string {
+function escapeBibtex(text: string): string {
   const clean = withoutControls(text);
   const escapes = bracesPair(clean) ? ESCAPES : { ...ESCAPES, ...UNPAIRED_BRACES };
   return (
@@ -62,7 +62,7 @@ export function escapeBibtex(text: string): string {
 }
 
 /** A title with the words whose capitals must survive a style's sentence case kept in braces (LLMs, MixtureGrowth, GPT-4). */
-export function bibtexTitle(title: string): string {
+function bibtexTitle(title: string): string {
   return title
     .replace(/\s+/g, ' ')
     .trim()

@@ -11,13 +11,13 @@ import { compareCodeUnits } from '../text/order.js';
 export const MD_GENERATOR = 'papers reading-list 1';
 /** Starts the line papers writes for an abstract's first sentence. */
 export const TLDR_PREFIX = '*TL;DR:*';
-export const DEFAULT_TITLE = 'Reading list';
+const DEFAULT_TITLE = 'Reading list';
 
 /**
  * The comment that ends each item's first line. It names the paper and remembers what the item
  * was exported with (ticked, the note's fingerprint) so an import applies only what the user changed.
  */
-export function idComment(id: string, ticked: boolean, note: string): string {
+function idComment(id: string, ticked: boolean, note: string): string {
   return `<!-- papers:id=${id}${ticked ? ' ticked' : ''}${note !== '' ? ` note=${fingerprint(note)}` : ''} -->`;
 }
 

@@ -16,14 +16,14 @@ export interface Rule {
   line: number;
 }
 
-export interface RulesError {
+interface RulesError {
   file: string;
   line: number;
   column: number;
   message: string;
 }
 
-export type ParsedRules = { ok: true; rules: Rule[] } | { ok: false; error: RulesError };
+type ParsedRules = { ok: true; rules: Rule[] } | { ok: false; error: RulesError };
 
 export function formatRulesError(e: RulesError): string {
   return `${e.file}:${e.line}:${e.column}: ${e.message}`;

@@ -75,7 +75,7 @@ const ALL_IN_TITLE = 1.5;
 /** Up to this factor more when the query's words stand next to each other, in order, in the title. */
 const TITLE_ADJACENT = 0.5;
 
-export interface WordPlan {
+interface WordPlan {
   kind: 'word';
   field: TextField;
   expansion: Expansion;
@@ -87,7 +87,7 @@ export interface WordPlan {
   idf: number;
 }
 
-export interface PhrasePlan {
+interface PhrasePlan {
   kind: 'phrase';
   field: TextField;
   /** null when a word of the phrase is in no paper: the phrase matches nothing. */
@@ -98,7 +98,7 @@ export interface PhrasePlan {
 
 export type TextPlan = WordPlan | PhrasePlan;
 
-export interface ClausePlan {
+interface ClausePlan {
   clause: Clause;
   text: TextPlan | null;
   /** author: with one word: the vocabulary words it stands for. */
@@ -436,7 +436,7 @@ function runGroup(
 }
 
 /** Where the phrase occurs in doc d: bit 1 the title, bit 2 the abstract; 0 nowhere. */
-export function phraseIn(index: SearchIndex, d: number, ids: readonly number[], field: TextField): number {
+function phraseIn(index: SearchIndex, d: number, ids: readonly number[], field: TextField): number {
   const start = index.docStart[d]!;
   const titleEnd = start + index.titleLen[d]!;
   const end = titleEnd + index.abstractLen[d]!;

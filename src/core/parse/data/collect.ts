@@ -11,7 +11,7 @@ const MAX_SKIP_LINES = 20;
 export const MAX_DATA_BYTES = 200 * 1024 * 1024;
 
 /** The refusal of more text than any digest of its kind, or null. */
-export function tooLarge(text: string, limit: number, what: string, advice = 'split the file'): string | null {
+function tooLarge(text: string, limit: number, what: string, advice = 'split the file'): string | null {
   return text.length > limit ? `${Math.round(text.length / 1024 / 1024)} MB is more ${what} than any digest; ${advice}` : null;
 }
 
@@ -42,7 +42,7 @@ function fillFrom(first: Paper, later: Paper): void {
   for (const l of later.links) if (!urls.has(l.url)) first.links.push(l);
 }
 
-export function collector(format: string, options: ParseOptions, expected: string): Collector {
+function collector(format: string, options: ParseOptions, expected: string): Collector {
   const papers: Paper[] = [];
   const diagnostics: Diagnostic[] = [];
   // one paper per arXiv id, else per normalised title, in the order first seen
@@ -97,7 +97,7 @@ export function collector(format: string, options: ParseOptions, expected: strin
 }
 
 /** What a data format is made of: its detection, its size limit and the reading of records into `out`. */
-export interface DataFormatSpec {
+interface DataFormatSpec {
   name: string;
   description: string;
   detect(text: string): number;
