@@ -11,16 +11,19 @@ import { localToday } from '../io/clock.js';
 import { databaseOfPapers } from '../io/db/bridge.js';
 import { searchDatabase } from '../io/db/search.js';
 import { configOf } from './run-config.js';
+import type { NearMiss } from '../core/near-miss.js';
+import { nearMiss } from '../io/near-miss.js';
 
 /** What a query's meaning depends on besides its text: the user's local date and saved searches. */
 interface QueryContext {
   today: string;
   searches: Readonly<Record<string, string>>;
+  nearMiss?: NearMiss;
 }
 
 /** Today's date and the run's saved searches. */
 export function queryContext(command: Command): QueryContext {
-  return { today: localToday(), searches: configOf(command).config.searches };
+  return { today: localToday(), searches: configOf(command).config.searches, nearMiss };
 }
 
 /** The query compiled, or a usage error (exit 2) showing the query with a caret under the bad token. */

@@ -15,6 +15,7 @@ import { rankByInterest, type InterestOptions, type InterestRanking } from '../c
 import type { Snapshot } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
 import { interestOptions } from './interest.js';
+import { nearMiss } from '../io/near-miss.js';
 
 interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -80,7 +81,7 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
   const { runUi, createSearchFilter } = await uiModule!;
   // The live filter searches the library database (built after the first frame, by prepare).
   const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
-  const filter = createSearchFilter(search, { today, searches: config.searches });
+  const filter = createSearchFilter(search, { today, searches: config.searches, nearMiss });
   await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking) });
 }
 

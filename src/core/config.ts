@@ -4,6 +4,7 @@
 // Pure: the caller reads the file and hands in the environment.
 import type { Node, Pair } from 'yaml';
 import type { YamlModule } from './yaml-codec.js';
+import type { NearMiss } from './near-miss.js';
 
 const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type QuickKey = (typeof QUICK_KEYS)[number];
@@ -282,7 +283,7 @@ function childKeys(prefix: string): string[] {
 type ParsedConfigFile = { ok: true; layer: ConfigLayer } | { ok: false; errors: ConfigError[] };
 
 /** Validates the text of a config file; every value found gets its file:line:column as origin. */
-export function parseConfigFile(yaml: YamlModule, text: string, file: string): ParsedConfigFile {
+export function parseConfigFile(yaml: YamlModule, text: string, file: string, nearMiss?: NearMiss): ParsedConfigFile {
   const { LineCounter, isMap, isScalar, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -320,12 +321,18 @@ export function parseConfigFile(yaml: YamlModule, text: string, file: string): P
         walk(pair.value, key);
       } else {
         const known = childKeys(prefix);
-        errors.push({ file, ...keyPos, key, message: `unknown key "${name}"${prefix ? ` in ${prefix}` : ''}; known keys: ${known.join(', ')}` });
+        errors.push({ file, ...keyPos, key, message: `${unknownKey(name, known, nearMiss)}${prefix ? ` in ${prefix}` : ''}; known keys: ${known.join(', ')}` });
       }
     }
   };
   walk(doc.contents as Node | null, '');
   return errors.length > 0 ? { ok: false, errors } : { ok: true, layer };
+}
+
+/** `unknown key "colour" (did you mean color?)`, the suggestion when there is one. */
+export function unknownKey(name: string, known: readonly string[], nearMiss?: NearMiss): string {
+  const close = nearMiss?.(name, known) ?? null;
+  return `unknown key "${name}"${close === null ? '' : ` (did you mean ${close}?)`}`;
 }
 
 /** Where a value went wrong: the value itself (a list's non-string item, for a list). */

@@ -3,7 +3,7 @@
 import type { DecisionEdit } from './decision-edit.js';
 import { compareCodeUnits } from './text/order.js';
 import { VIRTUAL_TAGS, type Decision } from './library.js';
-import { editDistance } from './search/vocabulary.js';
+import type { NearMiss } from './near-miss.js';
 
 /** What two spellings of one tag have in common: `To-Read` and `to-read` are one tag. */
 export function tagKey(tag: string): string {
@@ -52,28 +52,16 @@ export function canonicalTag(tag: string, spellings: ReadonlyMap<string, string>
   return spellings.get(tagKey(tag)) ?? tag;
 }
 
-/** The known tag closest to an unknown one (one edit for short tags, two from 6 letters), or null. */
-export function closestTag(tag: string, known: Iterable<string>): string | null {
-  const key = tagKey(tag);
-  const max = key.length >= 6 ? 2 : 1;
-  let best: { tag: string; d: number } | null = null;
-  for (const k of sortTags(known)) {
-    const d = editDistance(key, tagKey(k), max);
-    if (d <= max && (best === null || d < best.d)) best = { tag: k, d };
-  }
-  return best?.tag ?? null;
-}
-
 const FEW_TAGS = 8;
 
 /**
  * The warning for a tag no paper carries (`known`: the user tags papers carry), in one line: the
  * closest tag when there is one, else the tags when they are few. Null for a known or virtual tag.
  */
-export function unknownTagWarning(tag: string, known: Iterable<string>): string | null {
+export function unknownTagWarning(tag: string, known: Iterable<string>, nearMiss: NearMiss): string | null {
   const all = sortTags(new Set(known));
   if (hasTag(all, tag) || hasTag(VIRTUAL_TAGS, tag)) return null;
-  const close = closestTag(tag, [...all, ...VIRTUAL_TAGS]);
+  const close = nearMiss(tag, [...all, ...VIRTUAL_TAGS]);
   if (close !== null) return `no paper has the tag "${tag}"; did you mean "${close}"?`;
   if (all.length === 0) return `no paper has the tag "${tag}"; no paper has any tag yet`;
   if (all.length <= FEW_TAGS) return `no paper has the tag "${tag}"; the tags are: ${all.join(', ')}`;

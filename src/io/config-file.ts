@@ -16,6 +16,7 @@ import {
 } from '../core/config.js';
 import { configPath } from './paths.js';
 import { yaml } from './yaml.js';
+import { nearMiss } from './near-miss.js';
 
 export interface LoadedConfig extends ResolvedConfig {
   /** The config file looked at. */
@@ -35,7 +36,7 @@ function readConfigFile(file: string): { layer: ConfigLayer; exists: boolean } {
     if (code === 'EISDIR') throw inputError(`${file}: is a folder; the config must be a YAML file`);
     throw inputError(`${file}: cannot read the config file (${code ?? (e as Error).message})`);
   }
-  const parsed = parseConfigFile(yaml(), text, file);
+  const parsed = parseConfigFile(yaml(), text, file, nearMiss);
   if (!parsed.ok) {
     const [first, ...rest] = parsed.errors;
     const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'} in the file)` : '';

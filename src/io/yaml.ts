@@ -1,12 +1,6 @@
-// The yaml package, loaded on first use: it is CommonJS, so a synchronous require serves, and a
-// command that reads no YAML (a `list` without a config file, with a current decisions cache)
-// never pays for it.
-import { createRequire } from 'node:module';
+// The yaml package, loaded on first use: a command that reads no YAML (a `list` without a config
+// file, with a current decisions cache) never pays for it.
 import type { YamlModule } from '../core/yaml-codec.js';
+import { lazyRequire } from './lazy-require.js';
 
-let loaded: YamlModule | undefined;
-
-export function yaml(): YamlModule {
-  loaded ??= createRequire(import.meta.url)('yaml') as YamlModule;
-  return loaded;
-}
+export const yaml = lazyRequire<YamlModule>('yaml');

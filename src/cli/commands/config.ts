@@ -1,7 +1,8 @@
 // `papers config`: the effective settings and where each came from; `papers config path`.
 // Also applies the settings every command shares (colour) before any command runs.
 import { Argument, type Command } from 'commander';
-import { CONFIG_KEYS, SETTINGS, describeOrigin, envName, formatValue, isConfigKey } from '../../core/config.js';
+import { CONFIG_KEYS, SETTINGS, describeOrigin, envName, formatValue, isConfigKey, unknownKey } from '../../core/config.js';
+import { nearMiss } from '../../io/near-miss.js';
 import { usageError } from '../../core/errors.js';
 import { writeConfigValue, type LoadedConfig } from '../../io/config-file.js';
 import { processOutput, setColorMode } from '../output.js';
@@ -26,7 +27,8 @@ export function register(program: Command): void {
   const config = program
     .command('config')
     .description('print the effective settings and where each came from (default, file:line, environment, flag)')
-    .addArgument(new Argument('[key]', 'print only this key (e.g. quick-tags.3)').choices(CONFIG_KEYS))
+    // choices() tells shell completion the keys; any word is accepted so that a near miss gets runConfig's suggestion
+    .addArgument(new Argument('[key]', 'print only this key (e.g. quick-tags.3)').choices(CONFIG_KEYS).argParser((key: string) => key))
     .argument('[value]', 'set the key to this value in the config file (lists: a,b; "none" for no quick tag)')
     .option('--json', 'print the settings as JSON')
     .option('--unset', 'remove the key from the config file (back to its default)')
@@ -80,7 +82,7 @@ Examples:
 
 function runConfig(key: string | undefined, value: string | undefined, options: { json?: boolean; unset?: boolean }, command: Command): void {
   const output = processOutput();
-  if (key !== undefined && !isConfigKey(key)) throw usageError(`unknown key "${key}"; keys: ${CONFIG_KEYS.join(', ')}`);
+  if (key !== undefined && !isConfigKey(key)) throw usageError(`${unknownKey(key, CONFIG_KEYS, nearMiss)}; keys: ${CONFIG_KEYS.join(', ')}`);
   if (options.unset && value !== undefined) throw usageError('--unset takes no value: papers config KEY --unset');
   if ((options.unset || value !== undefined) && key !== undefined) {
     const file = writeConfigValue(key, options.unset ? null : value!);
