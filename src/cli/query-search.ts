@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Snapshot } from '../core/library.js';
 import type { LibraryStore } from '../io/library-store.js';
 import { compileQuery, formatQueryError, type Query } from '../core/query/index.js';
-import type { QueryPlan, SearchHit, SearchOptions } from '../core/search/index.js';
+import type { SearchOptions, SearchResults } from '../core/search/index.js';
 import { localToday } from '../io/clock.js';
 import { databaseOfPapers } from '../io/db/bridge.js';
 import { searchDatabase } from '../io/db/search.js';
@@ -31,15 +31,6 @@ export function compileOrThrow(text: string, context: QueryContext): Query {
   const compiled = compileQuery(text, context);
   if (!compiled.ok) throw usageError(`query: ${compiled.error.message}\n${formatQueryError(text, compiled.error)}\n(see 'papers help query')`);
   return compiled.query;
-}
-
-export interface SearchResults {
-  /** How many papers match. */
-  total: number;
-  /** Best first; ties (and queries without words) in library order. */
-  hits: SearchHit[];
-  /** For matchDetails (highlighting and snippets). */
-  plan: QueryPlan;
 }
 
 /** A source of papers to search: the library store (its own database), else papers in memory. */

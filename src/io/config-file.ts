@@ -3,17 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from './atomic.js';
 import { failure, inputError, usageError } from '../core/errors.js';
-import {
-  editConfigText,
-  envLayer,
-  flagLayer,
-  formatConfigError,
-  mergeConfig,
-  parseConfigFile,
-  type ConfigFlag,
-  type ConfigLayer,
-  type ResolvedConfig,
-} from '../core/config.js';
+import { editConfigText, envLayer, flagLayer, formatConfigError, mergeConfig, parseConfigFile, type ConfigFlag, type ConfigLayer, type ResolvedConfig } from '../core/config.js';
 import { configPath } from './paths.js';
 import { yaml } from './yaml.js';
 import { nearMiss } from './near-miss.js';

@@ -134,9 +134,4 @@ function atomEntry(entry: XmlElement, feedDate: string | null, file: string, lin
   return withId(p);
 }
 
-export const arxivFeed: DigestFormat = {
-  name: NAME,
-  description: 'arXiv RSS or Atom feed (rss.arxiv.org), or an arXiv API Atom response',
-  detect,
-  parse,
-};
+export const arxivFeed: DigestFormat = { name: NAME, description: 'arXiv RSS or Atom feed (rss.arxiv.org), or an arXiv API Atom response', detect, parse };

@@ -28,14 +28,17 @@ export interface SearchHit {
   score: number;
 }
 
-export interface SearchResults {
+/** A query's results, whatever a hit is (a paper, a library position, a database row). */
+export interface Results<Hit> {
   /** How many papers match. */
   total: number;
   /** Best first; ties (and queries without words) in library order. */
-  hits: SearchHit[];
+  hits: Hit[];
   /** The plan that produced the hits, for matchDetails (highlighting and snippets). */
   plan: QueryPlan;
 }
+
+export type SearchResults = Results<SearchHit>;
 
 /**
  * A library seen through the index only: which docs are its papers (docRank[d], the paper's
@@ -55,12 +58,7 @@ export interface DocHit {
   score: number;
 }
 
-export interface DocResults {
-  total: number;
-  hits: DocHit[];
-  /** The plan that produced the hits, for matchDetails (highlighting and snippets). */
-  plan: QueryPlan;
-}
+export type DocResults = Results<DocHit>;
 
 // Scoring: a word in the title is worth TITLE, in the abstract ABSTRACT x a saturating term
 // frequency; times the word's idf and the expansion's quality (exact 1, prefix < 0.9, typo < 0.6).
