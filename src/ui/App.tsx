@@ -48,7 +48,7 @@ const info = (text: string): Message => ({ text, kind: 'info' });
 const failed = (e: unknown): Message => ({ text: e instanceof Error ? e.message.split('\n')[0]! : String(e), kind: 'error' });
 
 export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onExit }: AppProps) {
-  const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter(memorySearch(), { today }));
+  const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter(memorySearch(), { today, searches: config.searches ?? {} }));
   const { stdout } = useStdout();
   const { exit } = useApp();
   const reducer = useMemo(() => createReducer({ filter, config, ...(rank ? { rank } : {}) }), [filter, config, rank]);
@@ -213,7 +213,7 @@ function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   const list = <PaperList snapshot={state.snapshot} shown={state.shown} cursor={state.cursor} top={state.top} marked={state.marked} width={layout.listWidth} height={layout.listHeight} />;
   const preview = <Preview paper={paper} snapshot={state.snapshot} top={state.previewTop} width={layout.previewWidth} height={layout.previewHeight} />;
   let body;
-  if (state.mode.kind === 'help') body = <HelpOverlay quickTags={config.quickTags} width={layout.columns} height={bodyHeight} top={state.mode.top} />;
+  if (state.mode.kind === 'help') body = <HelpOverlay config={config} width={layout.columns} height={bodyHeight} top={state.mode.top} />;
   else if (layout.preview === 'beside') {
     body = (
       <Box flexDirection="row" height={bodyHeight}>
@@ -235,9 +235,9 @@ function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   }
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.height}>
-      <Header state={state} dates={dates} progress={progress} />
+      <Header state={state} dates={dates} progress={progress} searches={config.searches} />
       {body}
-      <Footer state={state} />
+      <Footer state={state} searches={config.searches} />
     </Box>
   );
 }

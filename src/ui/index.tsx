@@ -66,7 +66,7 @@ export async function runUi(options: RunUiOptions): Promise<void> {
         sideEffects={{ openUrl: options.openUrl, writeExport: options.writeExport }}
         today={today}
         interactive={Boolean(stdin.isTTY)}
-        filter={options.filter ?? createSearchFilter(memorySearch(options.searchIndex), { today })}
+        filter={options.filter ?? createSearchFilter(memorySearch(options.searchIndex), { today, searches: options.config?.searches ?? {} })}
         {...(options.rank ? { rank: options.rank } : {})}
       />,
       // Ink's default 30 fps throttle would hold the frame of a filtered list up to 33 ms behind the

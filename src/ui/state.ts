@@ -12,6 +12,7 @@ import { helpPage, helpView } from './help-lines.js';
 import { isUntriaged, progressOf } from './progress.js';
 import { truncate } from './text.js';
 import { libraryTags, sortTags } from '../core/tags.js';
+import { NO_SAVED_SEARCHES, savedSearchSlots } from './saved-searches.js';
 
 /**
  * The orders `s` cycles through. `library` is the natural order: import order, or best match first
@@ -51,7 +52,7 @@ export interface PromptState {
 }
 
 /** `top`: the help's first line when it scrolls. */
-export type Mode = { kind: 'list' } | { kind: 'filter' } | { kind: 'prompt'; prompt: PromptState } | { kind: 'help'; top: number };
+export type Mode = { kind: 'list' } | { kind: 'filter' } | { kind: 'prompt'; prompt: PromptState } | { kind: 'help'; top: number } | { kind: 'saved' };
 
 export interface Message {
   text: string;
@@ -147,6 +148,10 @@ export type Action =
   | { type: 'prompt-submit' }
   | { type: 'prompt-cancel' }
   | { type: 'quick-tag'; slot: number }
+  /** @: pick a saved search (then saved-run with its digit, or saved-cancel). */
+  | { type: 'saved-open' }
+  | { type: 'saved-run'; slot: number }
+  | { type: 'saved-cancel' }
   | { type: 'skip' }
   | { type: 'open-link' }
   | { type: 'undo' }
@@ -310,6 +315,12 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       if (!tag) return done({ ...state, message: error(`key ${action.slot} has no quick tag; set one with: papers config quick-tags.${action.slot} NAME`) });
       return toggleQuickTag(state, tag);
     }
+    case 'saved-open':
+      return done(savedSearchSlots(env.config.searches).length === 0 ? { ...state, message: error(NO_SAVED_SEARCHES) } : { ...state, mode: { kind: 'saved' } });
+    case 'saved-cancel':
+      return done({ ...state, mode: { kind: 'list' } });
+    case 'saved-run':
+      return done(runSavedSearch(env, state, action.slot));
     case 'skip': {
       const ids = tagTargets(state);
       if (ids.length === 0) return done({ ...state, message: error('no paper to tag') });
@@ -329,7 +340,7 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       if (state.mode.kind !== 'help') return done(state);
       const { columns, bodyHeight } = state.layout;
       const by = action.by === 'page-down' ? helpPage(bodyHeight) : action.by === 'page-up' ? -helpPage(bodyHeight) : action.by;
-      const view = helpView(env.config.quickTags, columns, bodyHeight, state.mode.top);
+      const view = helpView(env.config, columns, bodyHeight, state.mode.top);
       const top = clamp((view.scroll?.top ?? 0) + by, 0, view.scroll?.maxTop ?? 0);
       return done({ ...state, mode: { kind: 'help', top } });
     }
@@ -435,6 +446,17 @@ function applyQuery(env: ReducerEnv, state: UiState, query: string, cursorRule: 
   const next: UiState = { ...state, query, queryError, filterPending: false, matched, shown, top: keep ? state.top : 0 };
   const samePaper = keep && currentPaper(previous)?.id === (shown[cursor] ? state.snapshot.papers[shown[cursor]!.index]!.id : undefined);
   return { ...moveCursor(next, cursor, samePaper), previewTop: samePaper ? state.previewTop : 0 };
+}
+
+/** @ then a digit: the filter becomes `@name` (shown, editable), best match first, and the message says how many it finds. */
+function runSavedSearch(env: ReducerEnv, state: UiState, slot: number): UiState {
+  const names = savedSearchSlots(env.config.searches);
+  const list: UiState = { ...state, mode: { kind: 'list' } };
+  const name = names[slot - 1];
+  if (name === undefined) return { ...list, message: error(`no saved search ${slot}: there ${names.length === 1 ? 'is 1' : `are ${names.length}`} (@ then 1-${names.length})`) };
+  const next = applyQuery(env, list, `@${name}`, 'reset');
+  if (next.queryError) return { ...next, message: error(next.queryError.message) };
+  return { ...next, message: info(`@${name}: ${next.shown.length} paper${next.shown.length === 1 ? '' : 's'}`) };
 }
 
 /** The row of the next untriaged paper after the cursor, from the top again after the last; null when none is shown. */

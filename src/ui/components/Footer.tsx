@@ -4,11 +4,13 @@ import { hintsFor, keyContext, type Hint } from '../keymap.js';
 import type { UiState } from '../state.js';
 import { fit, textWidth } from '../text.js';
 import { Prompt } from './Prompt.js';
+import { savedSearchSlots, slotList, type Searches } from '../saved-searches.js';
 
-export function Footer({ state }: { state: UiState }) {
+export function Footer({ state, searches }: { state: UiState; searches?: Searches }) {
   const { mode, message, layout } = state;
   let line;
   if (mode.kind === 'prompt') line = <Prompt prompt={mode.prompt} width={layout.columns} />;
+  else if (mode.kind === 'saved') line = <Text color="yellow" wrap="truncate">{fit(`run saved search: ${slotList(savedSearchSlots(searches))}`, layout.columns)}</Text>;
   else if (message) line = <Text color={message.kind === 'error' ? 'red' : 'green'} wrap="truncate">{fit(message.text, layout.columns)}</Text>;
   else line = <Text> </Text>;
   return (
