@@ -86,6 +86,7 @@ export const LIST_BINDINGS: readonly Binding[] = [
   { keys: [ch('T')], label: 'T', help: 'remove a tag', group: 'tag', action: is({ type: 'prompt-open', purpose: 'remove-tag' }) },
   { keys: [ch('u')], label: 'u', help: 'undo the last change, back on its paper', hint: hint('u undo', 2), group: 'tag', action: is({ type: 'undo' }) },
   { keys: [ch('o')], label: 'o', help: 'open the first link ($BROWSER, else xdg-open)', hint: hint('o open', 3), group: 'other', action: is({ type: 'open-link' }) },
+  { keys: [ch('F')], label: 'F', help: 'fetch the configured sources now, in the background (the status line says when each was last fetched)', group: 'other', action: is({ type: 'fetch-start' }) },
   { keys: [ch('e')], label: 'e', help: 'export the marked papers (else all shown) to Markdown', hint: hint('e export', 3), group: 'other', action: is({ type: 'prompt-open', purpose: 'export' }) },
   // Sorting sits with the filter in the help; listed here so that its hint comes late in the footer (and goes first of its priority).
   {

@@ -5,6 +5,7 @@ import type { UiState } from '../state.js';
 import { fit, textWidth } from '../text.js';
 import { Prompt } from './Prompt.js';
 import { savedSearchSlots, slotList, type Searches } from '../saved-searches.js';
+import { agesLine, progressLine, type FetchSlice } from '../fetch-status.js';
 
 export function Footer({ state, searches }: { state: UiState; searches?: Searches }) {
   const { mode, message, layout } = state;
@@ -12,7 +13,7 @@ export function Footer({ state, searches }: { state: UiState; searches?: Searche
   if (mode.kind === 'prompt') line = <Prompt prompt={mode.prompt} width={layout.columns} />;
   else if (mode.kind === 'saved') line = <Text color="yellow" wrap="truncate">{fit(`run saved search: ${slotList(savedSearchSlots(searches))}`, layout.columns)}</Text>;
   else if (message) line = <Text color={message.kind === 'error' ? 'red' : 'green'} wrap="truncate">{fit(message.text, layout.columns)}</Text>;
-  else line = <Text> </Text>;
+  else line = <FetchLine slice={state.fetch} width={layout.columns} />;
   return (
     <Box flexDirection="column" width={layout.columns}>
       {line}
@@ -21,6 +22,14 @@ export function Footer({ state, searches }: { state: UiState; searches?: Searche
       </Text>
     </Box>
   );
+}
+
+/** With no message: a fetch under way, else when each source was last fetched, else nothing. */
+function FetchLine({ slice, width }: { slice: FetchSlice; width: number }) {
+  const running = progressLine(slice);
+  if (running) return <Text color="yellow" wrap="truncate">{fit(running, width)}</Text>;
+  const ages = agesLine(slice);
+  return ages ? <Text dimColor wrap="truncate">{fit(ages, width)}</Text> : <Text> </Text>;
 }
 
 const SEPARATOR = '  ';
