@@ -11,6 +11,12 @@ export function savedSearchSlots(searches: Searches | undefined): string[] {
     .slice(0, 9);
 }
 
+/** The line after `@`: the nine keys, and how to run the others. */
+export function pickerLine(searches: Searches | undefined): string {
+  const more = Object.keys(searches ?? {}).length - 9;
+  return `run saved search: ${slotList(savedSearchSlots(searches))}${more > 0 ? ` · ${more} more by name: / @name` : ''}`;
+}
+
 export const NO_SAVED_SEARCHES = "no saved searches yet: add them under searches: in the config file ('papers config path' names it, 'papers searches --help' shows how)";
 
 /** The saved search the filter is, when it is exactly one (`@name`); null otherwise. */

@@ -79,6 +79,10 @@ describe('saved searches in the UI', () => {
     const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`s${String(i).padStart(2, '0')}`, `word${i}`]));
     const row = helpRows(config(many)).flatMap((g) => g.rows).find((x) => x.keys === '@ 1-9');
     expect(row?.help).toBe('run a saved search (the filter becomes @name): 1 @s00, 2 @s01, 3 @s02, 4 @s03, 5 @s04, 6 @s05, 7 @s06, 8 @s07, 9 @s08');
+    const picker = await renderApp({ handle: seedLibrary(), config: config(many), columns: 200 });
+    await picker.write('@');
+    expect(messageLine(picker.frame()).trim()).toBe('run saved search: 1 @s00  2 @s01  3 @s02  4 @s03  5 @s04  6 @s05  7 @s06  8 @s07  9 @s08 · 2 more by name: / @name');
+    picker.unmount();
     const r = await renderApp({ handle: seedLibrary(), config: config(SEARCHES), columns: 140, rows: 40 });
     await r.write('?');
     const help = r.frame().replace(/\s+/g, ' ');

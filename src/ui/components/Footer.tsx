@@ -4,14 +4,14 @@ import { hintsFor, keyContext, type Hint } from '../keymap.js';
 import type { UiState } from '../state.js';
 import { fit, textWidth } from '../text.js';
 import { Prompt } from './Prompt.js';
-import { savedSearchSlots, slotList, type Searches } from '../saved-searches.js';
+import { pickerLine, type Searches } from '../saved-searches.js';
 import { agesLine, progressLine, type FetchSlice } from '../fetch-status.js';
 
 export function Footer({ state, searches }: { state: UiState; searches?: Searches }) {
   const { mode, message, layout } = state;
   let line;
   if (mode.kind === 'prompt') line = <Prompt prompt={mode.prompt} width={layout.columns} />;
-  else if (mode.kind === 'saved') line = <Text color="yellow" wrap="truncate">{fit(`run saved search: ${slotList(savedSearchSlots(searches))}`, layout.columns)}</Text>;
+  else if (mode.kind === 'saved') line = <Text color="yellow" wrap="truncate">{fit(pickerLine(searches), layout.columns)}</Text>;
   else if (message) line = <Text color={message.kind === 'error' ? 'red' : 'green'} wrap="truncate">{fit(message.text, layout.columns)}</Text>;
   else line = <FetchLine slice={state.fetch} width={layout.columns} />;
   return (
