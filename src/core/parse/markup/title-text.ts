@@ -5,6 +5,7 @@
 
 const PICTO = String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3\u2B50\u2605\u2606\u25B2\u25BA\u25B6\u2192\u27A1])`;
 const PICTO_ALL = new RegExp(PICTO, 'gu');
+const ANY_PICTO = new RegExp(PICTO, 'u');
 const LEADING_MARK = new RegExp(String.raw`^(?:${PICTO}|[#>*•·▪◦‣\-–—|:：\s])+`, 'u');
 const NUMBERING = /^(?:\(?\d{1,4}[.)、．:：](?:\s+|(?=[^\d\s]))|\[\d{1,4}\]\s+|#\d{1,4}\s+|no\.\s*\d{1,4}\s+|\d{1,4}\s*(?:\uFE0F?\u20E3))/i;
 const TRAILING_COUNT = new RegExp(String.raw`\s*(?:[-–—|·•,]\s*)?(?:${PICTO}\s*)+[\d,.]*\s*[kK]?\s*(?:stars?|votes?|upvotes?|likes?)?\s*$`, 'u');
@@ -21,7 +22,11 @@ export function cleanTitle(raw: string): string {
   for (let k = 0; k < 4; k++) {
     const before = t;
     t = t.replace(LEADING_MARK, '').replace(NUMBERING, '').trim();
-    t = t.replace(READ_MORE, '').replace(TRAILING_VOTES, '').replace(TRAILING_COUNT, '').trim();
+    // the trailing patterns are tried at every position: test first for what each cannot match without
+    if (t.endsWith(')')) t = t.replace(READ_MORE, '');
+    if (t.endsWith(')')) t = t.replace(TRAILING_VOTES, '');
+    if (ANY_PICTO.test(t)) t = t.replace(TRAILING_COUNT, '');
+    t = t.trim();
     if (t === before) break;
   }
   return t.replace(/^["“「『]+(.*?)["”」』]+$/u, '$1').replace(/\s*[:：]$/, '').trim();
@@ -55,12 +60,15 @@ export function isTitleLike(text: string): boolean {
 
 /** `**Label:** value` or `Label：value` at the start of a line: the label (lowercased, emoji out) and the value. */
 export function splitLabel(line: string): { label: string; value: string } | null {
-  const m = /^\s*(?:[-*•]\s+)?([^:：\n]{1,32}?)\s*[:：]\s*(.*)$/su.exec(line.length > 4000 ? line.slice(0, 4000) : line);
+  const text = line.length > 4000 ? line.slice(0, 4000) : line;
+  const m = LABEL.exec(text);
   if (!m) return null;
   const label = oneLine(m[1]!.replace(PICTO_ALL, ' ').replace(/[*_`]/g, '')).toLowerCase();
   if (label === '' || /[.!?。]/.test(label) || label.split(' ').length > 4) return null;
-  return { label, value: m[2]! };
+  return { label, value: text.slice(m[0].length) };
 }
+/** A label and the space after its colon; the value is the rest of the text. */
+const LABEL = /^\s*(?:[-*•]\s+)?([^:：\n]{1,32}?)\s*[:：]\s*/u;
 
 const TITLE_LABELS = new Set([
   'title', 'english title', 'original title', 'paper title', 'en title', 'title (en)', 'title en',
