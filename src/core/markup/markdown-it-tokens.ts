@@ -1,0 +1,78 @@
+// markdown-it's tokens made without its class-field helper. markdown-it 15 ships with class fields
+// compiled to a `_defineProperty` call per field, which makes each Token (and most of the parse)
+// several times dearer than the parsing itself. The parser states below push tokens of a class with
+// the same fields, set plainly, and Token's prototype (attrGet and the rest, `instanceof Token`);
+// everything else is markdown-it's own. test/core/formats/markdown-it-tokens.test.ts checks the
+// token streams stay the same as markdown-it's.
+import type MarkdownIt from 'markdown-it';
+
+type Md = InstanceType<typeof MarkdownIt>;
+type Token = ReturnType<Md['parse']>[number];
+
+/** Has `md` push plain tokens in its block and inline passes. */
+export function usePlainTokens(md: Md): void {
+  const Token = new md.block.State('', md, {}, []).Token as unknown as { prototype: Token };
+  function PlainToken(this: Token, type: string, tag: string, nesting: Token['nesting']) {
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.map = null;
+    this.nesting = nesting;
+    this.level = 0;
+    this.children = null;
+    this.content = '';
+    this.markup = '';
+    this.info = '';
+    this.meta = null;
+    this.block = false;
+    this.hidden = false;
+  }
+  PlainToken.prototype = Object.create(Token.prototype, { constructor: { value: PlainToken, writable: true, configurable: true } });
+  const make = PlainToken as unknown as new (type: string, tag: string, nesting: Token['nesting']) => Token;
+
+  const BlockState = md.block.State;
+  class PlainBlockState extends BlockState {
+    override push(type: string, tag: string, nesting: Token['nesting']): Token {
+      const token = new make(type, tag, nesting);
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
+    }
+  }
+  const InlineState = md.inline.State;
+  class PlainInlineState extends InlineState {
+    override pushPending(): Token {
+      const token = new make('text', '', 0);
+      token.content = this.pending;
+      token.level = this.pendingLevel;
+      this.tokens.push(token);
+      this.pending = '';
+      return token;
+    }
+    override push(type: string, tag: string, nesting: Token['nesting']): Token {
+      if (this.pending) this.pushPending();
+      const token = new make(type, tag, nesting);
+      let meta: { delimiters: InstanceType<typeof InlineState>['delimiters'] } | undefined;
+      if (nesting < 0) {
+        this.level--;
+        this.delimiters = this._prev_delimiters.pop()!;
+      }
+      token.level = this.level;
+      if (nesting > 0) {
+        this.level++;
+        this._prev_delimiters.push(this.delimiters);
+        this.delimiters = [];
+        meta = { delimiters: this.delimiters };
+      }
+      this.pendingLevel = this.level;
+      this.tokens.push(token);
+      this.tokens_meta.push(meta);
+      return token;
+    }
+  }
+  md.block.State = PlainBlockState;
+  md.inline.State = PlainInlineState;
+}
