@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 import { inlineWriter, type Block, type InlineWriter } from './blocks.js';
 import { htmlBlocks } from './html-blocks.js';
-import { usePlainTokens } from './markdown-it-tokens.js';
+import { usePlainTokens, useSimpleLinks } from './markdown-it-fast.js';
 
 // The inline pass runs per block, below, so that it can be bounded: markdown-it's inline rules
 // cost tens of microseconds a character on hostile text (runs of `[`), which would make a large
@@ -15,6 +15,7 @@ import { usePlainTokens } from './markdown-it-tokens.js';
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 md.core.ruler.disable(['inline', 'text_join']);
 usePlainTokens(md);
+useSimpleLinks(md);
 const MAX_INLINE = 20_000;
 const INLINE_BUDGET = 16 * 1024 * 1024;
 const INLINE_SYNTAX = /[[<*_`&\\!]/;

@@ -1,9 +1,11 @@
-// markdown-it's tokens made without its class-field helper. markdown-it 15 ships with class fields
-// compiled to a `_defineProperty` call per field, which makes each Token (and most of the parse)
-// several times dearer than the parsing itself. The parser states below push tokens of a class with
-// the same fields, set plainly, and Token's prototype (attrGet and the rest, `instanceof Token`);
-// everything else is markdown-it's own. test/core/formats/markdown-it-tokens.test.ts checks the
-// token streams stay the same as markdown-it's.
+// markdown-it made cheaper where the markdown reader does not need its generality, each part
+// proved equal to markdown-it's own by test/core/formats/markdown-it-fast.test.ts:
+// - tokens made without its class-field helper: markdown-it 15 ships with class fields compiled to
+//   a `_defineProperty` call per field, which makes each Token dearer than the parsing around it.
+//   The parser states below push tokens of a class with the same fields, set plainly, and Token's
+//   prototype (attrGet and the rest, `instanceof Token`); everything else is markdown-it's own;
+// - link targets that normalizing would leave as they are (ASCII, nothing to percent-encode, a
+//   plain host) are not parsed into a URL and formatted back.
 import type MarkdownIt from 'markdown-it';
 
 type Md = InstanceType<typeof MarkdownIt>;
@@ -75,4 +77,17 @@ export function usePlainTokens(md: Md): void {
   }
   md.block.State = PlainBlockState;
   md.inline.State = PlainInlineState;
+}
+
+/**
+ * A link target markdown-it's normalizeLink returns unchanged: an http(s) URL with a plain host, or
+ * a relative path (not `//host`), made of characters percent-encoding keeps, with no `%`, `@` or port;
+ * a host of at most 8 labels of 30 characters stays under mdurl's 255.
+ */
+const UNCHANGED_LINK = /^(?:https?:\/\/[A-Za-z0-9-]{1,30}(?:\.[A-Za-z0-9-]{1,30}){0,7}(?=[/?#]|$)|(?!\/\/)(?=[A-Za-z0-9._~/#?-]))[A-Za-z0-9\-._~/?#!$&'()*+,;=]*$/;
+
+/** Has `md` skip normalizing link targets that normalizing would leave as they are. */
+export function useSimpleLinks(md: Md): void {
+  const normalizeLink = md.normalizeLink.bind(md);
+  md.normalizeLink = (url) => (url.length <= 2000 && UNCHANGED_LINK.test(url) ? url : normalizeLink(url));
 }

@@ -1,9 +1,9 @@
-// The plain tokens the markdown reader has markdown-it push must be markdown-it's own tokens in all
-// but their making: the same fields and values, in the same stream, on the real samples and on soup.
+// markdown-it as the markdown reader cheapens it must give what markdown-it gives: tokens with the
+// same fields and values in the same stream, and the same link targets, on real samples and on soup.
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { usePlainTokens } from '../../../src/core/markup/markdown-it-tokens.js';
+import { usePlainTokens, useSimpleLinks } from '../../../src/core/markup/markdown-it-fast.js';
 import { sample } from './fixtures.js';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
@@ -11,6 +11,7 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 const stock = new MarkdownIt({ html: true });
 const plain = new MarkdownIt({ html: true });
 usePlainTokens(plain);
+useSimpleLinks(plain);
 
 /** A token's own fields in one order, children included. */
 function fields(t: Token): unknown {
@@ -26,7 +27,7 @@ const stream = (md: InstanceType<typeof MarkdownIt>, text: string) => md.parse(t
 const MARKDOWN = ['digest-ja-1.md', 'digest-zh-1.md', 'jekyll-ko-1.md', 'jekyll-zh-1.md', 'newsletter-zh-1.md', 'readme-details-1.md', 'scholar-report-1.md', 'table-1.md', 'themes-md-1.md'];
 const SOUP = ['\n', '\n\n', ' ', '# ', '- ', '1. ', '> ', '|', '|---|\n', '**', '*', '_', '`', '```\n', '[', ']', '](', ')', '![', '<b>', '</b>', '<a href="x">', '</a>', '<details>', '&amp;', '\\', 'https://arxiv.org/abs/2601.00001', 'word', '[x]: /url\n', '    code\n'];
 
-describe('plain markdown-it tokens', () => {
+describe('markdown-it made cheaper', () => {
   it('are markdown-it tokens, prototype methods included', () => {
     const [token] = plain.parse('# A [link](https://arxiv.org/abs/2601.00001)', {});
     const link = plain.parse('[x](https://arxiv.org/abs/2601.00001)', {})[1]!.children![0]!;
@@ -45,6 +46,17 @@ describe('plain markdown-it tokens', () => {
         expect(stream(plain, text)).toEqual(stream(stock, text));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('normalizes link targets as markdown-it does', () => {
+    const parts = ['http://', 'https://', 'HTTPS://', '//', 'arxiv.org', 'a', '-', '.', '/', '?', '#', '%', '%20', '@', ':', '80', "'", '(', ')', '!', '$', '&', '+', ',', ';', '=', '*', '~', '_', ' ', '[', ']', '\\', 'é', 'ü.de', 'xn--', 'mailto:', 'javascript:', '2601.00001', 'A'.repeat(40)];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 24 }), (p) => {
+        const url = p.join('');
+        expect(plain.normalizeLink(url)).toBe(stock.normalizeLink(url));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
