@@ -200,10 +200,10 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
   const byKey = new Map<string, Draft>();
   let order = 0;
 
-  const keyOf = (d: Draft) => d.ref?.key ?? `title:${normaliseTitle(d.title)}`;
   const add = (d: Draft): Draft => {
-    const key = keyOf(d);
-    const earlier = byKey.get(key) ?? (d.ref === null ? undefined : byKey.get(`title:${normaliseTitle(d.title)}`));
+    const titleKey = `title:${normaliseTitle(d.title)}`;
+    const key = d.ref?.key ?? titleKey;
+    const earlier = byKey.get(key) ?? (d.ref === null ? undefined : byKey.get(titleKey));
     if (earlier) {
       if (betterTitle(earlier.title, d.title)) earlier.title = d.title;
       if (earlier.order > d.order) {
@@ -217,7 +217,6 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       return earlier;
     }
     byKey.set(key, d);
-    if (d.ref === null) byKey.set(`title:${normaliseTitle(d.title)}`, d);
     drafts.push(d);
     return d;
   };

@@ -14,8 +14,10 @@ const READ_MORE = /\s*\((?:read|see|view)\s+(?:more|it|the paper)\b[^()]*\)\s*$/
 
 /** One line, runs of space folded. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return FOLDS.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+/** What folding changes: white space other than a space, or two in a row. */
+const FOLDS = /[^\S ]|\s\s/;
 
 export function cleanTitle(raw: string): string {
   let t = oneLine(raw.length > 4000 ? raw.slice(0, 4000) : raw);
@@ -46,8 +48,11 @@ export function isGenericLinkText(text: string): boolean {
   const t = oneLine(text.replace(PICTO_ALL, ' '));
   if (t === '') return true;
   if (/^(?:https?:\/\/|www\.)/i.test(t) || /^(?:arxiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(t)) return true;
-  const words = t.toLowerCase().split(/[\s/|·•,:：()[\]-]+/).filter((w) => w !== '');
-  return words.every((w) => GENERIC_WORDS.has(w));
+  // word by word, stopping at the first that says which paper: most link texts are titles
+  const words = /[^\s/|·•,:：()[\]-]+/g;
+  const lower = t.toLowerCase();
+  for (let m = words.exec(lower); m !== null; m = words.exec(lower)) if (!GENERIC_WORDS.has(m[0])) return false;
+  return true;
 }
 
 /** Could be a paper title: has a letter, is not a sentence-long run of text, is not a bare count or date. */
