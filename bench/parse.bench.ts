@@ -1,12 +1,10 @@
 // Parse throughput of the Hugging Face page parser at 1, 10 and 100 MB of digest text, and on adversarial
-// text (long lines of brackets, dots, URLs, LaTeX) at 1 and 10 MB; of the markdown and HTML digest
-// readers at 1 and 10 MB of digests in the shapes people generate (numbered linked headings with
-// fields and summaries, table rows, `<details>` cards; `<div class="paper">` cards). Linear time means
-// the MB/s stays flat as the size grows: the "time per MB" ratios printed should be close to 1.
+// text (long lines of brackets, dots, URLs, LaTeX) at 1 and 10 MB; of the data-file formats at 1 and
+// 10 MB. (The markdown and HTML digest readers have parse-markup.bench.ts.) Linear time means the
+// MB/s stays flat as the size grows: the "time per MB" ratios printed should be close to 1.
 import type { DigestFormat } from '../src/core/parse/index.js';
-import type { Paper } from '../src/core/model.js';
 import { hfPage } from '../src/core/parse/hf-page.js';
-import { htmlDigest, markdownDigest } from '../src/core/parse/markup-digest.js';
+import { adversarialOfSize } from './markup-inputs.js';
 import { syntheticDigest, syntheticPapers } from './synthetic.js';
 import { yaml } from '../src/io/yaml.js';
 
@@ -24,75 +22,6 @@ function digestOfSize(bytes: number): string {
   }
   return parts.join('\n').slice(0, bytes);
 }
-
-/**
- * Text built to trip backtracking regexes and quadratic scans: cards whose abstracts are long runs of
- * dots, brackets, URL schemes, LaTeX groups that never close, dollar signs, link stubs, labels glued to
- * URLs, odd spaces; and headings that never close their bracket.
- */
-function adversarialOfSize(bytes: number): string {
-  const patterns = [
-    'a.'.repeat(5000),
-    '[['.repeat(5000),
-    'https://'.repeat(2000),
-    '\\frac{'.repeat(2000),
-    '\\href{'.repeat(2000),
-    '\\color['.repeat(2000),
-    '$'.repeat(10000),
-    '{this '.repeat(2000),
-    'https://x.org{here}'.repeat(500),
-    'github.com/'.repeat(1000),
-    ' '.repeat(10000) + 'x',
-    '{'.repeat(5000) + '}'.repeat(5000),
-    '1times'.repeat(2000),
-    'a\u00a0\u200b '.repeat(3000),
-  ];
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const card = i % 7 === 6 ? `### [${'word '.repeat(2000)}\n\n` : `Adversarial Card ${i}\n\n${patterns[i % patterns.length]} end.\n\n`;
-    parts.push(card);
-    size += card.length;
-  }
-  return parts.join('').slice(0, bytes);
-}
-
-/** `n` of the synthetic papers' ids: theirs when they have one, else a made-up one from the index. */
-const idOf = (p: Paper, i: number) => p.arxivId ?? `2601.${String(10000 + (i % 90000)).slice(-5)}`;
-
-/** Markdown digest text in three generators' shapes, cycling per paper. */
-function markdownChunk(papers: readonly Paper[]): string {
-  return papers
-    .map((p, i) => {
-      const id = idOf(p, i);
-      if (i % 3 === 0) return `### ${i + 1}. **[${p.title}](https://arxiv.org/abs/${id}v1)**\n- **评分**: ⭐ 78/100 | **日期**: ${p.date}\n- **AI摘要**: ${p.abstract.slice(0, 80)}\n\n**概要**\n\n${p.abstract}\n`;
-      if (i % 3 === 1) return `|**${p.date}**|**${p.title}**|A. Author et.al.|[${id}](http://arxiv.org/abs/${id})|null|\n`;
-      return `<details>\n<summary><b>${i + 1}. ${p.title}</b> ⭐ ${i % 97}</summary>\n\n**🔗 Links:** [🤗 HuggingFace](https://huggingface.co/papers/${id}) • [📄 arXiv](https://arxiv.org/abs/${id})\n\n> ${p.abstract}\n\n</details>\n`;
-    })
-    .join('\n');
-}
-
-function htmlChunk(papers: readonly Paper[]): string {
-  return papers
-    .map((p, i) => `<div class="paper">\n<div class="paper-line1">📄 <a href="https://arxiv.org/abs/${idOf(p, i)}"><strong>${p.title}</strong></a> <span class="badge">CV</span></div>\n<div class="paper-authors">👥 A. Author, B. Author et al.</div>\n<p>${p.abstract}</p>\n</div>\n`)
-    .join('\n');
-}
-
-function sized(chunk: (papers: readonly Paper[]) => string, head: string, tail: string): (bytes: number) => string {
-  return (bytes) => {
-    const parts: string[] = [head];
-    let size = head.length;
-    for (let seed = 1; size < bytes; seed++) {
-      const c = chunk(syntheticPapers(500, seed));
-      parts.push(c);
-      size += c.length;
-    }
-    return parts.join('\n').slice(0, bytes) + tail;
-  };
-}
-
-const markdownOfSize = sized(markdownChunk, '# 精选论文\n\n## Topic\n\n|Publish Date|Title|Authors|PDF|Code|\n|---|---|---|---|---|\n', '');
-const htmlOfSize = sized(htmlChunk, '<!DOCTYPE html><html><head><title>Daily Briefing</title></head><body><h2>Papers</h2>', '</body></html>');
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -131,10 +60,6 @@ export async function run(): Promise<void> {
   time(digestOfSize(4 * MB), 2);
   report('digest     ', digestOfSize, [1, 10, 100]);
   report('adversarial', adversarialOfSize, [1, 10]);
-  time(markdownOfSize(2 * MB), 1, markdownDigest);
-  report('markdown   ', markdownOfSize, [1, 10], markdownDigest);
-  time(htmlOfSize(2 * MB), 1, htmlDigest);
-  report('html       ', htmlOfSize, [1, 10], htmlDigest);
   await runDataFormats();
 }
 

@@ -16,6 +16,9 @@ import type { Snapshot } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
 import { interestOptions } from './interest.js';
 import { nearMiss } from '../io/near-miss.js';
+import { uiFetcher } from './ui-fetcher.js';
+import { defaultRules } from './rules-run.js';
+import type { LibraryStore } from '../io/library-store.js';
 
 interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -74,7 +77,8 @@ export function preloadUi(): void {
   uiModule.catch(() => {}); // reported by openUi, if the UI opens at all
 }
 
-export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null): Promise<void> {
+/** `store`: the library on disk the UI shows, which `F` fetches into; without it there is no fetching. */
+export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null, store?: LibraryStore): Promise<void> {
   const { config } = configOf(command);
   const today = localToday();
   preloadUi();
@@ -82,7 +86,8 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
   // The live filter searches the library database (built after the first frame, by prepare).
   const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
   const filter = createSearchFilter(search, { today, searches: config.searches, nearMiss });
-  await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking) });
+  const fetcher = store ? uiFetcher({ store, sources: config.sources, rules: () => defaultRules(command).rules }) : undefined;
+  await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking), ...(fetcher ? { fetcher } : {}) });
 }
 
 /**

@@ -1,8 +1,9 @@
 // One change a user asks of their decisions (a tag edit over some papers, or one paper's note),
 // applied to one paper's decision. A command may make several edits as one change (one undo
 // step), e.g. `papers rules apply` with two rules, or an edited reading list. Pure.
-import type { Decision } from './library.js';
-import { sameTag } from './tags.js';
+import { isEmptyDecision, sameDecision } from './decisions.js';
+import type { ChangeResult, Decision } from './library.js';
+import { sameTag, spellTagEdits } from './tags.js';
 
 export type DecisionEdit =
   | { kind: 'tag'; ids: readonly string[]; add: readonly string[]; remove: readonly string[] }
@@ -27,6 +28,29 @@ export function applyEdit(edit: DecisionEdit, before: Decision, at: string): Dec
   const text = noteText(edit);
   if (text === null) return { ...before, note: null };
   return { ...before, note: before.note?.text === text ? before.note : { text, at } };
+}
+
+/**
+ * The edits, in order, as one change to decisions keyed by paper id (no aliases): tags in the
+ * library's spellings (spellTagEdits), each paper's decision after applyEdit, emptied ones dropped.
+ * For a library without aliases (the in-memory one); the store folds aliases in around the same steps.
+ */
+export function editDecisions(edits: readonly DecisionEdit[], decisions: ReadonlyMap<string, Decision>, at: string): { next: Map<string, Decision>; parts: ChangeResult[] } {
+  const next = new Map(decisions);
+  const parts: ChangeResult[] = [];
+  for (const edit of spellTagEdits(edits, decisions)) {
+    const changed: string[] = [];
+    for (const id of editIds(edit)) {
+      const before = next.get(id) ?? { tags: {}, note: null };
+      const after = applyEdit(edit, before, at);
+      if (sameDecision(before, after)) continue;
+      changed.push(id);
+      if (isEmptyDecision(after)) next.delete(id);
+      else next.set(id, after);
+    }
+    parts.push({ summary: describeEdit(edit, changed), changed });
+  }
+  return { next, parts };
 }
 
 function noteText(edit: Extract<DecisionEdit, { kind: 'note' }>): string | null {

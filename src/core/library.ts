@@ -3,6 +3,7 @@
 // one below serves the bundled seed and the UI tests.
 import type { Paper } from './model.js';
 import type { PaperFilter } from './filter.js';
+import { editDecisions, type DecisionEdit } from './decision-edit.js';
 
 /** One appearance of a paper in one imported digest. */
 export interface Sighting {
@@ -103,39 +104,21 @@ export function memoryLibrary(papers: LibraryPaper[], origin = 'memory', now: ()
   const history: Array<{ decisions: Map<string, Decision>; change: ChangeResult }> = [];
   const latestDigest = papers.length > 0 ? (papers[papers.length - 1]!.sightings[0]?.digest ?? null) : null;
 
-  const commit = (next: Map<string, Decision>, summary: string, changed: string[]): ChangeResult => {
-    const change = { summary, changed };
-    history.push({ decisions, change });
+  /** One change, made as the library on disk makes it (decision-edit.ts); one undo step unless it changed nothing. */
+  const change = async (edits: readonly DecisionEdit[]): Promise<ChangeResult> => {
+    const { next, parts } = editDecisions(edits, decisions, now());
+    const result = { summary: parts.map((p) => p.summary).join('; '), changed: [...new Set(parts.flatMap((p) => p.changed))] };
+    if (result.changed.length === 0) return result;
+    history.push({ decisions, change: result });
     decisions = next;
-    return change;
+    return result;
   };
 
   return {
     origin,
     snapshot: () => ({ papers, decisions, latestDigest }),
-    async tag(ids, add, remove) {
-      const next = new Map(decisions);
-      const changed: string[] = [];
-      const at = now();
-      for (const id of ids) {
-        const before = next.get(id) ?? { tags: {}, note: null };
-        const tags = { ...before.tags };
-        for (const t of remove) delete tags[t];
-        for (const t of add) tags[t] ??= at;
-        if (JSON.stringify(Object.keys(tags).sort()) === JSON.stringify(Object.keys(before.tags).sort())) continue;
-        changed.push(id);
-        if (Object.keys(tags).length === 0 && before.note === null) next.delete(id);
-        else next.set(id, { ...before, tags });
-      }
-      const words = [...add.map((t) => `+${t}`), ...remove.map((t) => `-${t}`)].join(' ');
-      return commit(next, `tagged ${changed.length} paper${changed.length === 1 ? '' : 's'} ${words}`, changed);
-    },
-    async setNote(id, text) {
-      const next = new Map(decisions);
-      const before = next.get(id) ?? { tags: {}, note: null };
-      next.set(id, { ...before, note: text === null ? null : { text, at: now() } });
-      return commit(next, text === null ? `removed the note of ${id}` : `noted ${id}`, [id]);
-    },
+    tag: (ids, add, remove) => change([{ kind: 'tag', ids, add, remove }]),
+    setNote: (id, text) => change([{ kind: 'note', id, text }]),
     async undo() {
       const previous = history.pop();
       if (!previous) return null;

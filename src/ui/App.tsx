@@ -8,6 +8,7 @@ import { actionFor, keyContext, takesText, type KeyEvent } from './keymap.js';
 import type { Size } from './layout.js';
 import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type RankFn, type UiState } from './state.js';
 import { progressOf } from './progress.js';
+import type { FetchOutcome, UiFetcher } from './fetch-status.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -21,6 +22,8 @@ export interface UiSideEffects {
   openUrl: (url: string) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Writes an export; resolves to the path written, rejects with a one-line message. */
   writeExport: (path: string, text: string) => Promise<string>;
+  /** Fetches the configured sources into the library shown (F); absent when no library is shown. */
+  fetcher?: UiFetcher;
 }
 
 export interface AppProps {
@@ -45,10 +48,11 @@ export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
 }
 
 const info = (text: string): Message => ({ text, kind: 'info' });
+const fetchStatus = (fetcher: UiFetcher): Action => ({ type: 'fetch-status', sources: fetcher.sources(), at: fetcher.now().toISOString() });
 const failed = (e: unknown): Message => ({ text: e instanceof Error ? e.message.split('\n')[0]! : String(e), kind: 'error' });
 
 export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onExit }: AppProps) {
-  const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter(memorySearch(), { today }));
+  const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter(memorySearch(), { today, searches: config.searches ?? {} }));
   const { stdout } = useStdout();
   const { exit } = useApp();
   const reducer = useMemo(() => createReducer({ filter, config, ...(rank ? { rank } : {}) }), [filter, config, rank]);
@@ -64,13 +68,34 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
       store.current = next;
       setState(next);
       // run-filter waits for the frame that echoes the keystroke (the layout effect below).
-      for (const effect of effects) if (effect.kind !== 'run-filter' && effect.kind !== 'run-sort') queue.current = queue.current.then(() => perform(effect));
+      for (const effect of effects) {
+        // A fetch runs beside the queue, so that the keys' effects go on while it waits on the network.
+        if (effect.kind === 'fetch') void fetchInBackground();
+        else if (effect.kind !== 'run-filter' && effect.kind !== 'run-sort') queue.current = queue.current.then(() => perform(effect));
+      }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [reducer],
   );
 
-  const perform = async (effect: Exclude<Effect, { kind: 'run-filter' | 'run-sort' }>): Promise<void> => {
+  const fetchInBackground = async (): Promise<void> => {
+    const { fetcher } = sideEffects;
+    if (!fetcher) return;
+    let outcome: FetchOutcome;
+    try {
+      outcome = await fetcher.fetch((text) => dispatch({ type: 'fetch-progress', text }));
+    } catch (e) {
+      outcome = { ok: false, line: failed(e).text };
+    }
+    try {
+      dispatch({ type: 'fetch-done', snapshot: handle.snapshot(), outcome });
+      dispatch(fetchStatus(fetcher));
+    } catch (e) {
+      dispatch({ type: 'message', message: failed(e) });
+    }
+  };
+
+  const perform = async (effect: Exclude<Effect, { kind: 'run-filter' | 'run-sort' | 'fetch' }>): Promise<void> => {
     try {
       switch (effect.kind) {
         case 'tag': {
@@ -132,6 +157,25 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
     timer = setTimeout(next, 0);
     return () => clearTimeout(timer);
   }, [filter]);
+
+  // When each source was last fetched, read after the first frame and again each minute (the ages move on).
+  useEffect(() => {
+    const { fetcher } = sideEffects;
+    if (!fetcher) return;
+    const read = () => {
+      try {
+        dispatch(fetchStatus(fetcher));
+      } catch (e) {
+        dispatch({ type: 'message', message: failed(e) });
+      }
+    };
+    const first = setTimeout(read, 0);
+    const timer = setInterval(read, 60_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [sideEffects, dispatch]);
 
   useEffect(() => {
     const onResize = () => {
@@ -213,7 +257,7 @@ function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   const list = <PaperList snapshot={state.snapshot} shown={state.shown} cursor={state.cursor} top={state.top} marked={state.marked} width={layout.listWidth} height={layout.listHeight} />;
   const preview = <Preview paper={paper} snapshot={state.snapshot} top={state.previewTop} width={layout.previewWidth} height={layout.previewHeight} />;
   let body;
-  if (state.mode.kind === 'help') body = <HelpOverlay quickTags={config.quickTags} width={layout.columns} height={bodyHeight} top={state.mode.top} />;
+  if (state.mode.kind === 'help') body = <HelpOverlay config={config} width={layout.columns} height={bodyHeight} top={state.mode.top} />;
   else if (layout.preview === 'beside') {
     body = (
       <Box flexDirection="row" height={bodyHeight}>
@@ -235,9 +279,9 @@ function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   }
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.height}>
-      <Header state={state} dates={dates} progress={progress} />
+      <Header state={state} dates={dates} progress={progress} searches={config.searches} />
       {body}
-      <Footer state={state} />
+      <Footer state={state} searches={config.searches} />
     </Box>
   );
 }

@@ -108,7 +108,7 @@ export function papersToMarkdown(papers: readonly LibraryPaper[], snapshot: Snap
   return formatMarkdown(exportEntries(papers, snapshot), meta, { group: 'none', abstracts: 'tldr' });
 }
 
-/** The parts of the user's config the UI reads: the tags of keys 1-9 (null: the key does nothing). */
-export type UiConfig = Pick<Config, 'quickTags'>;
+/** The parts of the user's config the UI reads: the tags of keys 1-9 (null: the key does nothing), the saved searches of @1-@9. */
+export type UiConfig = Pick<Config, 'quickTags'> & Partial<Pick<Config, 'searches'>>;
 
 export const DEFAULT_UI_CONFIG: UiConfig = { quickTags: toConfig(defaultValues()).quickTags };

@@ -50,8 +50,8 @@ function pack(groups: readonly HelpLine[][], count: number, height: number): Hel
 }
 
 /** The help for a body of `width` x `height`, scrolled to `top` when it scrolls (clamped). */
-export function helpView(quickTags: UiConfig['quickTags'], width: number, height: number, top: number): HelpView {
-  const rows = helpRows(quickTags);
+export function helpView(config: UiConfig, width: number, height: number, top: number): HelpView {
+  const rows = helpRows(config);
   const most = Math.max(1, Math.floor((width + GAP) / (MIN_COLUMN + GAP)));
   for (let count = 1; count <= most; count++) {
     const columnWidth = Math.floor((width - GAP * (count - 1)) / count);

@@ -16,6 +16,8 @@ export interface RunUiOptions {
   writeExport: UiSideEffects['writeExport'];
   /** Opens a link for `o` (the CLI passes the browser opener). */
   openUrl: UiSideEffects['openUrl'];
+  /** Fetches for `F`, into the library shown; absent when there is none. */
+  fetcher?: UiSideEffects['fetcher'];
   /** The library's search index (e.g. from its on-disk cache); asked for once, after the first frame. */
   searchIndex?: () => SearchIndex;
   /** The live filter, with the CLI's search, today's date and saved searches; else an in-memory one. */
@@ -63,10 +65,10 @@ export async function runUi(options: RunUiOptions): Promise<void> {
       <App
         handle={options.handle}
         config={options.config ?? DEFAULT_UI_CONFIG}
-        sideEffects={{ openUrl: options.openUrl, writeExport: options.writeExport }}
+        sideEffects={{ openUrl: options.openUrl, writeExport: options.writeExport, ...(options.fetcher ? { fetcher: options.fetcher } : {}) }}
         today={today}
         interactive={Boolean(stdin.isTTY)}
-        filter={options.filter ?? createSearchFilter(memorySearch(options.searchIndex), { today })}
+        filter={options.filter ?? createSearchFilter(memorySearch(options.searchIndex), { today, searches: options.config?.searches ?? {} })}
         {...(options.rank ? { rank: options.rank } : {})}
       />,
       // Ink's default 30 fps throttle would hold the frame of a filtered list up to 33 ms behind the

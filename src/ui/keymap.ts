@@ -3,6 +3,7 @@
 import type { UiConfig } from './adapters.js';
 import { SORT_CYCLE, type Action, type Mode, type SortMode } from './state.js';
 import type { Layout } from './layout.js';
+import { NO_SAVED_SEARCHES, savedSearchSlots, slotList } from './saved-searches.js';
 
 const SORT_NAMES: Record<SortMode, string> = { library: 'library order (best match while filtering)', interest: 'interest', date: 'newest', upvotes: 'most upvoted' };
 
@@ -85,6 +86,7 @@ export const LIST_BINDINGS: readonly Binding[] = [
   { keys: [ch('T')], label: 'T', help: 'remove a tag', group: 'tag', action: is({ type: 'prompt-open', purpose: 'remove-tag' }) },
   { keys: [ch('u')], label: 'u', help: 'undo the last change, back on its paper', hint: hint('u undo', 2), group: 'tag', action: is({ type: 'undo' }) },
   { keys: [ch('o')], label: 'o', help: 'open the first link ($BROWSER, else xdg-open)', hint: hint('o open', 3), group: 'other', action: is({ type: 'open-link' }) },
+  { keys: [ch('F')], label: 'F', help: 'fetch the configured sources now, in the background (the status line says when each was last fetched)', group: 'other', action: is({ type: 'fetch-start' }) },
   { keys: [ch('e')], label: 'e', help: 'export the marked papers (else all shown) to Markdown', hint: hint('e export', 3), group: 'other', action: is({ type: 'prompt-open', purpose: 'export' }) },
   // Sorting sits with the filter in the help; listed here so that its hint comes late in the footer (and goes first of its priority).
   {
@@ -96,6 +98,8 @@ export const LIST_BINDINGS: readonly Binding[] = [
     action: is({ type: 'sort-cycle' }),
   },
   { keys: [ch('S')], label: 'S', help: 'rank by interest now, learning from your tags as they are', group: 'filter', action: is({ type: 'sort-rerank' }) },
+  // The help draws its own row for @ (with the saved searches' names); this text is the fallback.
+  { keys: [ch('@')], label: '@', help: 'run a saved search: @ then its digit 1-9', hint: hint('@ saved', 3), group: 'filter', action: is({ type: 'saved-open' }) },
   { keys: [ch('?')], label: '?', help: 'this help', hint: hint('? help', 1), group: 'other', action: is({ type: 'help-toggle' }) },
   { keys: [ch('q'), ch('c', true)], label: 'q ctrl-c', help: 'quit', hint: hint('q quit', 1), group: 'other', action: is({ type: 'quit' }) },
 ];
@@ -133,6 +137,13 @@ export const HELP_BINDINGS: readonly Binding[] = [
   { keys: [ch('c', true)], label: 'ctrl-c', help: 'quit', group: 'other', action: is({ type: 'quit' }) },
 ];
 
+/** After `@`: a digit runs that saved search; Esc (or @ again) goes back to the list. */
+export const SAVED_BINDINGS: readonly Binding[] = [
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((slot): Binding => ({ keys: [ch(String(slot))], label: String(slot), help: `run saved search ${slot}`, ...(slot === 1 ? { hint: hint('1-9 run', 1) } : {}), group: 'filter', action: is({ type: 'saved-run', slot }) })),
+  { keys: [sp('escape'), ch('@')], label: 'Esc', help: 'back to the list', hint: hint('Esc cancel', 1), group: 'other', action: is({ type: 'saved-cancel' }) },
+  { keys: [ch('c', true)], label: 'ctrl-c', help: 'quit', group: 'other', action: is({ type: 'quit' }) },
+];
+
 /** Behind the "needs a larger window" screen only quitting works (resizing is not a key). */
 export const TOO_SMALL_BINDINGS: readonly Binding[] = [{ keys: [ch('q'), ch('c', true)], label: 'q ctrl-c', help: 'quit', group: 'other', action: is({ type: 'quit' }) }];
 
@@ -153,6 +164,8 @@ export function bindingsFor(context: KeyContext): readonly Binding[] {
       return PROMPT_BINDINGS;
     case 'help':
       return HELP_BINDINGS;
+    case 'saved':
+      return SAVED_BINDINGS;
     case 'too-small':
       return TOO_SMALL_BINDINGS;
   }
@@ -189,8 +202,10 @@ export interface HelpRow {
   help: string;
 }
 
-/** The `?` overlay: list-mode bindings grouped, the nine quick tags folded into one row, then the filter line's keys. */
-export function helpRows(quickTags: UiConfig['quickTags']): Array<{ group: string; rows: HelpRow[] }> {
+/** The `?` overlay: list-mode bindings grouped, the nine quick tags folded into one row, the saved searches named, then the filter line's keys. */
+export function helpRows(config: UiConfig): Array<{ group: string; rows: HelpRow[] }> {
+  const { quickTags } = config;
+  const saved = savedSearchSlots(config.searches);
   const titles: Record<Binding['group'], string> = { move: 'Move', tag: 'Decide (the marked papers, else this one)', mark: 'Mark', filter: 'Filter and sort', other: 'Other' };
   const quick = Object.entries(quickTags).flatMap(([key, tag]) => (tag ? [`${key} +${tag}`] : [])).join(', ');
   const groups = (Object.keys(titles) as Array<Binding['group']>).map((group) => {
@@ -198,6 +213,7 @@ export function helpRows(quickTags: UiConfig['quickTags']): Array<{ group: strin
     for (const b of LIST_BINDINGS.filter((x) => x.group === group)) {
       if (/^[2-9]$/.test(b.label)) continue;
       if (b.label === '1') rows.push({ keys: '1-9', help: `toggle quick tags${quick ? ` ${quick}` : ' (none set)'}, then on to the next paper` });
+      else if (b.label === '@') rows.push({ keys: '@ 1-9', help: saved.length > 0 ? `run a saved search (the filter becomes @name): ${slotList(saved, ', ')}` : `run a saved search; ${NO_SAVED_SEARCHES}` });
       else rows.push({ keys: b.label, help: b.help });
     }
     return { group: titles[group], rows };

@@ -12,6 +12,8 @@ import { helpPage, helpView } from './help-lines.js';
 import { isUntriaged, progressOf } from './progress.js';
 import { truncate } from './text.js';
 import { libraryTags, sortTags } from '../core/tags.js';
+import { NO_SAVED_SEARCHES, savedSearchSlots } from './saved-searches.js';
+import { FETCH_UNAVAILABLE, NO_FETCH, NO_SOURCES, type FetchOutcome, type FetchSlice, type SourceAge } from './fetch-status.js';
 
 /**
  * The orders `s` cycles through. `library` is the natural order: import order, or best match first
@@ -51,7 +53,7 @@ export interface PromptState {
 }
 
 /** `top`: the help's first line when it scrolls. */
-export type Mode = { kind: 'list' } | { kind: 'filter' } | { kind: 'prompt'; prompt: PromptState } | { kind: 'help'; top: number };
+export type Mode = { kind: 'list' } | { kind: 'filter' } | { kind: 'prompt'; prompt: PromptState } | { kind: 'help'; top: number } | { kind: 'saved' };
 
 export interface Message {
   text: string;
@@ -103,6 +105,8 @@ export interface UiState {
   sortPending: boolean;
   /** YYYY-MM-DD, for the default export file name. */
   today: string;
+  /** Fetching: whether it can, when each source last answered, a fetch under way. */
+  fetch: FetchSlice;
 }
 
 export type Effect =
@@ -111,6 +115,8 @@ export type Effect =
   | { kind: 'open'; url: string }
   | { kind: 'export'; ids: readonly string[]; path: string; query: string }
   | { kind: 'quit' }
+  /** Start a fetch beside the keys (not in the queue of effects); it reports with fetch-progress and fetch-done. */
+  | { kind: 'fetch' }
   /** Run the edited filter once the echo of the keystroke is on screen (dispatch filter-apply). */
   | { kind: 'run-filter' }
   /** Compute the chosen order once the frame saying "ranking…" / "sorting…" is on screen (dispatch sort-apply). */
@@ -147,6 +153,10 @@ export type Action =
   | { type: 'prompt-submit' }
   | { type: 'prompt-cancel' }
   | { type: 'quick-tag'; slot: number }
+  /** @: pick a saved search (then saved-run with its digit, or saved-cancel). */
+  | { type: 'saved-open' }
+  | { type: 'saved-run'; slot: number }
+  | { type: 'saved-cancel' }
   | { type: 'skip' }
   | { type: 'open-link' }
   | { type: 'undo' }
@@ -161,7 +171,13 @@ export type Action =
   | { type: 'resize'; size: Size }
   /** The library changed (the snapshot after it); null change: reloaded, nothing to say. */
   | { type: 'library-changed'; snapshot: Snapshot; change: LibraryChange | null }
-  | { type: 'message'; message: Message };
+  | { type: 'message'; message: Message }
+  /** F: fetch the configured sources now. */
+  | { type: 'fetch-start' }
+  | { type: 'fetch-status'; sources: readonly SourceAge[]; at: string }
+  | { type: 'fetch-progress'; text: string }
+  /** A fetch ended: the library after it, and its one line. */
+  | { type: 'fetch-done'; snapshot: Snapshot; outcome: FetchOutcome };
 
 export interface Step {
   state: UiState;
@@ -207,6 +223,7 @@ export function initialState(env: ReducerEnv, options: InitOptions): UiState {
     interest: null,
     sortPending: false,
     today: options.today,
+    fetch: NO_FETCH,
   };
   return applyQuery(env, base, options.query ?? '', 'reset');
 }
@@ -227,9 +244,9 @@ export function knownTags(state: UiState, config: UiConfig): string[] {
 export function createReducer(env: ReducerEnv): { step: (state: UiState, action: Action) => Step; reduce: (state: UiState, action: Action) => UiState } {
   const step = (state: UiState, action: Action): Step => {
     // A key press replaces the last message; results of effects bring their own.
-    let s = action.type === 'resize' || action.type === 'library-changed' || action.type === 'message' || action.type === 'filter-apply' || action.type === 'sort-apply' ? state : state.message ? { ...state, message: null } : state;
+    let s = REPORTS.has(action.type) || action.type === 'library-changed' || action.type === 'fetch-done' || action.type === 'filter-apply' || action.type === 'sort-apply' ? state : state.message ? { ...state, message: null } : state;
     // Any key acts on the list in the order it asked for: rank first if that is still waiting.
-    if (s.sortPending && action.type !== 'sort-apply' && action.type !== 'message' && action.type !== 'resize') s = applySort(env, s);
+    if (s.sortPending && action.type !== 'sort-apply' && !REPORTS.has(action.type)) s = applySort(env, s);
     // Any key but more typing acts on the list the filter gives: run an edited filter first.
     if (s.filterPending && !EDITS.has(action.type)) s = applyQuery(env, s, s.query, 'reset');
     return stepFrom(env, s, action);
@@ -237,7 +254,9 @@ export function createReducer(env: ReducerEnv): { step: (state: UiState, action:
   return { step, reduce: (state, action) => step(state, action).state };
 }
 
-const EDITS: ReadonlySet<Action['type']> = new Set(['text-input', 'text-backspace', 'text-clear', 'resize', 'message']);
+/** Actions that report something and act on no list. */
+const REPORTS: ReadonlySet<Action['type']> = new Set(['resize', 'message', 'fetch-status', 'fetch-progress']);
+const EDITS: ReadonlySet<Action['type']> = new Set(['text-input', 'text-backspace', 'text-clear', ...REPORTS]);
 
 const done = (state: UiState, ...effects: Effect[]): Step => ({ state, effects });
 const info = (text: string): Message => ({ text, kind: 'info' });
@@ -310,6 +329,12 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       if (!tag) return done({ ...state, message: error(`key ${action.slot} has no quick tag; set one with: papers config quick-tags.${action.slot} NAME`) });
       return toggleQuickTag(state, tag);
     }
+    case 'saved-open':
+      return done(savedSearchSlots(env.config.searches).length === 0 ? { ...state, message: error(NO_SAVED_SEARCHES) } : { ...state, mode: { kind: 'saved' } });
+    case 'saved-cancel':
+      return done({ ...state, mode: { kind: 'list' } });
+    case 'saved-run':
+      return done(runSavedSearch(env, state, action.slot));
     case 'skip': {
       const ids = tagTargets(state);
       if (ids.length === 0) return done({ ...state, message: error('no paper to tag') });
@@ -329,7 +354,7 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       if (state.mode.kind !== 'help') return done(state);
       const { columns, bodyHeight } = state.layout;
       const by = action.by === 'page-down' ? helpPage(bodyHeight) : action.by === 'page-up' ? -helpPage(bodyHeight) : action.by;
-      const view = helpView(env.config.quickTags, columns, bodyHeight, state.mode.top);
+      const view = helpView(env.config, columns, bodyHeight, state.mode.top);
       const top = clamp((view.scroll?.top ?? 0) + by, 0, view.scroll?.maxTop ?? 0);
       return done({ ...state, mode: { kind: 'help', top } });
     }
@@ -365,6 +390,23 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
     }
     case 'message':
       return done({ ...state, message: action.message });
+    case 'fetch-start': {
+      const f = state.fetch;
+      if (!f.available) return done({ ...state, message: error(FETCH_UNAVAILABLE) });
+      if (f.sources.length === 0) return done({ ...state, message: error(NO_SOURCES) });
+      if (f.running) return done({ ...state, message: info('already fetching; the list refreshes when it is done') });
+      return done({ ...state, fetch: { ...f, running: true, progress: null } }, { kind: 'fetch' });
+    }
+    case 'fetch-status':
+      return done({ ...state, fetch: { ...state.fetch, available: true, sources: action.sources, at: action.at } });
+    case 'fetch-progress':
+      return done(state.fetch.running ? { ...state, fetch: { ...state.fetch, progress: action.text } } : state);
+    case 'fetch-done': {
+      // The new papers join the list as any reload does: the cursor stays on its paper.
+      const reloaded = stepFrom(env, state, { type: 'library-changed', snapshot: action.snapshot, change: null }).state;
+      const { outcome } = action;
+      return done({ ...reloaded, fetch: { ...reloaded.fetch, running: false, progress: null }, message: outcome.ok ? info(outcome.line) : error(outcome.line) });
+    }
   }
 }
 
@@ -435,6 +477,17 @@ function applyQuery(env: ReducerEnv, state: UiState, query: string, cursorRule: 
   const next: UiState = { ...state, query, queryError, filterPending: false, matched, shown, top: keep ? state.top : 0 };
   const samePaper = keep && currentPaper(previous)?.id === (shown[cursor] ? state.snapshot.papers[shown[cursor]!.index]!.id : undefined);
   return { ...moveCursor(next, cursor, samePaper), previewTop: samePaper ? state.previewTop : 0 };
+}
+
+/** @ then a digit: the filter becomes `@name` (shown, editable), best match first, and the message says how many it finds. */
+function runSavedSearch(env: ReducerEnv, state: UiState, slot: number): UiState {
+  const names = savedSearchSlots(env.config.searches);
+  const list: UiState = { ...state, mode: { kind: 'list' } };
+  const name = names[slot - 1];
+  if (name === undefined) return { ...list, message: error(`no saved search ${slot}: there ${names.length === 1 ? 'is 1' : `are ${names.length}`} (@ then 1-${names.length})`) };
+  const next = applyQuery(env, list, `@${name}`, 'reset');
+  if (next.queryError) return { ...next, message: error(next.queryError.message) };
+  return { ...next, message: info(`@${name}: ${next.shown.length} paper${next.shown.length === 1 ? '' : 's'}`) };
 }
 
 /** The row of the next untriaged paper after the cursor, from the top again after the last; null when none is shown. */

@@ -1,7 +1,7 @@
 // The built `papers` in a real terminal: tmux runs it with a fresh temporary library (PAPERS_HOME);
 // a test types like a user, reads the screen with capture-pane and reads the library afterwards.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDecisions } from '../../src/core/decisions.js';
@@ -31,12 +31,13 @@ export interface Terminal {
 const env = (home: string) => ({ PAPERS_HOME: home, PAPERS_CONFIG: join(home, 'config.yaml') });
 
 /** Starts `papers ARGS` in a new tmux server of its own (socket `name`) at `columns` x `rows`. */
-export function startPapers(name: string, options: { columns?: number; rows?: number; args?: string[] } = {}): Terminal {
+export function startPapers(name: string, options: { columns?: number; rows?: number; args?: string[]; env?: Record<string, string>; config?: string } = {}): Terminal {
   execFileSync('tmux', ['-V']); // tmux must be installed (.ci/run installs it)
   const socket = `${name}-${process.pid}`;
   const home = mkdtempSync(join(tmpdir(), 'papers-e2e-'));
+  if (options.config !== undefined) writeFileSync(env(home).PAPERS_CONFIG, options.config);
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  const vars = Object.entries(env(home)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+  const vars = Object.entries({ ...env(home), ...options.env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
   const args = (options.args ?? []).map((a) => JSON.stringify(a)).join(' ');
   // The shell reports the exit status on the screen (tmux's own pane status is not always kept).
   const command = `cd ${JSON.stringify(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR ${vars} FORCE_COLOR=0 TERM=xterm-256color node bin/papers.js ${args}; echo "[papers exited $?]"; sleep 600`;

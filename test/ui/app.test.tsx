@@ -209,7 +209,7 @@ describe('keys', () => {
         expect(page).toBeLessThan(20);
         await r.write(' ');
       }
-      const rows_ = helpRows(DEFAULT_UI_CONFIG.quickTags);
+      const rows_ = helpRows(DEFAULT_UI_CONFIG);
       const words = new Set(rows_.flatMap((g) => [g.group, ...g.rows.flatMap((row) => [row.keys, row.help])]).flatMap((t) => t.split(/\s+/)));
       // Nothing on screen but whole words of the help (a cut word would be a fragment), and all of them.
       expect(seen.filter((w) => !words.has(w))).toEqual([]);

@@ -48,6 +48,7 @@ export interface RenderOptions {
   filter?: FilterFn;
   rank?: RankFn;
   openUrl?: UiSideEffects['openUrl'];
+  fetcher?: UiSideEffects['fetcher'];
 }
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -79,6 +80,7 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
       exported.push({ path, text });
       return path;
     },
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
   };
   let size = { columns: options.columns ?? 100, rows: options.rows ?? 30 };
   const instance = render(

@@ -12,7 +12,9 @@ import { fetchUrl, type ClientOptions } from '../../io/fetch/client.js';
 import { clockNow } from '../../io/fetch/clock.js';
 import { createPacer, sleep } from '../../io/fetch/pacer.js';
 import { readFetchState, updateFetchState } from '../../io/fetch/state.js';
-import { fetchTuning } from '../../io/fetch/tuning.js';
+import { fetchTuning, type FetchTuning } from '../../io/fetch/tuning.js';
+import type { Config } from '../../core/config.js';
+import type { Rule } from '../../core/rank/rules.js';
 import type { LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
 import { openStore } from '../source.js';
@@ -24,7 +26,7 @@ import type { ImportRun } from '../../io/library-store.js';
 import { importSummaryLine } from '../render/parse-summary.js';
 import { localToday } from '../../io/clock.js';
 
-interface FetchFlags {
+export interface FetchFlags {
   date?: string;
   since?: string;
   /** -q: a summary line only; -q -q: nothing (failures are still said on stderr). */
@@ -75,9 +77,8 @@ function dayRequest(flags: FetchFlags, now: Date, lastDay: string | null): DayRe
   return { kind: 'catch-up', lastFetched: lastDay };
 }
 
-/** The sources this run fetches, planned; a plan that cannot be made is a usage error. */
-function planRun(source: SourceName | undefined, categories: readonly string[], flags: FetchFlags, command: Command, store: LibraryStore, now: Date): SourcePlan[] {
-  const { sources } = configOf(command).config;
+/** The sources this run fetches (`sources`: the config's), planned; a plan that cannot be made is a usage error. */
+export function planRun(source: SourceName | undefined, categories: readonly string[], flags: FetchFlags, sources: Config['sources'], store: LibraryStore, now: Date): SourcePlan[] {
   if (source !== 'arxiv' && categories.length > 0) throw usageError(`${categories.join(' ')}: categories are for arxiv (papers fetch arxiv ${categories.join(' ')})`);
   if (source === 'arxiv' && (flags.date !== undefined || flags.since !== undefined)) throw usageError('--date and --since are for hf; the arXiv feeds hold the latest listing only');
   const planned: Planned[] = [];
@@ -95,7 +96,7 @@ function planRun(source: SourceName | undefined, categories: readonly string[], 
   });
 }
 
-interface Tally {
+export interface Tally {
   requests: number;
   /** Sources that answered at least once. */
   answered: SourceName[];
@@ -103,38 +104,61 @@ interface Tally {
   added: number;
   updated: number;
   failed: SourceName[];
+  /** Each failure in one line, naming the source or request ("hf: cannot resolve …"). */
+  failures: string[];
 }
 
 async function runFetch(source: SourceName | undefined, categories: readonly string[], flags: FetchFlags, command: Command): Promise<void> {
   const output = processOutput();
   const now = clockNow();
   const store = openStore(command);
-  const plans = planRun(source, categories, flags, command, store, now);
-  const tuning = fetchTuning();
-  const { rules } = defaultRules(command);
-  const before = knownIds(store);
+  const plans = planRun(source, categories, flags, configOf(command).config.sources, store, now);
   // Per-request lines only without -q; failures always, on stderr.
   const shown: Output = flags.quiet > 0 ? { ...output, out: () => {} } : output;
-  const pacer = createPacer();
-  const tally: Tally = { requests: 0, answered: [], unchanged: 0, added: 0, updated: 0, failed: [] };
-  const run: ImportRun = {}; // one fetch command: its papers are new together
-  for (const plan of plans) {
-    for (const note of plan.notes) shown.out(note);
-    const client: ClientOptions = { userAgent: USER_AGENT, limits: tuning.limits, retry: tuning.retry, pacer, gapMs: tuning.gapMs[plan.source], proxyEnv: tuning.proxyEnv, sleep };
-    await fetchSource(plan, client, store, now, shown, tally, run);
-  }
-  await tagNewPapers(store, rules, before, shown);
+  const tally = await fetchPlans(plans, { store, now, output: shown, tuning: fetchTuning(), rules: defaultRules(command).rules });
   if (flags.quiet < 2) output.out(summaryLine(tally));
   if (tally.failed.length > 0) process.exitCode = 1;
 }
 
-async function fetchSource(plan: SourcePlan, client: ClientOptions, store: LibraryStore, now: Date, output: Output, tally: Tally, run: ImportRun): Promise<void> {
+export interface FetchRun {
+  store: LibraryStore;
+  now: Date;
+  /** Per-request lines on out, failures on err. */
+  output: Output;
+  tuning: FetchTuning;
+  /** The rules new papers are tagged by. */
+  rules: readonly Rule[];
+  /** Told before each request: its label ("hf 2025-03-12") and place among all the run's requests (1-based). */
+  onRequest?: (label: string, n: number, total: number) => void;
+}
+
+/** Fetches the planned sources into the store as one import run, then tags the new papers by the rules. */
+export async function fetchPlans(plans: readonly SourcePlan[], options: FetchRun): Promise<Tally> {
+  const { store, now, output, tuning } = options;
+  const before = knownIds(store);
+  const pacer = createPacer();
+  const tally: Tally = { requests: 0, answered: [], unchanged: 0, added: 0, updated: 0, failed: [], failures: [] };
+  const run: ImportRun = {}; // one fetch command: its papers are new together
+  const total = plans.reduce((n, p) => n + p.requests.length, 0);
+  const onRequest = options.onRequest ?? (() => {});
+  for (const plan of plans) {
+    for (const note of plan.notes) output.out(note);
+    const client: ClientOptions = { userAgent: USER_AGENT, limits: tuning.limits, retry: tuning.retry, pacer, gapMs: tuning.gapMs[plan.source], proxyEnv: tuning.proxyEnv, sleep };
+    await fetchSource(plan, client, store, now, output, tally, run, (label) => onRequest(label, tally.requests, total));
+  }
+  await tagNewPapers(store, options.rules, before, output);
+  return tally;
+}
+
+async function fetchSource(plan: SourcePlan, client: ClientOptions, store: LibraryStore, now: Date, output: Output, tally: Tally, run: ImportRun, onRequest: (label: string) => void): Promise<void> {
   const fail = (message: string, hint?: string) => {
     output.err(`papers: ${message}; nothing changed${hint ? `; ${hint}` : ''}`);
+    tally.failures.push(message);
     if (!tally.failed.includes(plan.source)) tally.failed.push(plan.source);
   };
   for (const request of plan.requests) {
     tally.requests++;
+    onRequest(request.label);
     const validators = readFetchState(store.dir).validators[request.url];
     const got = await fetchUrl(request.url, validators, { ...client, onRetry: (m) => output.err(`papers: ${request.label}: ${m}`) });
     if (got.kind === 'failed') {
@@ -190,8 +214,13 @@ function remember(store: LibraryStore, request: FetchRequest, now: Date, validat
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** `fetched hf, arxiv: 19 new papers, 4 updated (5 requests, 2 unchanged)`; failed sources named last. */
-function summaryLine(t: Tally): string {
-  const details = [plural(t.requests, 'request'), ...(t.unchanged > 0 ? [`${t.unchanged} unchanged`] : [])].join(', ');
-  const head = t.answered.length > 0 ? `fetched ${t.answered.join(', ')}: ${plural(t.added, 'new paper')}, ${t.updated} updated (${details})` : 'fetched nothing';
+export function summaryLine(t: Tally): string {
+  const head = answeredLine(t);
   return t.failed.length > 0 ? `${head}; failed: ${t.failed.join(', ')} (see above)` : head;
+}
+
+/** `fetched hf: 19 new papers, 4 updated (2 requests)`, or `fetched nothing`: what answered. */
+export function answeredLine(t: Tally): string {
+  const details = [plural(t.requests, 'request'), ...(t.unchanged > 0 ? [`${t.unchanged} unchanged`] : [])].join(', ');
+  return t.answered.length > 0 ? `fetched ${t.answered.join(', ')}: ${plural(t.added, 'new paper')}, ${t.updated} updated (${details})` : 'fetched nothing';
 }

@@ -96,7 +96,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   const { handle, diagnostics, store } = loadPapers(files, options, command);
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
-  if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
+  if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null, store);
   if (files.length === 0 && store) warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], store.decisionsById(), output);
   if (store && files.length === 0 && query === undefined && options.sort === undefined && requiredUserTags(filter).length === 0) {
     // read from the database paper by paper, up to the limit: --json streams, nothing holds the whole library

@@ -63,7 +63,7 @@ export function inlineWriter(): InlineWriter {
       if (s === '') return;
       const cell = cells[cells.length - 1]!;
       const last = cell[cell.length - 1];
-      if (/\S/.test(s)) hasText = true;
+      if (!hasText && /\S/.test(s)) hasText = true;
       if (last && last.link === link && last.strong === strong > 0) last.text += s;
       else cell.push({ text: s, link, href, strong: strong > 0 });
     },

@@ -13,6 +13,7 @@ const BLOCK = new Set([
   'figcaption', 'center', 'body', 'html', 'hr', 'form', 'fieldset', 'caption',
 ]);
 const ID_ATTRS = ['data-arxiv-id', 'data-arxiv', 'data-paper-id', 'data-id'];
+const READ_ATTRS = new Set([...ID_ATTRS, 'href']);
 
 interface Context {
   name: string;
@@ -139,9 +140,9 @@ export function htmlBlocks(html: string, firstLine = 1, into: Block[] = []): Blo
         }
         restart(contexts[contexts.length - 1]!);
       },
-  });
+  }, READ_ATTRS);
 
-  function inline(name: string, attrs: Record<string, string>): void {
+  function inline(name: string, attrs: Readonly<Record<string, string>>): void {
     if (name === 'a') writer.openLink(attrs.href ?? null);
     else if (name === 'b' || name === 'strong') writer.strong(true);
   }

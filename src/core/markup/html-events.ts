@@ -6,14 +6,15 @@
 import { Tokenizer } from 'htmlparser2';
 
 export interface HtmlHandler {
-  open(name: string, attrs: Record<string, string>, offset: number): void;
+  /** `attrs` holds the kept attributes only, and is not to be changed. */
+  open(name: string, attrs: Readonly<Record<string, string>>, offset: number): void;
   text(text: string): void;
   close(name: string, implied: boolean, offset: number): void;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 /** Elements an opening tag closes when one is open right above it: `<li>` ends the `<li>` before. */
-const CLOSED_BY: Record<string, readonly string[]> = {
+const CLOSED_BY = new Map<string, readonly string[]>(Object.entries({
   li: ['li'],
   tr: ['tr', 'td', 'th'],
   td: ['td', 'th'],
@@ -30,16 +31,22 @@ const CLOSED_BY: Record<string, readonly string[]> = {
   blockquote: ['p'],
   pre: ['p'],
   details: ['p'],
-};
+}));
 const MAX_MATCH = 64;
+/** The attributes of a tag with none kept: shared, never written to. */
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-export function htmlEvents(html: string, handler: HtmlHandler): void {
+/** Calls the handler for each event; `keep` names the attributes (lower-cased) it reads, the others are never copied. */
+export function htmlEvents(html: string, handler: HtmlHandler, keep: ReadonlySet<string>): void {
   const stack: string[] = [];
+  let longestKept = 0;
+  for (const name of keep) longestKept = Math.max(longestKept, name.length);
   let tagName = '';
   let tagStart = 0;
-  let attrs: Record<string, string> = {};
+  let attrs = NO_ATTRS;
   let attrName = '';
   let attrValue = '';
+  let keeping = false;
   let text = '';
 
   const flushText = () => {
@@ -53,12 +60,12 @@ export function htmlEvents(html: string, handler: HtmlHandler): void {
   };
   const openTag = (selfClosing: boolean) => {
     flushText();
-    const closes = CLOSED_BY[tagName];
+    const closes = CLOSED_BY.get(tagName);
     if (closes) while (stack.length > 0 && closes.includes(stack[stack.length - 1]!)) closeTop(true, tagStart);
     handler.open(tagName, attrs, tagStart);
     if (VOID.has(tagName) || selfClosing) handler.close(tagName, true, tagStart);
     else stack.push(tagName);
-    attrs = {};
+    attrs = NO_ATTRS;
   };
 
   const tokenizer = new Tokenizer(
@@ -73,20 +80,22 @@ export function htmlEvents(html: string, handler: HtmlHandler): void {
       onopentagname(start, end) {
         tagName = html.slice(start, end).toLowerCase();
         tagStart = start - 1;
-        attrs = {};
+        attrs = NO_ATTRS;
       },
       onattribname(start, end) {
-        attrName = html.slice(start, end).toLowerCase();
+        keeping = end - start <= longestKept && keep.has((attrName = html.slice(start, end).toLowerCase()));
         attrValue = '';
       },
       onattribdata(start, end) {
-        attrValue += html.slice(start, end);
+        if (keeping) attrValue += html.slice(start, end);
       },
       onattribentity(cp) {
-        attrValue += String.fromCodePoint(cp);
+        if (keeping) attrValue += String.fromCodePoint(cp);
       },
       onattribend() {
-        if (!(attrName in attrs)) attrs[attrName] = attrValue;
+        if (!keeping || Object.hasOwn(attrs, attrName)) return;
+        if (attrs === NO_ATTRS) attrs = {};
+        attrs[attrName] = attrValue;
       },
       onopentagend() {
         openTag(false);

@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it';
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 import { inlineWriter, type Block, type InlineWriter } from './blocks.js';
 import { htmlBlocks } from './html-blocks.js';
+import { usePlainTokens, useSimpleLinks } from './markdown-it-fast.js';
 
 // The inline pass runs per block, below, so that it can be bounded: markdown-it's inline rules
 // cost tens of microseconds a character on hostile text (runs of `[`), which would make a large
@@ -13,6 +14,8 @@ import { htmlBlocks } from './html-blocks.js';
 // budget, or in a block longer than any paper's, inline syntax is read as plain text too.
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 md.core.ruler.disable(['inline', 'text_join']);
+usePlainTokens(md);
+useSimpleLinks(md);
 const MAX_INLINE = 20_000;
 const INLINE_BUDGET = 16 * 1024 * 1024;
 const INLINE_SYNTAX = /[[<*_`&\\!]/;
@@ -31,19 +34,29 @@ function blankFrontMatter(text: string): string {
  */
 function joinBrokenLinks(text: string): string {
   if (!text.includes('](')) return text;
-  const lines = text.split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    out.push(line);
-    const next = lines[i + 2];
-    if (next === undefined || lines[i + 1]!.trim() !== '' || line.length > 2000) continue;
+  const parts: string[] = [];
+  let kept = 0;
+  // each blank line that follows a line, and the lines on either side of it, are read once or twice
+  const blank = /\n[^\S\n]*\n/g;
+  for (let m = blank.exec(text); m !== null; m = blank.exec(text)) {
+    const lineEnd = m.index;
+    const blankEnd = lineEnd + m[0].length - 1;
+    blank.lastIndex = lineEnd + 1;
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    if (lineEnd - lineStart > 2000) continue;
+    const line = text.slice(lineStart, lineEnd);
     const open = line.lastIndexOf('[');
     if (open === -1 || line.indexOf(']', open) !== -1) continue;
+    const nextEnd = text.indexOf('\n', blankEnd + 1);
+    const next = text.slice(blankEnd + 1, nextEnd === -1 ? text.length : nextEnd);
     const close = next.indexOf('](');
-    if (close !== -1 && next.lastIndexOf('[', close) === -1) i++;
+    if (close === -1 || next.lastIndexOf('[', close) !== -1) continue;
+    parts.push(text.slice(kept, lineEnd + 1));
+    kept = blankEnd + 1;
   }
-  return out.join('\n');
+  if (parts.length === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 const TAG = /^<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/;

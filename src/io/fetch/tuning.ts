@@ -8,7 +8,7 @@ import type { ProxyEnv } from '../../core/fetch/proxy.js';
 import type { RetryPolicy } from '../../core/fetch/retry.js';
 import type { GetLimits } from './http-get.js';
 
-interface FetchTuning {
+export interface FetchTuning {
   limits: GetLimits;
   retry: RetryPolicy;
   /** Least time between two requests to a source's host. */

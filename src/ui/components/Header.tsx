@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { markedShown, sortLabel, type UiState } from '../state.js';
 import type { Progress } from '../progress.js';
 import { fit, textWidth, truncate } from '../text.js';
+import { activeSavedSearch, type Searches } from '../saved-searches.js';
 
 /** "12/61 of 100 · 49 untriaged · all new · 3 marked, 1 hidden · by interest": position, what is left, marks, order. */
 export function headerCounts(state: UiState, progress: Progress): string {
@@ -22,7 +23,7 @@ export function headerCounts(state: UiState, progress: Progress): string {
   return parts.join(' · ');
 }
 
-export function Header({ state, dates, progress }: { state: UiState; dates: string; progress: Progress }) {
+export function Header({ state, dates, progress, searches }: { state: UiState; dates: string; progress: Progress; searches?: Searches }) {
   const { layout, snapshot, query, queryError, mode } = state;
   const counts = headerCounts(state, progress);
   const origin = truncate(`papers · ${snapshot.papers.length === 0 ? 'no papers' : dates} · ${state.origin}`, Math.max(10, layout.columns - textWidth(counts) - 2));
@@ -33,12 +34,12 @@ export function Header({ state, dates, progress }: { state: UiState; dates: stri
         {' '.repeat(Math.max(1, layout.columns - textWidth(origin) - textWidth(counts)))}
         <Text color="cyan">{counts}</Text>
       </Text>
-      <FilterLine query={query} error={queryError} editing={mode.kind === 'filter'} pending={state.filterPending} width={layout.columns} />
+      <FilterLine query={query} error={queryError} editing={mode.kind === 'filter'} pending={state.filterPending} saved={activeSavedSearch(query, searches)} width={layout.columns} />
     </Box>
   );
 }
 
-function FilterLine({ query, error, editing, pending, width }: { query: string; error: UiState['queryError']; editing: boolean; pending: boolean; width: number }) {
+function FilterLine({ query, error, editing, pending, saved, width }: { query: string; error: UiState['queryError']; editing: boolean; pending: boolean; saved: ReturnType<typeof activeSavedSearch>; width: number }) {
   if (!editing && query === '') return <Text dimColor>{fit('/ filter   n next untriaged   ? help', width)}</Text>;
   if (error) {
     const start = Math.min(error.offset, query.length);
@@ -62,6 +63,7 @@ function FilterLine({ query, error, editing, pending, width }: { query: string; 
       <Text color="yellow">/ </Text>
       {query}
       {editing ? '█' : <Text dimColor>{'   Esc clears'}</Text>}
+      {saved && !editing ? <Text dimColor>{`   saved search: ${truncate(saved.query, width)}`}</Text> : null}
       {pending ? <Text dimColor>{'  searching…'}</Text> : null}
       {editing && !pending ? <Text dimColor>{query === '' ? '   Enter keeps · Esc clears' : '   Enter keeps · Esc clears · ctrl-u empties'}</Text> : null}
     </Text>

@@ -4,8 +4,8 @@ import type { UiConfig } from '../adapters.js';
 import { helpView } from '../help-lines.js';
 import { fit } from '../text.js';
 
-export function HelpOverlay({ quickTags, width, height, top }: { quickTags: UiConfig['quickTags']; width: number; height: number; top: number }) {
-  const view = helpView(quickTags, width, height, top);
+export function HelpOverlay({ config, width, height, top }: { config: UiConfig; width: number; height: number; top: number }) {
+  const view = helpView(config, width, height, top);
   const { scroll } = view;
   return (
     <Box width={width} height={height} flexDirection="column">

@@ -251,6 +251,11 @@ describe('the reader on hostile input', () => {
     );
   });
 
+  it('reads elements and attributes named like Object.prototype keys as any other', () => {
+    const r = html('<html><body><p>a <constructor>b</constructor> <tostring hasownproperty="x">c</tostring></p><div><a href="https://arxiv.org/abs/2601.00005" constructor="y">A Study of Names</a></div></body></html>');
+    expect(rows(r)).toEqual([['2601.00005', 'A Study of Names']]);
+  });
+
   it('reads deep nesting and very long lines without throwing', () => {
     const inputs = [
       `${'<details><summary>x</summary>'.repeat(50_000)}${'</details>'.repeat(50_000)}`,

@@ -85,7 +85,7 @@ interface CellReading {
   /** Paper links and ids written as text, not linked. */
   bare: PaperRef[];
   /** The text with paper links, bare ids and a leading label taken out, then numbering and markers. */
-  beside: string;
+  beside(): string;
   label: { label: string; value: string } | null;
 }
 
@@ -119,11 +119,18 @@ function readCell(cell: readonly Span[]): CellReading {
   }
   for (const l of links) if (!l.ref) rest += ` ${l.text} `;
   const label = splitLabel(text.trimStart());
-  const restLabel = splitLabel(rest.trimStart());
-  const own = restLabel && restLabel.label.length <= 24 ? restLabel.value : rest;
-  // text this long is neither "nothing besides the link" nor a title: no need to clean it
-  const beside = own.length > 700 ? oneLine(own.slice(0, 700)) : cleanTitle(own);
-  return { text, spans: cell, links, bare, beside, label };
+  // only openers, rows and cells naming a paper need it: cleaning every paragraph would cost the most
+  let beside: string | null = null;
+  const besideOf = () => {
+    if (beside === null) {
+      const restLabel = splitLabel(rest.trimStart());
+      const own = restLabel && restLabel.label.length <= 24 ? restLabel.value : rest;
+      // text this long is neither "nothing besides the link" nor a title: no need to clean it
+      beside = own.length > 700 ? oneLine(own.slice(0, 700)) : cleanTitle(own);
+    }
+    return beside;
+  };
+  return { text, spans: cell, links, bare, beside: besideOf, label };
 }
 
 /**
@@ -141,7 +148,7 @@ function openerTitle(b: Block, cell: CellReading, firstSpan: Span | undefined): 
   } else if (cell.label) {
     const kind = labelKind(cell.label.label);
     if (kind !== 'other') return null;
-    const value = cleanTitle(cell.beside);
+    const value = cleanTitle(cell.beside());
     if (value.length <= MAX_BESIDE && (cell.links.some((l) => l.ref) || cell.bare.length > 0)) return null;
   }
   if (raw === cell.text) for (const l of cell.links) if (l.ref && !isTitleLike(cleanTitle(l.text))) raw = raw.replace(l.text, ' ');
@@ -150,15 +157,22 @@ function openerTitle(b: Block, cell: CellReading, firstSpan: Span | undefined): 
   return title;
 }
 
+/** Whether what a cell says besides its paper links is short enough to leave a link its subject. */
+function besideIsShort(beside: string, kind: Block['kind']): boolean {
+  return beside.replace(/[^\p{L}\p{N}]/gu, '').length <= MAX_BESIDE || (kind === 'row' && beside.length <= MAX_BESIDE);
+}
+
 function boldOnly(cell: CellReading): boolean {
   const spans = cell.spans.filter((s) => s.text.trim() !== '');
   return spans.length > 0 && spans.every((s) => s.strong);
 }
 
+/** The share of Latin letters among the letters (counted as code points). */
 function latinShare(text: string): number {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z\u00C0-\u024F]/g)?.length ?? 0;
-  return letters === 0 ? 0 : latin / letters;
+  const letters = text.replace(/\P{L}+/gu, '');
+  if (letters === '') return 0;
+  const astral = letters.replace(/[^\uD800-\uDBFF]+/g, '').length;
+  return letters.replace(/[^A-Za-z\u00C0-\u024F]+/g, '').length / (letters.length - astral);
 }
 
 /** Whether `incoming` names the paper better than `existing`: English over a translation, full over short. */
@@ -186,10 +200,10 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
   const byKey = new Map<string, Draft>();
   let order = 0;
 
-  const keyOf = (d: Draft) => d.ref?.key ?? `title:${normaliseTitle(d.title)}`;
   const add = (d: Draft): Draft => {
-    const key = keyOf(d);
-    const earlier = byKey.get(key) ?? (d.ref === null ? undefined : byKey.get(`title:${normaliseTitle(d.title)}`));
+    const titleKey = `title:${normaliseTitle(d.title)}`;
+    const key = d.ref?.key ?? titleKey;
+    const earlier = byKey.get(key) ?? (d.ref === null ? undefined : byKey.get(titleKey));
     if (earlier) {
       if (betterTitle(earlier.title, d.title)) earlier.title = d.title;
       if (earlier.order > d.order) {
@@ -203,7 +217,6 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       return earlier;
     }
     byKey.set(key, d);
-    if (d.ref === null) byKey.set(`title:${normaliseTitle(d.title)}`, d);
     drafts.push(d);
     return d;
   };
@@ -291,9 +304,13 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
   const noteLoosePara = (cells: readonly CellReading[], line: number) => {
     const cell = cells[0];
     if (!cell || cell.bare.length > 0 || cell.links.some((l) => l.ref)) return;
-    const text = oneLine(cell.text);
-    if (cell.links.length > 0 && text.length <= 200) note(line, `paragraph "${snippet(text)}" skipped: its links name no paper`);
-    else if (cell.label === null && text.length <= 40 && cell.links.length === 0 && boldOnly(cell)) note(line, `section label "${snippet(text)}" skipped: not a paper's title`);
+    if (cell.links.length > 0) {
+      const text = oneLine(cell.text);
+      if (text.length <= 200) note(line, `paragraph "${snippet(text)}" skipped: its links name no paper`);
+    } else if (cell.label === null && boldOnly(cell)) {
+      const text = oneLine(cell.text);
+      if (text.length <= 40) note(line, `section label "${snippet(text)}" skipped: not a paper's title`);
+    }
   };
 
   for (const b of blocks) {
@@ -340,7 +357,7 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       if (ref) owner.fields.push(ref);
     }
     for (const cell of cells) {
-      const alone = cell.beside.replace(/[^\p{L}\p{N}]/gu, '').length <= MAX_BESIDE || (b.kind === 'row' && cell.beside.length <= MAX_BESIDE);
+      const alone = (cell.links.length > 0 || cell.bare.length > 0) && besideIsShort(cell.beside(), b.kind);
       for (const l of cell.links) {
         if (!l.ref) continue;
         const linkTitle = cleanTitle(l.text);
@@ -408,7 +425,7 @@ function rowTitle(cells: readonly CellReading[], raw: readonly Span[][]): string
     const bold = cleanTitle(spans.filter((s) => s.strong && s.link === 0).map((s) => s.text).join(' '));
     if (named(bold)) return bold;
   }
-  for (const c of cells) if (named(c.beside)) return c.beside;
+  for (const c of cells) if (named(c.beside())) return c.beside();
   return null;
 }
 

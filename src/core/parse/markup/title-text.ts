@@ -5,6 +5,7 @@
 
 const PICTO = String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3\u2B50\u2605\u2606\u25B2\u25BA\u25B6\u2192\u27A1])`;
 const PICTO_ALL = new RegExp(PICTO, 'gu');
+const ANY_PICTO = new RegExp(PICTO, 'u');
 const LEADING_MARK = new RegExp(String.raw`^(?:${PICTO}|[#>*•·▪◦‣\-–—|:：\s])+`, 'u');
 const NUMBERING = /^(?:\(?\d{1,4}[.)、．:：](?:\s+|(?=[^\d\s]))|\[\d{1,4}\]\s+|#\d{1,4}\s+|no\.\s*\d{1,4}\s+|\d{1,4}\s*(?:\uFE0F?\u20E3))/i;
 const TRAILING_COUNT = new RegExp(String.raw`\s*(?:[-–—|·•,]\s*)?(?:${PICTO}\s*)+[\d,.]*\s*[kK]?\s*(?:stars?|votes?|upvotes?|likes?)?\s*$`, 'u');
@@ -13,15 +14,21 @@ const READ_MORE = /\s*\((?:read|see|view)\s+(?:more|it|the paper)\b[^()]*\)\s*$/
 
 /** One line, runs of space folded. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return FOLDS.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+/** What folding changes: white space other than a space, or two in a row. */
+const FOLDS = /[^\S ]|\s\s/;
 
 export function cleanTitle(raw: string): string {
   let t = oneLine(raw.length > 4000 ? raw.slice(0, 4000) : raw);
   for (let k = 0; k < 4; k++) {
     const before = t;
     t = t.replace(LEADING_MARK, '').replace(NUMBERING, '').trim();
-    t = t.replace(READ_MORE, '').replace(TRAILING_VOTES, '').replace(TRAILING_COUNT, '').trim();
+    // the trailing patterns are tried at every position: test first for what each cannot match without
+    if (t.endsWith(')')) t = t.replace(READ_MORE, '');
+    if (t.endsWith(')')) t = t.replace(TRAILING_VOTES, '');
+    if (ANY_PICTO.test(t)) t = t.replace(TRAILING_COUNT, '');
+    t = t.trim();
     if (t === before) break;
   }
   return t.replace(/^["“「『]+(.*?)["”」』]+$/u, '$1').replace(/\s*[:：]$/, '').trim();
@@ -41,8 +48,11 @@ export function isGenericLinkText(text: string): boolean {
   const t = oneLine(text.replace(PICTO_ALL, ' '));
   if (t === '') return true;
   if (/^(?:https?:\/\/|www\.)/i.test(t) || /^(?:arxiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(t)) return true;
-  const words = t.toLowerCase().split(/[\s/|·•,:：()[\]-]+/).filter((w) => w !== '');
-  return words.every((w) => GENERIC_WORDS.has(w));
+  // word by word, stopping at the first that says which paper: most link texts are titles
+  const words = /[^\s/|·•,:：()[\]-]+/g;
+  const lower = t.toLowerCase();
+  for (let m = words.exec(lower); m !== null; m = words.exec(lower)) if (!GENERIC_WORDS.has(m[0])) return false;
+  return true;
 }
 
 /** Could be a paper title: has a letter, is not a sentence-long run of text, is not a bare count or date. */
@@ -55,12 +65,15 @@ export function isTitleLike(text: string): boolean {
 
 /** `**Label:** value` or `Label：value` at the start of a line: the label (lowercased, emoji out) and the value. */
 export function splitLabel(line: string): { label: string; value: string } | null {
-  const m = /^\s*(?:[-*•]\s+)?([^:：\n]{1,32}?)\s*[:：]\s*(.*)$/su.exec(line.length > 4000 ? line.slice(0, 4000) : line);
+  const text = line.length > 4000 ? line.slice(0, 4000) : line;
+  const m = LABEL.exec(text);
   if (!m) return null;
   const label = oneLine(m[1]!.replace(PICTO_ALL, ' ').replace(/[*_`]/g, '')).toLowerCase();
   if (label === '' || /[.!?。]/.test(label) || label.split(' ').length > 4) return null;
-  return { label, value: m[2]! };
+  return { label, value: text.slice(m[0].length) };
 }
+/** A label and the space after its colon; the value is the rest of the text. */
+const LABEL = /^\s*(?:[-*•]\s+)?([^:：\n]{1,32}?)\s*[:：]\s*/u;
 
 const TITLE_LABELS = new Set([
   'title', 'english title', 'original title', 'paper title', 'en title', 'title (en)', 'title en',
