@@ -6,9 +6,10 @@ import type { DigestFormat } from '../src/core/parse/index.js';
 import { hfPage } from '../src/core/parse/hf-page.js';
 import { adversarialOfSize } from './markup-inputs.js';
 import { syntheticDigest, syntheticPapers } from './synthetic.js';
+import { yaml } from '../src/io/yaml.js';
 
 const MB = 1024 * 1024;
-const OPTIONS = { file: 'bench.txt', year: 2025, yearSource: 'flag' as const };
+const OPTIONS = { file: 'bench.txt', year: 2025, yearSource: 'flag' as const, yaml };
 
 /** Digest text of about `bytes` characters: chunks of distinct synthetic papers, one seed per chunk. */
 function digestOfSize(bytes: number): string {

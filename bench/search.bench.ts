@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asLibraryPapers, type Snapshot } from '../src/core/library.js';
 import { compileQuery, type Query } from '../src/core/query/index.js';
-import { buildSearchIndex, decodeIndexBinary, encodeIndexBinary, matchDetails, searchPapers, type SearchIndex } from '../src/core/search/index.js';
+import { buildSearchIndex, matchDetails, searchPapers, type SearchIndex } from '../src/core/search/index.js';
 import { syntheticPapers } from './synthetic.js';
 
 /** Our query and the closest fzf query (fzf has no fields; `\ ` is its escaped space). */
@@ -122,16 +122,9 @@ export async function run(): Promise<void> {
     start = process.hrtime.bigint();
     searchPapers(index, queries[0]!, snapshot, { limit: LIMIT });
     const firstMs = ms(start);
-    // A search session's memory: papers + index + the per-paper scratch, before the round trip below.
+    // A search session's memory: papers + index + the per-paper scratch.
     gc();
     const mem = process.memoryUsage();
-
-    start = process.hrtime.bigint();
-    const bytes = encodeIndexBinary(index, null); // the on-disk form (src/io/search-cache.ts)
-    const saveMs = ms(start);
-    start = process.hrtime.bigint();
-    decodeIndexBinary(bytes);
-    const loadMs = ms(start);
 
     const runs = n >= 100_000 ? 5 : n >= 10_000 ? 15 : 30;
     const { all, perQuery } = timeQueries(index, snapshot, queries, runs);
@@ -141,7 +134,6 @@ export async function run(): Promise<void> {
 
     console.log(`\n### ${n.toLocaleString('en')} papers`);
     console.log(`build ${buildMs.toFixed(0)} ms (${index.terms.length.toLocaleString('en')} words, ${index.tokenCount.toLocaleString('en')} tokens); first search ${firstMs.toFixed(0)} ms; index ~${mb(indexHeap)} (heap + array buffers; postings and forward index ${mb(typed)})`);
-    console.log(`binary index ${(bytes.length / 1e6).toFixed(1)} MB: encode ${saveMs.toFixed(0)} ms, decode ${loadMs.toFixed(0)} ms`);
     console.log(`query p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${all[all.length - 1]!.toFixed(2)} ms (${all.length} runs)`);
     console.log(`memory after the first search: heap ${mb(mem.heapUsed)} + array buffers ${mb(mem.arrayBuffers)}, rss ${mb(mem.rss)} (papers alone: heap + buffers ${mb(heapBefore)}, rss ${mb(rssBefore)})`);
     console.log('query                                  ours p50   fzf p50   ours/fzf');

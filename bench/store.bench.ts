@@ -12,46 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { serializeDecisions, type Decisions } from '../src/core/decisions.js';
 import { prng, syntheticDigest, syntheticPapers } from './synthetic.js';
 import { writeSyntheticLibrary } from './synthetic-library.js';
+import { median, paired, row, timed } from './paired.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'papers.js');
 const SIZES = (process.env.PAPERS_BENCH_STORE_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
-const PAIRS = 5;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-interface Timed {
-  ms: number;
-  rssMB: number;
-}
-
-/** One process: wall time and peak RSS (GNU time's %M). */
-function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
-  const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '@@%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
-  return { ms, rssMB: Number(/@@(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024 };
-}
-
-/** Median ratio of `command` to `node -e 0`, each run right after its baseline; also the median wall and the peak RSS. */
-function paired(command: (i: number) => string[], pairs = PAIRS): { ratio: number; ms: number; rssMB: number } {
-  const ratios: number[] = [];
-  const walls: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < pairs; i++) {
-    const base = timed(['-e', '0']);
-    const run = timed(command(i));
-    ratios.push(run.ms / base.ms);
-    walls.push(run.ms);
-    rss = Math.max(rss, run.rssMB);
-  }
-  return { ratio: median(ratios), ms: median(walls), rssMB: rss };
-}
-
-function row(label: string, m: { ratio: number; ms: number; rssMB: number }, budget = ''): void {
-  console.log(`  ${label.padEnd(34)} ${m.ratio.toFixed(2).padStart(6)}x node   ${m.ms.toFixed(0).padStart(6)} ms   ${m.rssMB.toFixed(0).padStart(5)} MB peak${budget ? `   budget ${budget}` : ''}`);
-}
 
 function build(dir: string, n: number): void {
   const t0 = performance.now();

@@ -12,7 +12,7 @@ export interface Candidate {
   description?: string;
 }
 
-export type Completion =
+type Completion =
   | { kind: 'values'; candidates: Candidate[] }
   /** Let the shell complete a path; `prefix` is the part of the word before the path (e.g. "--digest="). */
   | { kind: 'files' | 'dirs'; prefix: string; path: string };
@@ -30,7 +30,7 @@ export interface CompletionSource {
 type ValueKind = 'tag' | 'id' | 'file' | 'dir' | 'text' | { choices: readonly string[] };
 
 /** What a flag's or argument's value is, from its name: commander's choices, else the words in it. */
-export function valueKind(names: readonly string[], choices?: readonly string[]): ValueKind {
+function valueKind(names: readonly string[], choices?: readonly string[]): ValueKind {
   if (choices && choices.length > 0) return { choices };
   const name = names.join(' ').toLowerCase();
   if (/(^|[-\s])(not-)?tags?(\s|$)/.test(name)) return 'tag';
@@ -78,7 +78,7 @@ function findOption(command: Command, flag: string): Option | undefined {
 
 const takesValue = (o: Option) => o.required || o.optional;
 
-export interface WalkResult {
+interface WalkResult {
   command: Command;
   /** Index of the positional argument being typed. */
   position: number;

@@ -31,7 +31,7 @@ export function addFilterOptions(command: Command): Command {
 }
 
 /** Digest hashes a --digest value names: a file on disk (by content), a recorded file name, or a hash prefix. */
-export function resolveDigest(value: string, libraryDir: string): string[] {
+function resolveDigest(value: string, libraryDir: string): string[] {
   if (existsSync(value) && statSync(value).isFile()) return [sha256(readFileSync(value))];
   const lower = value.toLowerCase();
   if (/^[0-9a-f]{6,64}$/.test(lower)) {

@@ -4,14 +4,13 @@ import type { Command } from 'commander';
 import type { Snapshot } from '../core/library.js';
 import type { InterestOptions } from '../core/rank/interest.js';
 import { applyRules } from '../core/rank/rules.js';
-import { loadConfig } from '../io/config-file.js';
 import type { LibraryStore } from '../io/library-store.js';
-import { configFlags } from './commands/config.js';
+import { configOf } from './run-config.js';
 import { defaultRules, queryMatcher } from './rules-run.js';
 
 export function interestOptions(command: Command, snapshot: Snapshot, store?: LibraryStore): InterestOptions {
-  const { ranking } = loadConfig(configFlags(command)).config;
-  const { rules } = defaultRules();
+  const { ranking } = configOf(command).config;
+  const { rules } = defaultRules(command);
   const ruleMatches =
     rules.length === 0
       ? undefined

@@ -28,6 +28,7 @@ import * as digest from './commands/digest.js';
 import { VERSION } from './version.js';
 import { startProgress } from './progress.js';
 import { setProgressFactory } from '../io/progress-hook.js';
+import { ConfigOption } from './run-config.js';
 
 export { VERSION };
 
@@ -39,7 +40,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .option('--library <dir>', 'library folder (default: $PAPERS_HOME, else $XDG_DATA_HOME/papers)')
     .option('--debug', 'print stack traces of internal errors')
-    .option('--color <when>', 'colour: auto, always or never (overrides the config file and NO_COLOR)')
+    .addOption(new ConfigOption('--color <when>', 'colour: auto, always or never (overrides the config file and NO_COLOR)', 'color'))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -77,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 /** Turns an escaped error into one line on stderr and an exit code. */
-export function reportError(e: unknown, err: (text: string) => void, debug: boolean): number {
+function reportError(e: unknown, err: (text: string) => void, debug: boolean): number {
   if (e instanceof CommanderError) {
     // commander already printed its message (help, version, or a usage error).
     return e.exitCode === 0 ? 0 : 2;

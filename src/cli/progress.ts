@@ -22,7 +22,7 @@ export interface ProgressStream {
   write(text: string): unknown;
 }
 
-export interface ProgressOptions {
+interface ProgressOptions {
   stream?: ProgressStream;
   now?: () => number;
   /** How long the operation must run before the bar appears (default 1000 ms, or PAPERS_PROGRESS_DELAY_MS). */
@@ -87,7 +87,7 @@ export function startProgress(label: string, total?: number, options: ProgressOp
   };
 }
 
-export interface ProgressState {
+interface ProgressState {
   label: string;
   done: number;
   total: number | undefined;

@@ -2,44 +2,39 @@
 // under the bad token) with today's date and the saved searches, and run it over a database.
 // Shared by `papers search`, `papers list -q`, `papers export -q` and the rules.
 import { usageError } from '../core/errors.js';
+import type { Command } from 'commander';
 import type { Snapshot } from '../core/library.js';
 import type { LibraryStore } from '../io/library-store.js';
 import { compileQuery, formatQueryError, type Query } from '../core/query/index.js';
-import type { QueryPlan, SearchHit, SearchOptions } from '../core/search/index.js';
+import type { SearchOptions, SearchResults } from '../core/search/index.js';
 import { localToday } from '../io/clock.js';
-import { loadConfig } from '../io/config-file.js';
 import { databaseOfPapers } from '../io/db/bridge.js';
 import { searchDatabase } from '../io/db/search.js';
+import { configOf } from './run-config.js';
+import type { NearMiss } from '../core/near-miss.js';
+import { nearMiss } from '../io/near-miss.js';
 
 /** What a query's meaning depends on besides its text: the user's local date and saved searches. */
-export interface QueryContext {
+interface QueryContext {
   today: string;
   searches: Readonly<Record<string, string>>;
+  nearMiss?: NearMiss;
 }
 
-/** Today's date and the config file's saved searches (read once per command). */
-export function queryContext(): QueryContext {
-  return { today: localToday(), searches: loadConfig().config.searches };
+/** Today's date and the run's saved searches. */
+export function queryContext(command: Command): QueryContext {
+  return { today: localToday(), searches: configOf(command).config.searches, nearMiss };
 }
 
 /** The query compiled, or a usage error (exit 2) showing the query with a caret under the bad token. */
-export function compileOrThrow(text: string, context: QueryContext = queryContext()): Query {
+export function compileOrThrow(text: string, context: QueryContext): Query {
   const compiled = compileQuery(text, context);
   if (!compiled.ok) throw usageError(`query: ${compiled.error.message}\n${formatQueryError(text, compiled.error)}\n(see 'papers help query')`);
   return compiled.query;
 }
 
-export interface SearchResults {
-  /** How many papers match. */
-  total: number;
-  /** Best first; ties (and queries without words) in library order. */
-  hits: SearchHit[];
-  /** For matchDetails (highlighting and snippets). */
-  plan: QueryPlan;
-}
-
 /** A source of papers to search: the library store (its own database), else papers in memory. */
-export interface Searchable {
+interface Searchable {
   store?: Pick<LibraryStore, 'database' | 'decisionsById' | 'papersById'> | undefined;
   snapshot: () => Snapshot;
 }

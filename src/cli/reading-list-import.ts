@@ -14,7 +14,7 @@ import { FORMATS } from '../core/parse/index.js';
 import { readDigestFile } from '../io/digest-files.js';
 import type { Output } from './output.js';
 
-export interface ReadingListReport {
+interface ReadingListReport {
   /** One line per change, e.g. "2503.01234  +read  Title". */
   changes: string[];
   /** Items that could not be applied (unknown ids), and the parser's warnings. */
@@ -24,7 +24,7 @@ export interface ReadingListReport {
 }
 
 /** What a reading list is applied to: the library's snapshot, and a way to make several edits as one change. */
-export type ReadingListTarget = Pick<LibraryHandle, 'snapshot'> & { edit(edits: readonly DecisionEdit[]): Promise<unknown> };
+type ReadingListTarget = Pick<LibraryHandle, 'snapshot'> & { edit(edits: readonly DecisionEdit[]): Promise<unknown> };
 
 export async function applyReadingList(target: ReadingListTarget, items: readonly ReadingItem[], parserDiagnostics: readonly Diagnostic[] = [], dryRun = false): Promise<ReadingListReport> {
   const plan = planReadingList(target.snapshot(), items);

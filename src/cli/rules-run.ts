@@ -1,5 +1,6 @@
 // Running tagging rules from the CLI: matching their queries with the search engine (over the
 // library's cached search index when there is one), and tagging newly imported papers.
+import type { Command } from 'commander';
 import type { LibraryPaper, Snapshot } from '../core/library.js';
 import { applyRules, groupChanges, type QueryMatcher, type Rule, type TagChange } from '../core/rank/rules.js';
 import type { LibraryStore } from '../io/library-store.js';
@@ -13,9 +14,9 @@ export function queryMatcher(snapshot: Snapshot): QueryMatcher {
 }
 
 /** The rules of the default rules file (none when it does not exist); a bad file is an input error. */
-export function defaultRules(): { rules: Rule[]; file: string; exists: boolean } {
+export function defaultRules(command: Command): { rules: Rule[]; file: string; exists: boolean } {
   const file = rulesPath();
-  return { ...readRulesFile(file, true, queryContext()), file };
+  return { ...readRulesFile(file, true, queryContext(command)), file };
 }
 
 /** The ids the store knows (ids and aliases), to tell which papers an import adds. */

@@ -9,6 +9,7 @@ import { readDigestFile, type DigestInput } from '../io/digest-files.js';
 import { libraryDir, seedPath } from '../io/paths.js';
 import { openLibrary, type LibraryStore, type ParsedDigest } from '../io/library-store.js';
 import { processOutput } from './output.js';
+import { yaml } from '../io/yaml.js';
 
 export interface FileDiagnostic extends Diagnostic {
   file: string;
@@ -48,11 +49,11 @@ export function parseInput(input: DigestInput, flags: ParseFlags, now = new Date
   if (flags.format !== undefined && !format) {
     throw usageError(`--format ${flags.format}: unknown format; one of ${FORMATS.map((f) => f.name).join(', ')}`);
   }
-  return parseDigest(input.text, { ...parseOptionsFor(input, flags, now), onProgress }, format);
+  return parseDigest(input.text, { ...parseOptionsFor(input, flags, now), onProgress, yaml }, format);
 }
 
 /** Reads and parses the named files; a file in which no paper is found is an input error. */
-export function parseFiles(files: readonly string[], flags: ParseFlags): { papers: Paper[]; diagnostics: FileDiagnostic[] } {
+function parseFiles(files: readonly string[], flags: ParseFlags): { papers: Paper[]; diagnostics: FileDiagnostic[] } {
   const papers: Paper[] = [];
   const diagnostics: FileDiagnostic[] = [];
   for (const file of files) {

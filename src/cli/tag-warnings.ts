@@ -4,6 +4,7 @@ import type { Decision } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
 import { libraryTags, tagKey, unknownTagWarning } from '../core/tags.js';
 import type { Output } from './output.js';
+import { nearMiss } from '../io/near-miss.js';
 
 /** The tags a query's `+tag` / `tag:` clauses name (negated ones too). */
 export function queryTags(query: Query | undefined): string[] {
@@ -15,7 +16,7 @@ export function warnUnknownTags(tags: readonly string[], decisions: ReadonlyMap<
   const known = libraryTags(decisions.values());
   const warned = new Set<string>();
   for (const tag of tags) {
-    const warning = unknownTagWarning(tag, known);
+    const warning = unknownTagWarning(tag, known, nearMiss);
     if (warning === null || warned.has(tagKey(tag))) continue;
     warned.add(tagKey(tag));
     output.err(`papers: warning: ${warning}`);

@@ -11,7 +11,6 @@ import type { LibraryStore } from '../io/library-store.js';
 import type { FetchOutcome, SourceAge, UiFetcher } from '../ui/fetch-status.js';
 import { answeredLine, fetchPlans, planRun } from './commands/fetch.js';
 import type { Output } from './output.js';
-import { defaultRules } from './rules-run.js';
 
 export interface UiFetcherOptions {
   store: LibraryStore;
@@ -19,8 +18,8 @@ export interface UiFetcherOptions {
   sources: Config['sources'];
   /** Where the fetch limits, proxies and PAPERS_NOW are read (default: the process's). */
   env?: NodeJS.ProcessEnv;
-  /** The rules new papers are tagged by (default: the rules file, read at each fetch). */
-  rules?: () => readonly Rule[];
+  /** The rules new papers are tagged by (the rules file, read at each fetch). */
+  rules: () => readonly Rule[];
 }
 
 /** The configured sources, labelled as `papers fetch` names them, with their last fetch times. */
@@ -44,7 +43,7 @@ export function uiFetcher(options: UiFetcherOptions): UiFetcher {
       const output: Output = { out: () => {}, err: (text) => progress(text.replace(/^papers: /, '')), color: new Chalk({ level: 0 }), isTTY: false, width: Number.POSITIVE_INFINITY };
       const at = now();
       const plans = planRun(undefined, [], { quiet: 0 }, sources, store, at);
-      const rules = options.rules ? options.rules() : defaultRules().rules;
+      const rules = options.rules();
       const tally = await fetchPlans(plans, { store, now: at, output, tuning: fetchTuning(env), rules, onRequest: (label, n, total) => progress(total > 1 ? `${label} (${n}/${total})` : label) });
       const [first, ...more] = tally.failures;
       if (first === undefined) return { ok: true, line: answeredLine(tally) };

@@ -7,19 +7,20 @@ import { failure } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { inspectExportTarget } from '../io/export-target.js';
 import { openInBrowser } from '../io/open-url.js';
-import { loadConfig } from '../io/config-file.js';
 import { localToday } from '../io/clock.js';
 import { databaseOfPapers } from '../io/db/bridge.js';
 import { searchSnapshot } from './query-search.js';
-import { configFlags } from './commands/config.js';
+import { configOf } from './run-config.js';
 import { rankByInterest, type InterestOptions, type InterestRanking } from '../core/rank/interest.js';
 import type { Snapshot } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
 import { interestOptions } from './interest.js';
+import { nearMiss } from '../io/near-miss.js';
 import { uiFetcher } from './ui-fetcher.js';
+import { defaultRules } from './rules-run.js';
 import type { LibraryStore } from '../io/library-store.js';
 
-export interface UiStreams {
+interface UiStreams {
   stdin: { isTTY?: boolean };
   stdout: { isTTY?: boolean };
 }
@@ -78,14 +79,14 @@ export function preloadUi(): void {
 
 /** `store`: the library on disk the UI shows, which `F` fetches into; without it there is no fetching. */
 export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null, store?: LibraryStore): Promise<void> {
-  const { config } = loadConfig(configFlags(command));
+  const { config } = configOf(command);
   const today = localToday();
   preloadUi();
   const { runUi, createSearchFilter } = await uiModule!;
   // The live filter searches the library database (built after the first frame, by prepare).
   const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
-  const filter = createSearchFilter(search, { today, searches: config.searches });
-  const fetcher = store ? uiFetcher({ store, sources: config.sources }) : undefined;
+  const filter = createSearchFilter(search, { today, searches: config.searches, nearMiss });
+  const fetcher = store ? uiFetcher({ store, sources: config.sources, rules: () => defaultRules(command).rules }) : undefined;
   await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking), ...(fetcher ? { fetcher } : {}) });
 }
 
@@ -94,7 +95,7 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
  * rules file does not keep the UI from opening: the ranking goes without rules and says why.
  * Rule matches are worked out lazily (only when falling back), over the papers as launched.
  */
-export function interestRanker(command: Command, snapshot: Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
+function interestRanker(command: Command, snapshot: Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
   let options: InterestOptions;
   let rulesProblem: string | null = null;
   try {

@@ -2,16 +2,17 @@
 // file:line:column and the key), values from the environment and from flags, and the merge
 // defaults < file < environment < flags that records where each value came from.
 // Pure: the caller reads the file and hands in the environment.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import type { YamlModule } from './yaml-codec.js';
+import type { NearMiss } from './near-miss.js';
 
-export const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+const QUICK_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type QuickKey = (typeof QUICK_KEYS)[number];
-import { EXPORT_FORMATS, GROUPINGS as EXPORT_GROUPS, type ExportFormat, type Grouping as ExportGroup } from './export/types.js';
+import { ABSTRACT_MODES, EXPORT_FORMATS, GROUPINGS as EXPORT_GROUPS, type AbstractMode, type ExportFormat, type Grouping as ExportGroup } from './export/types.js';
 import { DEFAULT_ARXIV_BASE, DEFAULT_HF_BASE, baseUrlProblem, categoryProblem } from './fetch/urls.js';
 
-export { EXPORT_FORMATS, EXPORT_GROUPS, type ExportFormat, type ExportGroup };
-export const COLOR_MODES = ['auto', 'always', 'never'] as const;
-export type ColorMode = (typeof COLOR_MODES)[number];
+const COLOR_MODES = ['auto', 'always', 'never'] as const;
+type ColorMode = (typeof COLOR_MODES)[number];
 
 /** The effective configuration, as the rest of the program reads it. */
 export interface Config {
@@ -20,7 +21,7 @@ export interface Config {
   /** Which tags count as liking / not liking a paper when ranking. */
   ranking: { positive: string[]; negative: string[] };
   /** Defaults for `papers export` when its flags are not given. */
-  export: { format: ExportFormat; group: ExportGroup };
+  export: { format: ExportFormat; group: ExportGroup; abstracts: AbstractMode };
   /** Colour: auto (when stdout is a terminal), always or never. */
   color: ColorMode;
   /** What `papers fetch` fetches: the Hugging Face daily list (when enabled) and these arXiv feeds. */
@@ -30,11 +31,12 @@ export interface Config {
 }
 
 /** One value per dotted key, exactly the keys the file may hold. */
-export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | null> {
+interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | null> {
   'ranking.positive': string[];
   'ranking.negative': string[];
   'export.format': ExportFormat;
   'export.group': ExportGroup;
+  'export.abstracts': AbstractMode;
   color: ColorMode;
   'sources.hf.enabled': boolean;
   'sources.hf.url': string;
@@ -44,13 +46,13 @@ export interface ConfigValues extends Record<`quick-tags.${QuickKey}`, string | 
 }
 export type ConfigKey = keyof ConfigValues;
 
-export type Origin =
+type Origin =
   | { kind: 'default' }
   | { kind: 'file'; file: string; line: number; column: number }
   | { kind: 'env'; name: string }
   | { kind: 'flag'; name: string };
 
-export type Origins = Record<ConfigKey, Origin>;
+type Origins = Record<ConfigKey, Origin>;
 
 /** A problem in the config file, located for the user. */
 export interface ConfigError {
@@ -204,7 +206,7 @@ const feedList: Setting<string[]> = {
 };
 
 /** A saved search's name: what may follow @ in a query. */
-export const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 const searchesSetting: Setting<Record<string, string>> = {
   key: 'searches',
@@ -233,6 +235,7 @@ export const SETTINGS: readonly Setting<unknown>[] = [
   tagList('ranking.negative', 'tags that mean "not for me" when ranking', ['skip']),
   oneOf('export.format', 'default format of papers export', EXPORT_FORMATS, 'md'),
   oneOf('export.group', 'default grouping of papers export', EXPORT_GROUPS, 'none'),
+  oneOf('export.abstracts', 'default abstracts of a Markdown export: none, tldr (the first sentence) or full', ABSTRACT_MODES, 'tldr'),
   colorSetting,
   onOff('sources.hf.enabled', 'whether papers fetch reads the Hugging Face daily papers', true),
   baseUrl('sources.hf.url', 'where papers fetch reads the Hugging Face daily papers API', DEFAULT_HF_BASE, 'PAPERS_FETCH_HF_URL'),
@@ -256,7 +259,7 @@ export function toConfig(v: ConfigValues): Config {
   return {
     quickTags: Object.fromEntries(QUICK_KEYS.map((k) => [k, v[`quick-tags.${k}`]])) as Record<QuickKey, string | null>,
     ranking: { positive: v['ranking.positive'], negative: v['ranking.negative'] },
-    export: { format: v['export.format'], group: v['export.group'] },
+    export: { format: v['export.format'], group: v['export.group'], abstracts: v['export.abstracts'] },
     color: v.color,
     sources: {
       hf: { enabled: v['sources.hf.enabled'], url: v['sources.hf.url'] },
@@ -277,10 +280,11 @@ function childKeys(prefix: string): string[] {
   return [...names];
 }
 
-export type ParsedConfigFile = { ok: true; layer: ConfigLayer } | { ok: false; errors: ConfigError[] };
+type ParsedConfigFile = { ok: true; layer: ConfigLayer } | { ok: false; errors: ConfigError[] };
 
 /** Validates the text of a config file; every value found gets its file:line:column as origin. */
-export function parseConfigFile(text: string, file: string): ParsedConfigFile {
+export function parseConfigFile(yaml: YamlModule, text: string, file: string, nearMiss?: NearMiss): ParsedConfigFile {
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = [];
@@ -308,7 +312,7 @@ export function parseConfigFile(text: string, file: string): ParsedConfigFile {
       if (setting) {
         const checked = setting.check(pair.value === null ? null : pair.value.toJSON());
         if (!checked.ok) {
-          errors.push({ file, ...at(firstBadOffset(pair.value) ?? pair.key?.range?.[0]), key, message: checked.message });
+          errors.push({ file, ...at(firstBadOffset(yaml, pair.value) ?? pair.key?.range?.[0]), key, message: checked.message });
           continue;
         }
         (layer.values as Record<string, unknown>)[key] = checked.value;
@@ -317,7 +321,7 @@ export function parseConfigFile(text: string, file: string): ParsedConfigFile {
         walk(pair.value, key);
       } else {
         const known = childKeys(prefix);
-        errors.push({ file, ...keyPos, key, message: `unknown key "${name}"${prefix ? ` in ${prefix}` : ''}; known keys: ${known.join(', ')}` });
+        errors.push({ file, ...keyPos, key, message: `${unknownKey(name, known, nearMiss)}${prefix ? ` in ${prefix}` : ''}; known keys: ${known.join(', ')}` });
       }
     }
   };
@@ -325,11 +329,17 @@ export function parseConfigFile(text: string, file: string): ParsedConfigFile {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, layer };
 }
 
+/** `unknown key "colour" (did you mean color?)`, the suggestion when there is one. */
+export function unknownKey(name: string, known: readonly string[], nearMiss?: NearMiss): string {
+  const close = nearMiss?.(name, known) ?? null;
+  return `unknown key "${name}"${close === null ? '' : ` (did you mean ${close}?)`}`;
+}
+
 /** Where a value went wrong: the value itself (a list's non-string item, for a list). */
-function firstBadOffset(node: Node | null): number | undefined {
+function firstBadOffset(yaml: YamlModule, node: Node | null): number | undefined {
   if (node === null) return undefined;
-  if (isSeq(node)) {
-    const item = (node.items as Node[]).find((i) => !isScalar(i) || typeof i.value !== 'string');
+  if (yaml.isSeq(node)) {
+    const item = (node.items as Node[]).find((i) => !yaml.isScalar(i) || typeof i.value !== 'string');
     if (item) return item.range?.[0];
   }
   return node.range?.[0];
@@ -343,7 +353,7 @@ export function envName(key: ConfigKey): string {
   return settingOf.get(key)?.env ?? `PAPERS_${key.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 }
 
-export type TextLayer = { ok: true; layer: ConfigLayer } | { ok: false; errors: string[] };
+type TextLayer = { ok: true; layer: ConfigLayer } | { ok: false; errors: string[] };
 
 /** Values from PAPERS_* variables; NO_COLOR and FORCE_COLOR also decide `color` unless PAPERS_COLOR does. */
 export function envLayer(env: Readonly<Record<string, string | undefined>>): TextLayer {
@@ -444,17 +454,18 @@ export function formatValue(value: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Editing the file
 
-export type EditedConfig = { ok: true; text: string } | { ok: false; message: string };
+type EditedConfig = { ok: true; text: string } | { ok: false; message: string };
 
 /**
  * The config file's text with one key set (value as typed on a command line: lists comma-separated,
  * "none" for no quick tag) or removed (value null). Comments and the other keys stay as they were.
  * Refuses a file that is already invalid, so a broken file is never rewritten.
  */
-export function editConfigText(text: string, file: string, key: string, value: string | null): EditedConfig {
+export function editConfigText(yaml: YamlModule, text: string, file: string, key: string, value: string | null): EditedConfig {
+  const { isMap, isScalar, parseDocument } = yaml;
   const setting = settingOf.get(key);
   if (!setting) return { ok: false, message: `unknown key "${key}"; keys: ${CONFIG_KEYS.join(', ')}` };
-  const before = parseConfigFile(text, file);
+  const before = parseConfigFile(yaml, text, file);
   if (!before.ok) return { ok: false, message: `${formatConfigError(before.errors[0]!)}; fix the file first` };
   const doc = parseDocument(text, { uniqueKeys: true });
   const path = key.split('.').map((part) => (/^[1-9]$/.test(part) ? Number(part) : part));
@@ -472,7 +483,7 @@ export function editConfigText(text: string, file: string, key: string, value: s
     doc.setIn(path, doc.createNode(checked.value));
   }
   const out = doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0 && !doc.commentBefore && !doc.comment) ? '' : doc.toString();
-  const after = parseConfigFile(out, file);
+  const after = parseConfigFile(yaml, out, file);
   if (!after.ok) return { ok: false, message: `cannot write ${key} into this file (${formatConfigError(after.errors[0]!)}); edit it by hand` };
   return { ok: true, text: out };
 }

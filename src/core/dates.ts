@@ -2,7 +2,7 @@
 // rules and export all read dates here. Relative dates count back from `today`, the user's local
 // date (YYYY-MM-DD), which the caller works out once per command (src/io/clock.ts).
 
-export type Bound = 'since' | 'until';
+type Bound = 'since' | 'until';
 
 /** What the grammar accepts, for error messages. */
 export const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d (days ago), 2w (weeks ago) or 3m (months ago)';

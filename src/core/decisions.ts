@@ -12,7 +12,9 @@
 // string) and reports anything else as line:column. Serialising is ours and deterministic: the same
 // decisions always give the same bytes, on every machine. Also here: the three-way merge used by
 // `papers merge-decisions` (the git merge driver). Pure: no fs.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { YamlModule } from './yaml-codec.js';
+import { compareCodeUnits } from './text/order.js';
 import type { Decision } from './library.js';
 import { VIRTUAL_TAGS } from './library.js';
 
@@ -24,7 +26,7 @@ export interface DecisionsError {
   message: string;
 }
 
-export type ParsedDecisions = { ok: true; decisions: Decisions } | { ok: false; error: DecisionsError };
+type ParsedDecisions = { ok: true; decisions: Decisions } | { ok: false; error: DecisionsError };
 
 const TAG_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.:/@-]*$/u;
 
@@ -69,46 +71,46 @@ function offsetOf(node: YamlNode | null | undefined, fallback: number): number {
   return node?.range?.[0] ?? fallback;
 }
 
-function scalarText(node: unknown, what: string, at: number): string {
+function scalarText(yaml: YamlModule, node: unknown, what: string, at: number): string {
   if (node === null || node === undefined) return '';
-  if (isScalar(node)) return node.value === null || node.value === undefined ? '' : String(node.value);
+  if (yaml.isScalar(node)) return node.value === null || node.value === undefined ? '' : String(node.value);
   throw new Problem(offsetOf(node as YamlNode, at), `${what} must be a plain value, not a list or mapping`);
 }
 
-function parseTags(node: unknown, at: number): Record<string, string> {
+function parseTags(yaml: YamlModule, node: unknown, at: number): Record<string, string> {
   const tags: Record<string, string> = {};
   if (node === null || node === undefined) return tags;
-  if (isScalar(node) && (node.value === null || node.value === '')) return tags;
+  if (yaml.isScalar(node) && (node.value === null || node.value === '')) return tags;
   const add = (nameNode: unknown, time: string, fallback: number) => {
-    const name = scalarText(nameNode, 'a tag name', fallback);
+    const name = scalarText(yaml, nameNode, 'a tag name', fallback);
     const problem = tagNameProblem(name);
     if (problem) throw new Problem(offsetOf(nameNode as YamlNode, fallback), problem);
     tags[name] = time;
   };
-  if (isMap(node)) {
-    for (const pair of node.items) add(pair.key, scalarText(pair.value, 'a tag time', offsetOf(pair.key as YamlNode, at)), offsetOf(node, at));
+  if (yaml.isMap(node)) {
+    for (const pair of node.items) add(pair.key, scalarText(yaml, pair.value, 'a tag time', offsetOf(pair.key as YamlNode, at)), offsetOf(node, at));
     return tags;
   }
-  if (isSeq(node)) {
+  if (yaml.isSeq(node)) {
     for (const item of node.items) add(item, '', offsetOf(node, at));
     return tags;
   }
   throw new Problem(offsetOf(node as YamlNode, at), 'tags must be a mapping (tag: time) or a list of tag names');
 }
 
-function parseNote(node: unknown, at: number): Decision['note'] {
+function parseNote(yaml: YamlModule, node: unknown, at: number): Decision['note'] {
   if (node === null || node === undefined) return null;
-  if (isScalar(node)) {
-    const text = scalarText(node, 'a note', at);
+  if (yaml.isScalar(node)) {
+    const text = scalarText(yaml, node, 'a note', at);
     return text === '' ? null : { text, at: '' };
   }
-  if (isMap(node)) {
+  if (yaml.isMap(node)) {
     let text = '';
     let time = '';
     for (const pair of node.items) {
-      const key = scalarText(pair.key, 'a note field', offsetOf(node, at));
-      if (key === 'text') text = scalarText(pair.value, 'the note text', offsetOf(pair.key as YamlNode, at));
-      else if (key === 'at') time = scalarText(pair.value, 'the note time', offsetOf(pair.key as YamlNode, at));
+      const key = scalarText(yaml, pair.key, 'a note field', offsetOf(node, at));
+      if (key === 'text') text = scalarText(yaml, pair.value, 'the note text', offsetOf(pair.key as YamlNode, at));
+      else if (key === 'at') time = scalarText(yaml, pair.value, 'the note time', offsetOf(pair.key as YamlNode, at));
       else throw new Problem(offsetOf(pair.key as YamlNode, at), `unknown note field "${key}" (expected text or at)`);
     }
     return text === '' ? null : { text, at: time };
@@ -116,16 +118,16 @@ function parseNote(node: unknown, at: number): Decision['note'] {
   throw new Problem(offsetOf(node as YamlNode, at), 'note must be text, or a mapping with text and at');
 }
 
-function parseEntry(node: unknown, at: number): Decision {
+function parseEntry(yaml: YamlModule, node: unknown, at: number): Decision {
   if (node === null || node === undefined) return emptyDecision();
-  if (isScalar(node) && (node.value === null || node.value === '')) return emptyDecision();
-  if (!isMap(node)) throw new Problem(offsetOf(node as YamlNode, at), 'a paper entry must be a mapping with tags and/or note');
+  if (yaml.isScalar(node) && (node.value === null || node.value === '')) return emptyDecision();
+  if (!yaml.isMap(node)) throw new Problem(offsetOf(node as YamlNode, at), 'a paper entry must be a mapping with tags and/or note');
   const decision = emptyDecision();
   for (const pair of node.items) {
-    const key = scalarText(pair.key, 'a field name', offsetOf(node, at));
+    const key = scalarText(yaml, pair.key, 'a field name', offsetOf(node, at));
     const keyAt = offsetOf(pair.key as YamlNode, at);
-    if (key === 'tags') decision.tags = parseTags(pair.value, keyAt);
-    else if (key === 'note') decision.note = parseNote(pair.value, keyAt);
+    if (key === 'tags') decision.tags = parseTags(yaml, pair.value, keyAt);
+    else if (key === 'note') decision.note = parseNote(yaml, pair.value, keyAt);
     else throw new Problem(keyAt, `unknown field "${key}" (expected tags or note)`);
   }
   return decision;
@@ -138,31 +140,31 @@ function yamlProblem(message: string): string {
 }
 
 /** Reads decisions.yaml text. Never throws: problems come back with line and column (1-based). */
-export function parseDecisions(text: string): ParsedDecisions {
-  const lineCounter = new LineCounter();
+export function parseDecisions(yaml: YamlModule, text: string): ParsedDecisions {
+  const lineCounter = new yaml.LineCounter();
   const position = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
   try {
-    const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
+    const doc = yaml.parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) return { ok: false, error: { ...position(first.pos[0]), message: yamlProblem(first.message) } };
     const decisions: Decisions = new Map();
     const root = doc.contents;
-    if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { ok: true, decisions };
-    if (!isMap(root)) return { ok: false, error: { ...position(offsetOf(root, 0)), message: 'the file must be a mapping of paper ids to their tags and note' } };
+    if (root === null || (yaml.isScalar(root) && (root.value === null || root.value === ''))) return { ok: true, decisions };
+    if (!yaml.isMap(root)) return { ok: false, error: { ...position(offsetOf(root, 0)), message: 'the file must be a mapping of paper ids to their tags and note' } };
     // Ids are compared without surrounding whitespace; two keys naming one paper are refused,
     // never merged (one of the two entries would be lost at the next write).
     const firstAt = new Map<string, number>();
     for (const pair of root.items) {
       const keyAt = offsetOf(pair.key as YamlNode, 0);
-      const id = scalarText(pair.key, 'a paper id', keyAt).trim();
+      const id = scalarText(yaml, pair.key, 'a paper id', keyAt).trim();
       if (id === '') throw new Problem(keyAt, 'empty paper id');
       const earlier = firstAt.get(id);
       if (earlier !== undefined) throw new Problem(keyAt, `paper ${id} has a second entry (the first is at line ${position(earlier).line}); join the two into one`);
       firstAt.set(id, keyAt);
-      const decision = parseEntry(pair.value, keyAt);
+      const decision = parseEntry(yaml, pair.value, keyAt);
       if (!isEmptyDecision(decision)) decisions.set(id, decision);
     }
     return { ok: true, decisions };
@@ -175,7 +177,7 @@ export function parseDecisions(text: string): ParsedDecisions {
 // ---------------------------------------------------------------------------------------------
 // Serialising
 
-export const DECISIONS_HEADER = [
+const DECISIONS_HEADER = [
   '# papers: your decisions (tags and notes), one block per paper, sorted by paper id.',
   '# Hand edits are welcome; papers checks this file before every change and never overwrites it',
   '# while it is invalid. Merging in git: see "papers merge-decisions --help".',
@@ -186,7 +188,7 @@ const PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_./@-]*$/;
 const YAML_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 
 /** A key or value as YAML: plain when unambiguous, else double-quoted (JSON escapes are valid YAML). */
-export function yamlScalar(value: string): string {
+function yamlScalar(value: string): string {
   if (PLAIN_SAFE.test(value) && !YAML_WORDS.test(value)) return value;
   return JSON.stringify(value);
 }
@@ -195,19 +197,14 @@ function yamlTime(value: string): string {
   return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? value : JSON.stringify(value);
 }
 
-/** Code-point order: the same on every machine, whatever its locale. */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The file's bytes for these decisions: header, then one block per paper sorted by id, blank lines between. */
 export function serializeDecisions(decisions: ReadonlyMap<string, Decision>): string {
   const blocks: string[] = [];
-  for (const id of [...decisions.keys()].sort(byCodePoint)) {
+  for (const id of [...decisions.keys()].sort(compareCodeUnits)) {
     const d = decisions.get(id)!;
     if (isEmptyDecision(d)) continue;
     const lines = [`${yamlScalar(id)}:`];
-    const tags = Object.keys(d.tags).sort(byCodePoint);
+    const tags = Object.keys(d.tags).sort(compareCodeUnits);
     if (tags.length > 0) {
       lines.push('  tags:');
       for (const t of tags) lines.push(`    ${yamlScalar(t)}: ${yamlTime(d.tags[t]!)}`);
@@ -223,7 +220,7 @@ export function serializeDecisions(decisions: ReadonlyMap<string, Decision>): st
 // ---------------------------------------------------------------------------------------------
 // Three-way merge (the git merge driver)
 
-export interface MergedDecisions {
+interface MergedDecisions {
   decisions: Decisions;
   /** Papers whose note was changed differently on both sides: both texts are kept, joined. */
   noteConflicts: string[];

@@ -2,7 +2,7 @@
 // Anything else that escapes is a bug, reported as such (stack only with PAPERS_DEBUG=1).
 
 /** usage: a wrong flag or argument (exit 2); input: a file or digest that cannot be read (exit 2); failure: anything else (exit 1). */
-export type ErrorKind = 'usage' | 'input' | 'failure';
+type ErrorKind = 'usage' | 'input' | 'failure';
 
 export class PapersError extends Error {
   readonly kind: ErrorKind;

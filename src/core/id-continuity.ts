@@ -15,7 +15,7 @@ export interface RecordedId {
   title: string;
 }
 
-export interface KeptIds {
+interface KeptIds {
   papers: Paper[];
   /** [id kept, id the parser gave]: the second is to become an alias of the paper. */
   renamed: Array<[string, string]>;
@@ -28,7 +28,7 @@ function words(title: string): Set<string> {
   return new Set(normaliseTitle(title).split(' ').filter((w) => w !== ''));
 }
 
-export function titleSimilarity(a: string, b: string): number {
+function titleSimilarity(a: string, b: string): number {
   const x = words(a);
   const y = words(b);
   if (x.size === 0 || y.size === 0) return 0;

@@ -21,7 +21,7 @@ export interface Sighting {
 }
 
 /** The import command a paper was first seen in (the hash of that command's first digest): the virtual tag new. */
-export function firstRun(paper: Pick<LibraryPaper, 'sightings'>): string | null {
+function firstRun(paper: Pick<LibraryPaper, 'sightings'>): string | null {
   const s = paper.sightings[0];
   return s ? (s.run ?? s.digest) : null;
 }
@@ -76,7 +76,6 @@ export interface LibraryHandle {
 }
 
 export const VIRTUAL_TAGS = ['new', 'seen', 'untriaged'] as const;
-export type VirtualTag = (typeof VIRTUAL_TAGS)[number];
 
 /** The user's tags of a paper plus the virtual ones that hold for it. */
 export function effectiveTags(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): string[] {

@@ -19,7 +19,7 @@ import { normaliseTitle, paperId } from './ids.js';
 import type { LibraryPaper, Sighting } from './library.js';
 import type { AbstractKind, Paper } from './model.js';
 
-export interface SightingInfo {
+interface SightingInfo {
   /** Content hash of the digest. */
   digest: string;
   /** The name the digest was imported from. */
@@ -28,13 +28,13 @@ export interface SightingInfo {
   importedAt: string;
 }
 
-export interface MergeResult {
+interface MergeResult {
   papers: LibraryPaper[];
   added: string[];
   updated: string[];
 }
 
-export interface Merger {
+interface Merger {
   readonly papers: LibraryPaper[];
   add(incoming: readonly Paper[], info: SightingInfo): { added: string[]; updated: string[] };
 }

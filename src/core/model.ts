@@ -1,4 +1,5 @@
 // The paper model every parser produces and every command consumes. Pure types and tiny helpers.
+import type { YamlModule } from './yaml-codec.js';
 
 export type LinkKind = 'code' | 'project' | 'dataset' | 'other';
 
@@ -72,6 +73,8 @@ export interface ParseOptions {
   yearSource?: 'flag' | 'mtime' | 'today';
   /** Called by container formats (a mailbox) as they go, so a long parse can show a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** The yaml package, for the YAML records reader; loaded only when a YAML digest is read (io/yaml.ts). */
+  yaml?: () => YamlModule;
 }
 
 /** A Paper with every optional field at its empty value; parsers spread their findings over it. */

@@ -1,9 +1,9 @@
 // Tags as the user sees them: matched regardless of case, kept as first written, always printed
-// in one order (code-point order, the order decisions.yaml keeps them in). Pure.
+// in one order (code-unit order, the order decisions.yaml keeps them in). Pure.
 import type { DecisionEdit } from './decision-edit.js';
-import { byCodePoint } from './decisions.js';
+import { compareCodeUnits } from './text/order.js';
 import { VIRTUAL_TAGS, type Decision } from './library.js';
-import { editDistance } from './search/vocabulary.js';
+import type { NearMiss } from './near-miss.js';
 
 /** What two spellings of one tag have in common: `To-Read` and `to-read` are one tag. */
 export function tagKey(tag: string): string {
@@ -16,7 +16,7 @@ export function sameTag(a: string, b: string): boolean {
 
 /** The one order tags print in everywhere (rows, show, tags, JSON, exports). */
 export function sortTags(tags: Iterable<string>): string[] {
-  return [...tags].sort(byCodePoint);
+  return [...tags].sort(compareCodeUnits);
 }
 
 /** A decision's own tags, in the one order. */
@@ -33,7 +33,7 @@ export function hasTag(tags: Iterable<string>, tag: string): boolean {
 
 /**
  * The library's spelling of each tag, by key: the first written (earliest tag time; a time left
- * out by a hand edit counts as earliest; ties in code-point order).
+ * out by a hand edit counts as earliest; ties in code-unit order).
  */
 export function tagSpellings(decisions: Iterable<Decision>): Map<string, string> {
   const first = new Map<string, { tag: string; at: string }>();
@@ -41,7 +41,7 @@ export function tagSpellings(decisions: Iterable<Decision>): Map<string, string>
     for (const [tag, at] of Object.entries(d.tags)) {
       const key = tagKey(tag);
       const seen = first.get(key);
-      if (!seen || at < seen.at || (at === seen.at && byCodePoint(tag, seen.tag) < 0)) first.set(key, { tag, at });
+      if (!seen || at < seen.at || (at === seen.at && compareCodeUnits(tag, seen.tag) < 0)) first.set(key, { tag, at });
     }
   }
   return new Map([...first].map(([key, v]) => [key, v.tag]));
@@ -52,28 +52,16 @@ export function canonicalTag(tag: string, spellings: ReadonlyMap<string, string>
   return spellings.get(tagKey(tag)) ?? tag;
 }
 
-/** The known tag closest to an unknown one (one edit for short tags, two from 6 letters), or null. */
-export function closestTag(tag: string, known: Iterable<string>): string | null {
-  const key = tagKey(tag);
-  const max = key.length >= 6 ? 2 : 1;
-  let best: { tag: string; d: number } | null = null;
-  for (const k of sortTags(known)) {
-    const d = editDistance(key, tagKey(k), max);
-    if (d <= max && (best === null || d < best.d)) best = { tag: k, d };
-  }
-  return best?.tag ?? null;
-}
-
 const FEW_TAGS = 8;
 
 /**
  * The warning for a tag no paper carries (`known`: the user tags papers carry), in one line: the
  * closest tag when there is one, else the tags when they are few. Null for a known or virtual tag.
  */
-export function unknownTagWarning(tag: string, known: Iterable<string>): string | null {
+export function unknownTagWarning(tag: string, known: Iterable<string>, nearMiss: NearMiss): string | null {
   const all = sortTags(new Set(known));
   if (hasTag(all, tag) || hasTag(VIRTUAL_TAGS, tag)) return null;
-  const close = closestTag(tag, [...all, ...VIRTUAL_TAGS]);
+  const close = nearMiss(tag, [...all, ...VIRTUAL_TAGS]);
   if (close !== null) return `no paper has the tag "${tag}"; did you mean "${close}"?`;
   if (all.length === 0) return `no paper has the tag "${tag}"; no paper has any tag yet`;
   if (all.length <= FEW_TAGS) return `no paper has the tag "${tag}"; the tags are: ${all.join(', ')}`;

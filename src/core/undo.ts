@@ -14,7 +14,7 @@ export interface JournalEntry {
   after: Record<string, Decision | null>;
 }
 
-export interface Inverse {
+interface Inverse {
   /** The decisions with the change undone. */
   next: Decisions;
   /** Raw keys whose decision the undo changes. */

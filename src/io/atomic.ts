@@ -28,7 +28,7 @@ export function sleepSync(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
-export function fsyncDir(dir: string): void {
+function fsyncDir(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');
@@ -83,7 +83,7 @@ export function unlinkQuiet(path: string): void {
   }
 }
 
-export interface WriteOptions {
+interface WriteOptions {
   /** Folder in which a copy of the replaced version is kept under the same name (made if missing). */
   backupDir?: string;
   /** false: skip the fsyncs (still atomic, but may be lost in a power cut): for state that is cheap to lose. */

@@ -3,18 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from './atomic.js';
 import { failure, inputError, usageError } from '../core/errors.js';
-import {
-  editConfigText,
-  envLayer,
-  flagLayer,
-  formatConfigError,
-  mergeConfig,
-  parseConfigFile,
-  type ConfigFlag,
-  type ConfigLayer,
-  type ResolvedConfig,
-} from '../core/config.js';
+import { editConfigText, envLayer, flagLayer, formatConfigError, mergeConfig, parseConfigFile, type ConfigFlag, type ConfigLayer, type ResolvedConfig } from '../core/config.js';
 import { configPath } from './paths.js';
+import { yaml } from './yaml.js';
+import { nearMiss } from './near-miss.js';
 
 export interface LoadedConfig extends ResolvedConfig {
   /** The config file looked at. */
@@ -24,7 +16,7 @@ export interface LoadedConfig extends ResolvedConfig {
 }
 
 /** The file's layer; throws an input error (exit 2) naming file:line:column and the key. */
-export function readConfigFile(file: string): { layer: ConfigLayer; exists: boolean } {
+function readConfigFile(file: string): { layer: ConfigLayer; exists: boolean } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -34,7 +26,7 @@ export function readConfigFile(file: string): { layer: ConfigLayer; exists: bool
     if (code === 'EISDIR') throw inputError(`${file}: is a folder; the config must be a YAML file`);
     throw inputError(`${file}: cannot read the config file (${code ?? (e as Error).message})`);
   }
-  const parsed = parseConfigFile(text, file);
+  const parsed = parseConfigFile(yaml(), text, file, nearMiss);
   if (!parsed.ok) {
     const [first, ...rest] = parsed.errors;
     const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'} in the file)` : '';
@@ -66,7 +58,7 @@ export function writeConfigValue(key: string, value: string | null, env: NodeJS.
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw inputError(`${file}: cannot read the config file (${(e as NodeJS.ErrnoException).code})`);
   }
-  const edited = editConfigText(text, file, key, value);
+  const edited = editConfigText(yaml(), text, file, key, value);
   if (!edited.ok) throw usageError(edited.message);
   try {
     writeFileAtomic(file, edited.text);

@@ -12,8 +12,9 @@ import { parseDecisions, serializeDecisions, type Decisions, type DecisionsError
 import type { Decision } from '../core/library.js';
 import { asDiskError, writeFileAtomic } from './atomic.js';
 import { sha256 } from './digest-store.js';
+import { yaml } from './yaml.js';
 
-export interface DecisionsFile {
+interface DecisionsFile {
   readonly path: string;
   /**
    * The decisions as the file holds them now. strict (before a write): an invalid file throws its
@@ -65,7 +66,7 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     }
     const cached = readCache(cachePath, hash);
     if (cached) return (loaded = { decisions: cached, hash, stamp, error: null });
-    const parsed = parseDecisions(bytes.toString('utf8'));
+    const parsed = parseDecisions(yaml(), bytes.toString('utf8'));
     if (!parsed.ok) return (loaded = { decisions: new Map(), hash, stamp, error: parsed.error });
     writeCache(cachePath, hash, parsed.decisions);
     return (loaded = { decisions: parsed.decisions, hash, stamp, error: null });

@@ -16,7 +16,7 @@ export interface DigestInput {
  * UTF-16 (as Windows tools and some mail clients save text): by its byte order mark, else by the
  * NUL bytes ASCII text has in every other byte. Null when the bytes are not UTF-16 text.
  */
-export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const pairs = Math.floor(Math.min(bytes.length, 8192) / 2);
@@ -34,7 +34,7 @@ export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /** True when the bytes look like a binary file rather than text (NUL bytes, or mostly control bytes). */
-export function looksBinary(bytes: Uint8Array): boolean {
+function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { RecordedId } from '../core/id-continuity.js';
 import type { ParseOptions } from '../core/model.js';
 import { writeFileAtomic } from './atomic.js';
+import { yaml } from './yaml.js';
 
 export interface DigestMeta {
   digest: string;
@@ -92,7 +93,7 @@ export function removeDigest(dir: string, digest: string): void {
 
 /** The parser options a digest was read with. */
 export function metaParseOptions(meta: DigestMeta): ParseOptions {
-  return { file: meta.file, ...(meta.year !== null ? { year: meta.year } : {}), ...(meta.yearSource ? { yearSource: meta.yearSource } : {}) };
+  return { file: meta.file, ...(meta.year !== null ? { year: meta.year } : {}), ...(meta.yearSource ? { yearSource: meta.yearSource } : {}), yaml };
 }
 
 export function readDigestText(dir: string, digest: string): string | null {

@@ -9,7 +9,7 @@ import { readReadingList } from '../core/export/reading-list.js';
 import { describePlan, isEmptyPlan, planReadingList } from '../core/export/reading-list-plan.js';
 import type { ExportFormat } from '../core/export/types.js';
 
-export type ExportTarget =
+type ExportTarget =
   | { kind: 'free' }
   | { kind: 'folder' }
   | { kind: 'unreadable'; code: string }

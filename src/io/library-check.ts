@@ -11,6 +11,7 @@ import { openDatabaseFile } from './db/connection.js';
 import { digestHashes, readAllPapers } from './db/read.js';
 import { lockPath, readLock, staleReason } from './lock.js';
 import { papersFromDigests, type FromDigests } from './rebuild.js';
+import { yaml } from './yaml.js';
 
 export type Severity = 'ok' | 'warning' | 'problem';
 
@@ -34,7 +35,7 @@ const problem = (subject: string, message: string, repairable: boolean): Finding
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export interface CheckResult {
+interface CheckResult {
   findings: Finding[];
   /** The papers as the digests give them (what the caches were compared with), for a repair to reuse. */
   built: FromDigests | null;
@@ -50,7 +51,7 @@ export function checkLibrary(dir: string, progress?: CheckProgress, built?: From
   return { findings: [lock, ...digests, ...decisions, ...checkDatabase(dir, merged)], built: merged };
 }
 
-export function checkLock(dir: string): Finding {
+function checkLock(dir: string): Finding {
   const lock = readLock(dir);
   if (!lock) return ok('lock', 'no lock held');
   const stale = staleReason(lock);
@@ -105,7 +106,7 @@ function checkDecisions(dir: string): Finding[] {
   } catch {
     return [ok('decisions.yaml', 'no decisions yet')];
   }
-  const parsed = parseDecisions(bytes.toString('utf8'));
+  const parsed = parseDecisions(yaml(), bytes.toString('utf8'));
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
     return [problem('decisions.yaml', `line ${line}:${column}: ${message}; fix it by hand (its previous version is in backup/decisions.yaml)`, false)];

@@ -19,7 +19,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../core/errors.js';
-import { byCodePoint, emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
+import { emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
 import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
 import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';
 import { filterPapers, matchesFilter, requiredUserTags, type PaperFilter } from '../core/filter.js';
@@ -31,6 +31,7 @@ import { readMeta, sha256, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
 import { hasTag, spellTagEdits } from '../core/tags.js';
+import { compareCodeUnits } from '../core/text/order.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
@@ -397,7 +398,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         }
         writeJournal(paths.journal, journal, paths.backup);
         const changed = new Set(inverse.changed.map((key) => aliases().get(key) ?? key));
-        return { summary: describeUndo(entry, inverse), changed: [...changed].sort(byCodePoint) };
+        return { summary: describeUndo(entry, inverse), changed: [...changed].sort(compareCodeUnits) };
       });
     },
     lastListing() {

@@ -156,12 +156,12 @@ function breakStale(dir: string, judgedRaw: string): boolean {
   return true;
 }
 
-export function describeHolder(info: LockInfo | null): string {
+function describeHolder(info: LockInfo | null): string {
   if (!info) return 'another papers process';
   return `papers process ${info.pid} on ${info.host} (since ${info.time})`;
 }
 
-export interface HeldLock {
+interface HeldLock {
   release(): void;
   /** Throws unless the lock file is still this holder's: call before committing a write. */
   stillHeld(): void;

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-export type OpenResult = { ok: true; command: string } | { ok: false; message: string };
-export type Opener = (url: string) => Promise<OpenResult>;
+type OpenResult = { ok: true; command: string } | { ok: false; message: string };
+type Opener = (url: string) => Promise<OpenResult>;
 
 /** The command line that would open `url`, or null when there is none. */
 export function browserCommand(url: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform, onPath: (name: string) => boolean): string[] | null {

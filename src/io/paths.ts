@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package root: the nearest folder above this module holding package.json (works from src/ and dist/). */
-export function packageRoot(): string {
+function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'seeds'))) return dir;
@@ -15,7 +15,7 @@ export function packageRoot(): string {
   }
 }
 
-export const SEED_NAME = '000_8fc7cc936e25f888.txt';
+const SEED_NAME = '000_8fc7cc936e25f888.txt';
 
 export function seedPath(): string {
   return join(packageRoot(), 'seeds', SEED_NAME);

@@ -2,12 +2,12 @@
 // (cli/progress.ts) at start-up; everywhere else (tests, benches, the library used as a module)
 // reports go nowhere.
 
-export interface ProgressReport {
+interface ProgressReport {
   tick(n?: number): void;
   done(): void;
 }
 
-export type ProgressFactory = (label: string, total?: number) => ProgressReport;
+type ProgressFactory = (label: string, total?: number) => ProgressReport;
 
 const SILENT: ProgressReport = { tick() {}, done() {} };
 let factory: ProgressFactory = () => SILENT;

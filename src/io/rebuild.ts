@@ -33,9 +33,9 @@ export function papersFromDigests(dir: string, label = 'comparing caches'): From
 }
 
 /** The derived files of the library, relative to its folder. */
-export const DERIVED_FILES = ['cache/papers.db', 'cache/decisions.json'] as const;
+const DERIVED_FILES = ['cache/papers.db', 'cache/decisions.json'] as const;
 
-export interface Rebuilt {
+interface Rebuilt {
   papers: number;
   digests: number;
   missing: DigestMeta[];

@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path';
 import { inputError } from '../core/errors.js';
 import { formatRulesError, parseRules, type Rule } from '../core/rank/rules.js';
 import { configPath } from './paths.js';
+import { yaml } from './yaml.js';
 
-export const RULES_NAME = 'rules.yaml';
+const RULES_NAME = 'rules.yaml';
 
 export function rulesPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(dirname(configPath(env)), RULES_NAME);
@@ -28,7 +29,7 @@ export function readRulesFile(file: string, missingOk: boolean, options: Compile
     if (code === 'EISDIR') throw inputError(`${file}: is a folder; a rules file is a YAML file`);
     throw inputError(`${file}: cannot read the rules file (${code ?? (e as Error).message})`);
   }
-  const parsed = parseRules(text, file, options);
+  const parsed = parseRules(yaml(), text, file, options);
   if (!parsed.ok) throw inputError(`${formatRulesError(parsed.error)}; fix the file (see 'papers rules --help')`);
   return { rules: parsed.rules, exists: true };
 }

@@ -9,7 +9,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type HookPoint =
+type HookPoint =
   /** Under the library lock, decisions re-read, before decisions.yaml is written. */
   | 'decisions-before-write'
   /** decisions.yaml written, before the undo journal is. */

@@ -64,8 +64,8 @@ describe('papers config', () => {
   });
 
   const bad: Array<[string, string, RegExp]> = [
-    ['unknown key', 'color: never\nquik-tags:\n  1: x\n', /:2:1: quik-tags: unknown key "quik-tags"; known keys: quick-tags, ranking, export, color/],
-    ['unknown nested key', 'ranking:\n  positve: [a]\n', /:2:3: ranking\.positve: unknown key "positve" in ranking/],
+    ['unknown key', 'color: never\nquik-tags:\n  1: x\n', /:2:1: quik-tags: unknown key "quik-tags" \(did you mean quick-tags\?\); known keys: quick-tags, ranking, export, color/],
+    ['unknown nested key', 'ranking:\n  positve: [a]\n', /:2:3: ranking\.positve: unknown key "positve" \(did you mean positive\?\) in ranking/],
     ['wrong type', 'export:\n  format: 7\n', /:2:11: export\.format: expected one of md, json, csl-json, bibtex, ris, csv, got a number/],
     ['wrong type in a list', 'ranking:\n  positive: [to-read, 3]\n', /:2:23: ranking\.positive: expected a tag name, got a number/],
     ['invalid YAML', 'ranking:\n  positive: [a, b\nexport: x\n', /:\d+:\d+: invalid YAML: /],
@@ -106,6 +106,25 @@ describe('papers config', () => {
   });
 });
 
+describe('papers export and the config', () => {
+  it('takes export.format and export.abstracts from the one merge: file < environment < flags, -o between', () => {
+    const { dir, env } = withConfig('export:\n  format: json\n  abstracts: none\n');
+    expect(() => JSON.parse(papers(['export'], env).stdout)).not.toThrow();
+    const md = papers(['export', '--format', 'md'], env);
+    expect(md.stdout).toContain('- [ ] **');
+    expect(md.stdout).not.toContain('TL;DR');
+    expect(papers(['export', '--format', 'md'], { ...env, PAPERS_EXPORT_ABSTRACTS: 'full' }).stdout).toContain('<details><summary>');
+    expect(papers(['export', '--format', 'md', '--abstracts', 'tldr'], { ...env, PAPERS_EXPORT_ABSTRACTS: 'full' }).stdout).toContain('*TL;DR:*');
+    // -o's extension beats the config's format, --format beats the extension
+    const bib = join(dir, 'refs.bib');
+    expect(papers(['export', '-o', bib], env).code).toBe(0);
+    expect(readFileSync(bib, 'utf8')).toMatch(/^@/m);
+    const ris = join(dir, 'refs-ris.bib');
+    expect(papers(['export', '--format', 'ris', '-o', ris], env).code).toBe(0);
+    expect(readFileSync(ris, 'utf8')).toMatch(/^TY {2}- /m);
+  });
+});
+
 describe('papers config KEY [VALUE]', () => {
   it('prints one key, sets it in the file (creating it), and unsets it', () => {
     const { env, file } = withConfig(null);
@@ -128,5 +147,14 @@ describe('papers config KEY [VALUE]', () => {
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
     expect(readFileSync(file, 'utf8')).toBe('color: never # mine\n');
+  });
+
+  it('suggests the key a near miss was meant to be', () => {
+    const { env } = withConfig(null);
+    const r = papers(['config', 'colour'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^papers: unknown key "colour" \(did you mean color\?\); keys: quick-tags\.1, /);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(papers(['config', 'zzzzzz'], env).stderr).toMatch(/^papers: unknown key "zzzzzz"; keys: /);
   });
 });

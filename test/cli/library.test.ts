@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDecisions } from '../../src/core/decisions.js';
 import { dumpDatabase, hfDigest, seedPapers, tempDir } from '../io/library-helpers.js';
 import { libraryEnv, run, runOnTerminal, SEED, start } from './library-run.js';
+import * as YAML from 'yaml';
 
 function seededLibrary() {
   const dir = tempDir();
@@ -171,7 +172,7 @@ describe('safety', () => {
     const ids = listIds(env);
     const slow = { ...env, PAPERS_TEST_WRITE_DELAY_MS: '150' };
     const allFilesParse = () => {
-      const decisions = parseDecisions(readFileSync(join(dir, 'decisions.yaml'), 'utf8'));
+      const decisions = parseDecisions(YAML, readFileSync(join(dir, 'decisions.yaml'), 'utf8'));
       expect(decisions.ok).toBe(true);
       for (const f of ['cache/index.json', 'cache/library.json', 'cache/decisions.json', 'state/journal.json']) {
         if (existsSync(join(dir, f))) JSON.parse(readFileSync(join(dir, f), 'utf8'));
@@ -288,7 +289,7 @@ describe('decisions.yaml in git', () => {
     git(a, 'commit', '-qam', 'a');
     git(b, 'commit', '-qam', 'b');
     git(a, 'pull', '-q', '--no-rebase', '--no-edit', b, 'HEAD');
-    const merged = parseDecisions(readFileSync(join(a, 'decisions.yaml'), 'utf8'));
+    const merged = parseDecisions(YAML, readFileSync(join(a, 'decisions.yaml'), 'utf8'));
     expect(merged.ok).toBe(true);
     expect(tagsOf(envA, ids[20]!)).toEqual(['to-read']);
     expect(tagsOf(envA, ids[60]!)).toEqual(['skip']);

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDecisions } from '../../src/core/decisions.js';
 import { decisionsText, hookEnv, reached, run, seededLibrary, start } from './safety-run.js';
+import * as YAML from 'yaml';
 
 function decisionsOf(dir: string) {
-  const parsed = parseDecisions(decisionsText(dir));
+  const parsed = parseDecisions(YAML, decisionsText(dir));
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.decisions;
 }

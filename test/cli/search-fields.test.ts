@@ -133,6 +133,7 @@ describe('saved searches', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown saved search @nope; saved searches are @astro-co @both @loop @loop-back @mine');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(papers(['search', '@mien', ...FILES]).stderr).toContain('unknown saved search @mien (did you mean @mine?); saved searches are @astro-co');
   });
 
   it('a saved search that names itself, through another, is an error, not a hang', () => {

@@ -9,6 +9,7 @@ import { applyRules, parseRules } from '../../src/core/rank/rules.js';
 import { normaliseWord } from '../../src/core/search/index.js';
 import { createSearchFilter } from '../../src/ui/adapters.js';
 import { fixturePapers } from '../core/search-db.js';
+import * as YAML from 'yaml';
 
 const papers = fixturePapers('corpora/arxiv-mailing-2.txt', 'corpora/arxiv-mailing-3.txt');
 const snapshot: Snapshot = { papers, decisions: new Map(), latestDigest: papers[papers.length - 1]!.sightings[0]!.digest };
@@ -21,7 +22,7 @@ const RULES = `
 `;
 
 describe('watch lists as rules', () => {
-  const parsed = parseRules(RULES, 'rules.yaml', { today: '2025-07-01', searches: { watch: 'cat:math.OA -cat:math.OA!' } });
+  const parsed = parseRules(YAML, RULES, 'rules.yaml', { today: '2025-07-01', searches: { watch: 'cat:math.OA -cat:math.OA!' } });
   if (!parsed.ok) throw new Error(parsed.error.message);
   const changes = applyRules(parsed.rules, papers, snapshot, queryMatcher(snapshot));
   const tagged = (tag: string) => changes.filter((c) => c.add.includes(tag)).map((c) => c.id).sort();

@@ -10,9 +10,10 @@ import {
   parseConfigFile,
   type ConfigError,
 } from '../../src/core/config.js';
+import * as YAML from 'yaml';
 
 function errorsOf(text: string): ConfigError[] {
-  const parsed = parseConfigFile(text, 'c.yaml');
+  const parsed = parseConfigFile(YAML, text, 'c.yaml');
   if (parsed.ok) throw new Error('expected errors');
   return parsed.errors;
 }
@@ -38,7 +39,7 @@ describe('config defaults', () => {
 describe('parseConfigFile', () => {
   it('reads every key with its line and column', () => {
     const text = ['quick-tags:', '  3: later', '  2: null', 'ranking:', '  positive: [to-read, fav]', '  negative:', '    - skip', '    - meh', 'export:', '  format: bibtex', '  group: tag', 'color: false', ''].join('\n');
-    const parsed = parseConfigFile(text, 'c.yaml');
+    const parsed = parseConfigFile(YAML, text, 'c.yaml');
     if (!parsed.ok) throw new Error(parsed.errors.map(formatConfigError).join('\n'));
     const { config, origins } = mergeConfig([parsed.layer]);
     expect(config.quickTags).toMatchObject({ 1: 'to-read', 2: null, 3: 'later' });
@@ -53,7 +54,7 @@ describe('parseConfigFile', () => {
 
   it('treats an empty file or an empty section as setting nothing', () => {
     for (const text of ['', '# only a comment\n', 'ranking:\n']) {
-      const parsed = parseConfigFile(text, 'c.yaml');
+      const parsed = parseConfigFile(YAML, text, 'c.yaml');
       expect(parsed.ok).toBe(true);
       if (parsed.ok) expect(parsed.layer.values).toEqual({});
     }
@@ -127,7 +128,7 @@ describe('environment and flags', () => {
   });
 
   it('merges defaults < file < environment < flags, keeping the winning origin', () => {
-    const file = parseConfigFile('color: never\nexport:\n  format: ris\n  group: date\n', 'c.yaml');
+    const file = parseConfigFile(YAML, 'color: never\nexport:\n  format: ris\n  group: date\n', 'c.yaml');
     const env = envLayer({ PAPERS_COLOR: 'auto', PAPERS_EXPORT_FORMAT: 'json' });
     const flags = flagLayer([
       { key: 'color', flag: '--color', value: 'always' },
@@ -151,7 +152,7 @@ describe('environment and flags', () => {
 
 describe('editConfigText', () => {
   const edit = (text: string, key: string, value: string | null) => {
-    const r = editConfigText(text, 'c.yaml', key, value);
+    const r = editConfigText(YAML, text, 'c.yaml', key, value);
     if (!r.ok) throw new Error(r.message);
     return r.text;
   };
@@ -167,7 +168,7 @@ describe('editConfigText', () => {
     expect(out).toContain('# mine');
     expect(out).toContain('color: never # no colour');
     expect(out).toMatch(/^ {2}3: later/m);
-    const parsed = parseConfigFile(out, 'c.yaml');
+    const parsed = parseConfigFile(YAML, out, 'c.yaml');
     expect(parsed.ok && mergeConfig([parsed.layer]).config.quickTags['3']).toBe('later');
   });
 
@@ -177,17 +178,17 @@ describe('editConfigText', () => {
   });
 
   it('refuses an unknown key, a bad value, and a file that is already invalid', () => {
-    expect(editConfigText('', 'c.yaml', 'colour', 'never')).toMatchObject({ ok: false, message: expect.stringMatching(/unknown key "colour"/) });
-    expect(editConfigText('', 'c.yaml', 'export.group', 'week')).toMatchObject({ ok: false, message: expect.stringMatching(/"week" is not one of/) });
-    expect(editConfigText('bogus: 1\n', 'c.yaml', 'color', 'never')).toMatchObject({ ok: false, message: expect.stringMatching(/^c\.yaml:1:1: bogus: unknown key.*fix the file first$/) });
+    expect(editConfigText(YAML, '', 'c.yaml', 'colour', 'never')).toMatchObject({ ok: false, message: expect.stringMatching(/unknown key "colour"/) });
+    expect(editConfigText(YAML, '', 'c.yaml', 'export.group', 'week')).toMatchObject({ ok: false, message: expect.stringMatching(/"week" is not one of/) });
+    expect(editConfigText(YAML, 'bogus: 1\n', 'c.yaml', 'color', 'never')).toMatchObject({ ok: false, message: expect.stringMatching(/^c\.yaml:1:1: bogus: unknown key.*fix the file first$/) });
   });
 });
 
 describe('searches', () => {
   it('reads saved searches as a mapping of names to queries, and refuses anything else', () => {
-    const parsed = parseConfigFile(`searches:\n  mine: 'author:"Tri Dao" | cat:cs.CL'\n`, 'c.yaml');
+    const parsed = parseConfigFile(YAML, `searches:\n  mine: 'author:"Tri Dao" | cat:cs.CL'\n`, 'c.yaml');
     expect(parsed.ok && parsed.layer.values.searches).toEqual({ mine: 'author:"Tri Dao" | cat:cs.CL' });
-    const bad = parseConfigFile('searches:\n  mine: [a, b]\n', 'c.yaml');
+    const bad = parseConfigFile(YAML, 'searches:\n  mine: [a, b]\n', 'c.yaml');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(formatConfigError(bad.errors[0]!)).toBe('c.yaml:2:3: searches: mine: expected a query, got a list');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeDecisions, parseDecisions, serializeDecisions, type Decisions } from '../../src/core/decisions.js';
+import * as YAML from 'yaml';
 
 const d = (tags: Record<string, string>, note: { text: string; at: string } | null = null) => ({ tags, note });
 
@@ -12,7 +13,7 @@ describe('decisions.yaml', () => {
     ]);
     const text = serializeDecisions(decisions);
     expect(text).toContain('\n"2503.01230":\n  tags:\n    b: 2025-03-12T09:00:00.000Z\n    to-read: 2025-03-12T08:00:00.000Z\n  note:\n    text: "line 1\\nline \\"2\\": ok"\n    at: 2025-03-12T10:00:00.000Z\n\ntzz:\n');
-    const back = parseDecisions(text);
+    const back = parseDecisions(YAML, text);
     expect(back.ok && back.decisions).toEqual(decisions);
     expect(serializeDecisions(new Map([...decisions].reverse()))).toBe(text);
   });
@@ -25,7 +26,7 @@ describe('decisions.yaml', () => {
     fc.assert(
       fc.property(fc.dictionary(id, decision), (obj) => {
         const decisions: Decisions = new Map(Object.entries(obj));
-        const back = parseDecisions(serializeDecisions(decisions));
+        const back = parseDecisions(YAML, serializeDecisions(decisions));
         expect(back.ok).toBe(true);
         if (back.ok) expect(back.decisions).toEqual(decisions);
       }),
@@ -35,7 +36,7 @@ describe('decisions.yaml', () => {
 
   it('reports problems with line and column', () => {
     const bad = (text: string) => {
-      const r = parseDecisions(text);
+      const r = parseDecisions(YAML, text);
       if (r.ok) throw new Error('expected an error');
       return r.error;
     };
@@ -48,9 +49,9 @@ describe('decisions.yaml', () => {
   });
 
   it('accepts an empty file and entries emptied by hand', () => {
-    expect(parseDecisions('')).toEqual({ ok: true, decisions: new Map() });
-    expect(parseDecisions('# only comments\n')).toEqual({ ok: true, decisions: new Map() });
-    expect(parseDecisions('a:\nb:\n  tags:\n')).toEqual({ ok: true, decisions: new Map() });
+    expect(parseDecisions(YAML, '')).toEqual({ ok: true, decisions: new Map() });
+    expect(parseDecisions(YAML, '# only comments\n')).toEqual({ ok: true, decisions: new Map() });
+    expect(parseDecisions(YAML, 'a:\nb:\n  tags:\n')).toEqual({ ok: true, decisions: new Map() });
   });
 });
 

@@ -8,6 +8,7 @@ import { emptyPaper } from '../../src/core/model.js';
 import { compileQuery, type Term } from '../../src/core/query/index.js';
 import { parseRules } from '../../src/core/rank/rules.js';
 import { createSearchFilter } from '../../src/ui/adapters.js';
+import * as YAML from 'yaml';
 
 const TODAY = '2025-03-12';
 const VALUES = ['2025', '2025-03', '2025-02-28', '2024-02', 'today', 'Yesterday', '7d', '2w', '1m', '13m', '0d'];
@@ -56,7 +57,7 @@ describe('one date grammar', () => {
   });
 
   it('rules read relative dates from the same today', () => {
-    const parsed = parseRules('- {query: "since:7d", tags: [recent]}\n', 'rules.yaml', { today: TODAY });
+    const parsed = parseRules(YAML, '- {query: "since:7d", tags: [recent]}\n', 'rules.yaml', { today: TODAY });
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.rules[0]!.compiled.groups[0]!.clauses[0]!.term).toEqual({ kind: 'since', date: '2025-03-05' });
   });

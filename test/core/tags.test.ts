@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/core/library.js';
 import { applyEdit } from '../../src/core/decision-edit.js';
-import { canonicalTag, closestTag, hasTag, libraryTags, sameTag, sortTags, spellTagEdits, spellTagWords, tagSpellings, tagsOf, unknownTagWarning } from '../../src/core/tags.js';
+import { canonicalTag, hasTag, libraryTags, sameTag, sortTags, spellTagEdits, spellTagWords, tagSpellings, tagsOf, unknownTagWarning } from '../../src/core/tags.js';
+import { nearMiss } from '../../src/io/near-miss.js';
 
 const decision = (tags: Record<string, string>): Decision => ({ tags, note: null });
 
@@ -43,18 +44,18 @@ describe('tags', () => {
   });
 
   it('suggest the closest known tag for an unknown one', () => {
-    expect(closestTag('to-raed', ['skip', 'to-read'])).toBe('to-read');
-    expect(closestTag('zzz', ['skip', 'to-read'])).toBeNull();
-    expect(unknownTagWarning('to-raed', ['skip', 'to-read'])).toBe('no paper has the tag "to-raed"; did you mean "to-read"?');
-    expect(unknownTagWarning('nwe', ['skip'])).toBe('no paper has the tag "nwe"; did you mean "new"?');
-    expect(unknownTagWarning('zzz', ['skip', 'to-read'])).toBe('no paper has the tag "zzz"; the tags are: skip, to-read');
-    expect(unknownTagWarning('zzz', [])).toBe('no paper has the tag "zzz"; no paper has any tag yet');
+    expect(nearMiss('to-raed', ['skip', 'to-read'])).toBe('to-read');
+    expect(nearMiss('zzz', ['skip', 'to-read'])).toBeNull();
+    expect(unknownTagWarning('to-raed', ['skip', 'to-read'], nearMiss)).toBe('no paper has the tag "to-raed"; did you mean "to-read"?');
+    expect(unknownTagWarning('nwe', ['skip'], nearMiss)).toBe('no paper has the tag "nwe"; did you mean "new"?');
+    expect(unknownTagWarning('zzz', ['skip', 'to-read'], nearMiss)).toBe('no paper has the tag "zzz"; the tags are: skip, to-read');
+    expect(unknownTagWarning('zzz', [], nearMiss)).toBe('no paper has the tag "zzz"; no paper has any tag yet');
     const many = Array.from({ length: 12 }, (_, i) => `topic${String.fromCharCode(97 + i)}x`);
-    expect(unknownTagWarning('qqqqqqqq', many)).toBe('no paper has the tag "qqqqqqqq"; see "papers tags" for the 12 tags');
+    expect(unknownTagWarning('qqqqqqqq', many, nearMiss)).toBe('no paper has the tag "qqqqqqqq"; see "papers tags" for the 12 tags');
   });
 
   it('do not warn about a known tag in another case, or a virtual tag', () => {
-    expect(unknownTagWarning('TO-READ', ['to-read'])).toBeNull();
-    expect(unknownTagWarning('untriaged', [])).toBeNull();
+    expect(unknownTagWarning('TO-READ', ['to-read'], nearMiss)).toBeNull();
+    expect(unknownTagWarning('untriaged', [], nearMiss)).toBeNull();
   });
 });

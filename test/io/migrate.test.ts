@@ -1,6 +1,7 @@
 // A library written by the release before the SQLite store (test/fixtures/library-v1, see the
 // README there) is migrated on first open, once, losing nothing.
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryPaper } from '../../src/core/library.js';
@@ -9,9 +10,16 @@ import { dumpDatabase, tempDir } from './library-helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'library-v1');
 
+const CORPORA = join(import.meta.dirname, '..', 'fixtures', 'corpora');
+
+/** The fixture library; its raw digests are corpora files, stored under their sha256 as the store keeps them. */
 function copyOfFixture(): string {
   const dir = join(tempDir('papers-v1-'), 'library');
   cpSync(join(FIXTURE, 'library'), dir, { recursive: true });
+  for (const name of ['arxiv-mailing-1.txt', 'hf-api-1.json', 'google-scholar-alert-1.txt']) {
+    const bytes = readFileSync(join(CORPORA, name));
+    writeFileSync(join(dir, 'digests', `${createHash('sha256').update(bytes).digest('hex')}.txt`), bytes);
+  }
   return dir;
 }
 

@@ -3,15 +3,15 @@
 import { Argument, Command, Option } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { VIRTUAL_TAGS } from '../../core/library.js';
-import { loadConfig } from '../../io/config-file.js';
 import { bashLines, complete, fishLines, isShellWord, shellWords, zshLines, type Candidate, type CompletionSource } from '../complete.js';
 import { processOutput } from '../output.js';
 import { openLibrary, type LibraryStore } from '../../io/library-store.js';
 import { libraryDir } from '../../io/paths.js';
 import { seedDigest } from '../source.js';
+import { configOf } from '../run-config.js';
 import { libraryTags, sortTags } from '../../core/tags.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
 export function register(program: Command): void {
@@ -43,8 +43,9 @@ you press Tab (the --library given on the line is honoured).`,
     .argument('<what>', 'tags, ids, line (the command line up to the cursor, bash) or words (zsh, fish)')
     .argument('[words...]')
     .allowUnknownOption()
-    .action((what: string, words: string[], options: { shell: Shell; wordbreaks: string }) => {
+    .action((what: string, words: string[], options: { shell: Shell; wordbreaks: string }, command: Command) => {
       const output = processOutput();
+      const librarySource = (library: string | undefined) => sourceOf(library, command);
       if (what === 'tags') return output.out(librarySource(undefined).tags().filter(isShellWord).join('\n'));
       if (what === 'ids') return output.out(librarySource(undefined).ids('').map((c) => c.value).filter(isShellWord).join('\n'));
       let typed: string[];
@@ -68,12 +69,12 @@ you press Tab (the --library given on the line is honoured).`,
 }
 
 /** Tags and ids from the library (or the seed while it is empty), plus the configured tags; read lazily and cheaply. */
-function librarySource(library: string | undefined): CompletionSource {
+function sourceOf(library: string | undefined, command: Command): CompletionSource {
   let opened: LibraryStore | undefined;
   const store = () => (opened ??= openLibrary(libraryDir(library), { seed: seedDigest }));
   const configured = (): string[] => {
     try {
-      const { config } = loadConfig();
+      const { config } = configOf(command);
       return [...Object.values(config.quickTags).filter((t): t is string => t !== null), ...config.ranking.positive, ...config.ranking.negative];
     } catch {
       return []; // a broken config is reported by the commands, not by Tab

@@ -1,41 +1,40 @@
 // `papers config`: the effective settings and where each came from; `papers config path`.
 // Also applies the settings every command shares (colour) before any command runs.
 import { Argument, type Command } from 'commander';
-import {
-  CONFIG_KEYS,
-  describeOrigin,
-  envName,
-  formatValue,
-  isConfigKey,
-  type ConfigFlag,
-} from '../../core/config.js';
+import { CONFIG_KEYS, SETTINGS, describeOrigin, envName, formatValue, isConfigKey, unknownKey } from '../../core/config.js';
+import { nearMiss } from '../../io/near-miss.js';
 import { usageError } from '../../core/errors.js';
-import { loadConfig, writeConfigValue, type LoadedConfig } from '../../io/config-file.js';
+import { writeConfigValue, type LoadedConfig } from '../../io/config-file.js';
 import { processOutput, setColorMode } from '../output.js';
+import { configOf, resolveConfig } from '../run-config.js';
 
-/** The global flags that set config values (`--color`), read from any command. */
-export function configFlags(command: Command): ConfigFlag[] {
-  const opts = command.optsWithGlobals<{ color?: string }>();
-  return [{ key: 'color', flag: '--color', value: opts.color }];
+/** Resolves the settings for the command about to run and applies what all commands share. */
+export function applyConfig(command: Command): void {
+  // completion must work even with a broken config: it reads the settings only if it needs them
+  if (command.name() === '__complete' || command.name() === 'completion') return setColorMode('auto');
+  setColorMode(resolveConfig(command).config.color);
 }
 
-/** Loads the config for a command about to run and applies what all commands share. */
-export function applyConfig(command: Command): void {
-  if (command.name() === '__complete' || command.name() === 'completion') return; // completion must work even with a broken config
-  setColorMode(loadConfig(configFlags(command)).config.color);
+/** Every key, its default, its environment variable and what it does, for `papers config --help`. */
+function keyTable(): string {
+  const rows = SETTINGS.map((s) => ({ key: s.key, dflt: formatValue(s.default), env: s.key === 'searches' ? '(file only)' : envName(s.key), what: s.description }));
+  const w = (f: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => f(r).length));
+  const [kw, dw, ew] = [w((r) => r.key), w((r) => r.dflt), w((r) => r.env)];
+  return rows.map((r) => `  ${r.key.padEnd(kw)}  ${r.dflt.padEnd(dw)}  ${r.env.padEnd(ew)}  ${r.what}`).join('\n');
 }
 
 export function register(program: Command): void {
   const config = program
     .command('config')
     .description('print the effective settings and where each came from (default, file:line, environment, flag)')
-    .addArgument(new Argument('[key]', 'print only this key (e.g. quick-tags.3)').choices(CONFIG_KEYS))
+    // choices() tells shell completion the keys; any word is accepted so that a near miss gets runConfig's suggestion
+    .addArgument(new Argument('[key]', 'print only this key (e.g. quick-tags.3)').choices(CONFIG_KEYS).argParser((key: string) => key))
     .argument('[value]', 'set the key to this value in the config file (lists: a,b; "none" for no quick tag)')
     .option('--json', 'print the settings as JSON')
     .option('--unset', 'remove the key from the config file (back to its default)')
     .addHelpText(
       'after',
-      `
+      () => `
 The config file is YAML at $XDG_CONFIG_HOME/papers/config.yaml (~/.config/papers/config.yaml),
 or wherever PAPERS_CONFIG points. Every key is optional; for example:
 
@@ -49,11 +48,16 @@ or wherever PAPERS_CONFIG points. Every key is optional; for example:
   export:
     format: md         # md, json, csl-json, bibtex, ris, csv
     group: none        # none, tag, date
+    abstracts: tldr    # none, tldr, full
   color: auto          # auto, always, never
 
 Each key can also be set in the environment (${envName('export.format')}, ${envName('quick-tags.3')},
-${envName('ranking.positive')}=a,b, ${envName('color')}; NO_COLOR and FORCE_COLOR are honoured), and colour
-with --color. Later wins: defaults < file < environment < flags.
+${envName('ranking.positive')}=a,b, ${envName('color')}; NO_COLOR and FORCE_COLOR are honoured), colour
+with --color, and the export keys with papers export --format, --group and --abstracts.
+Later wins: defaults < file < environment < flags.
+
+Keys (default, environment variable):
+${keyTable()}
 
 Examples:
   papers config                        the settings and their origins
@@ -72,24 +76,24 @@ Examples:
     .command('path')
     .description('print the path of the config file (whether or not it exists)')
     .action((_options: unknown, command: Command) => {
-      processOutput().out(loadConfig(configFlags(command)).file);
+      processOutput().out(configOf(command).file);
     });
 }
 
 function runConfig(key: string | undefined, value: string | undefined, options: { json?: boolean; unset?: boolean }, command: Command): void {
   const output = processOutput();
-  if (key !== undefined && !isConfigKey(key)) throw usageError(`unknown key "${key}"; keys: ${CONFIG_KEYS.join(', ')}`);
+  if (key !== undefined && !isConfigKey(key)) throw usageError(`${unknownKey(key, CONFIG_KEYS, nearMiss)}; keys: ${CONFIG_KEYS.join(', ')}`);
   if (options.unset && value !== undefined) throw usageError('--unset takes no value: papers config KEY --unset');
   if ((options.unset || value !== undefined) && key !== undefined) {
     const file = writeConfigValue(key, options.unset ? null : value!);
-    const loaded = loadConfig(configFlags(command));
+    const loaded = resolveConfig(command); // the file as just written
     const origin = loaded.origins[key];
     const shadowed = origin.kind === 'env' || origin.kind === 'flag' ? ` (but ${describeOrigin(origin)} overrides it)` : '';
     output.out(`${file}: ${options.unset ? `removed ${key}; it is now` : `set ${key} to`} ${formatValue(loaded.values[key])}${shadowed}`);
     return;
   }
   if (options.unset) throw usageError('--unset needs a key: papers config KEY --unset');
-  const loaded = loadConfig(configFlags(command));
+  const loaded = configOf(command);
   if (key === undefined) return printConfig(loaded, options.json ?? false);
   if (options.json) output.out(JSON.stringify({ key, value: loaded.values[key], origin: loaded.origins[key], from: describeOrigin(loaded.origins[key]) }, null, 2));
   else output.out(`${formatValue(loaded.values[key])}\t${describeOrigin(loaded.origins[key])}`);

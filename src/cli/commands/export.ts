@@ -1,7 +1,7 @@
 // `papers export [QUERY]`: the selected papers as a Markdown reading list (default), JSON, CSL-JSON,
 // BibTeX, RIS or CSV, to stdout or atomically to a file papers may replace.
 import { extname } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { inputError, usageError } from '../../core/errors.js';
 import { selectPapers } from '../../core/filter.js';
 import {
@@ -10,25 +10,23 @@ import {
   GROUPINGS,
   exportEntries,
   formatExport,
-  type AbstractMode,
   type ExportFormat,
   type ExportMeta,
-  type Grouping,
 } from '../../core/export/index.js';
 import type { LibraryPaper, Snapshot } from '../../core/library.js';
 import { escapeControls } from '../../core/text/terminal-safe.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { inspectExportTarget } from '../../io/export-target.js';
-import { loadConfig } from '../../io/config-file.js';
+import { configOf, ConfigOption } from '../run-config.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
 import { processOutput } from '../output.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { libraryFolder, loadPapers } from '../source.js';
-import { compileOrThrow, searchPapersOf } from '../query-search.js';
+import { compileOrThrow, queryContext, searchPapersOf } from '../query-search.js';
 import { localToday } from '../../io/clock.js';
 import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
-export interface ExportOptions extends FilterOptions {
+interface ExportOptions extends FilterOptions {
   format?: string;
   group?: string;
   abstracts?: string;
@@ -39,18 +37,15 @@ export interface ExportOptions extends FilterOptions {
   csvRaw?: boolean;
 }
 
-/** Where the flags are silent: the abstract mode is fixed; format and grouping come from the config. */
-const DEFAULT_ABSTRACTS: AbstractMode = 'tldr';
-
 const EXTENSIONS: Record<string, ExportFormat> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.bib': 'bibtex', '.ris': 'ris', '.csv': 'csv' };
 
 export function register(program: Command): void {
   addFilterOptions(program.command('export'))
     .description('export papers as a Markdown reading list, JSON, CSL-JSON, BibTeX, RIS or CSV')
     .argument('[query...]', 'a query selecting the papers, as for papers search (default: all)')
-    .addOption(new Option('--format <format>', `output format (default: from -o's extension, else the config, else md)`).choices([...EXPORT_FORMATS]))
-    .addOption(new Option('--group <by>', 'Markdown: group papers by their first tag, by date, or not (default: from the config, else none)').choices([...GROUPINGS]))
-    .addOption(new Option('--abstracts <mode>', `Markdown: no abstracts, the first sentence, or the full abstract folded (default: ${DEFAULT_ABSTRACTS})`).choices([...ABSTRACT_MODES]))
+    .addOption(new ConfigOption('--format <format>', `output format (default: from -o's extension, else export.format of the config, else md)`, 'export.format').choices([...EXPORT_FORMATS]))
+    .addOption(new ConfigOption('--group <by>', 'Markdown: group papers by their first tag, by date, or not (default: export.group of the config, else none)', 'export.group').choices([...GROUPINGS]))
+    .addOption(new ConfigOption('--abstracts <mode>', 'Markdown: no abstracts, the first sentence, or the full abstract folded (default: export.abstracts of the config, else tldr)', 'export.abstracts').choices([...ABSTRACT_MODES]))
     .option('-q, --query <query>', 'the query, as for papers list -q (same as giving it as arguments)')
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--force', 'with -o: replace FILE even if papers did not write it')
@@ -74,13 +69,13 @@ The date in the output is today's, or SOURCE_DATE_EPOCH's when set (for byte-ide
 }
 
 /** -o's extension, when it names a format (.csl.json is CSL-JSON). */
-export function formatFromPath(path: string): ExportFormat | undefined {
+function formatFromPath(path: string): ExportFormat | undefined {
   if (/\.csl\.json$/i.test(path)) return 'csl-json';
   return EXTENSIONS[extname(path).toLowerCase()];
 }
 
 /** The export's date: SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else today. */
-export function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     const seconds = Number(epoch);
@@ -90,15 +85,16 @@ export function generatedDate(env: NodeJS.ProcessEnv = process.env, now = new Da
   return localToday(now);
 }
 
-export async function runExport(queryWords: string[], options: ExportOptions, command: Command): Promise<void> {
+async function runExport(queryWords: string[], options: ExportOptions, command: Command): Promise<void> {
   const output = processOutput();
   const queryText = [options.query ?? '', ...queryWords].join(' ').trim();
   const dir = libraryFolder(command);
   const filter = filterFromOptions(options, dir);
-  const config = loadConfig().config.export;
-  const format: ExportFormat = (options.format as ExportFormat | undefined) ?? (options.output ? formatFromPath(options.output) : undefined) ?? config.format;
-  const group: Grouping = (options.group as Grouping | undefined) ?? config.group;
-  const abstracts: AbstractMode = (options.abstracts as AbstractMode | undefined) ?? DEFAULT_ABSTRACTS;
+  const { config, origins } = configOf(command);
+  const { group, abstracts } = config.export;
+  // -o's extension comes between --format and the config file
+  const fromPath = options.output && origins['export.format'].kind !== 'flag' ? formatFromPath(options.output) : undefined;
+  const format: ExportFormat = fromPath ?? config.export.format;
   if (options.force && !options.output) throw usageError('--force only applies with -o FILE');
   if (options.csvRaw && format !== 'csv') throw usageError(`--csv-raw only applies with --format csv (this export is ${format})`);
 
@@ -107,7 +103,7 @@ export async function runExport(queryWords: string[], options: ExportOptions, co
   if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const snapshot = selectPapers(handle, filter);
-  const query = queryText === '' ? undefined : compileOrThrow(queryText);
+  const query = queryText === '' ? undefined : compileOrThrow(queryText, queryContext(command));
   warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], snapshot.decisions, output);
   const papers = query === undefined ? snapshot.papers : selectedInLibraryOrder(snapshot, searchPapersOf({ store: loaded.store, snapshot: () => snapshot }, query).hits);
   const meta: ExportMeta = { generated: generatedDate(), query: queryText === '' ? null : queryText, tags: [...filter.tags], notTags: [...filter.notTags] };

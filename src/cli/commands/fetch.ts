@@ -8,7 +8,6 @@ import { parseDateFlag } from '../../core/filter.js';
 import type { DayRequest } from '../../core/fetch/days.js';
 import { bodyVerdict } from '../../core/fetch/body.js';
 import { planArxiv, planHf, SOURCE_NAMES, type FetchRequest, type Planned, type SourceName, type SourcePlan } from '../../core/fetch/plan.js';
-import { loadConfig } from '../../io/config-file.js';
 import { fetchUrl, type ClientOptions } from '../../io/fetch/client.js';
 import { clockNow } from '../../io/fetch/clock.js';
 import { createPacer, sleep } from '../../io/fetch/pacer.js';
@@ -21,7 +20,7 @@ import { processOutput, type Output } from '../output.js';
 import { openStore } from '../source.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { VERSION } from '../version.js';
-import { configFlags } from './config.js';
+import { configOf } from '../run-config.js';
 import { importInput } from './import.js';
 import type { ImportRun } from '../../io/library-store.js';
 import { importSummaryLine } from '../render/parse-summary.js';
@@ -113,10 +112,10 @@ async function runFetch(source: SourceName | undefined, categories: readonly str
   const output = processOutput();
   const now = clockNow();
   const store = openStore(command);
-  const plans = planRun(source, categories, flags, loadConfig(configFlags(command)).config.sources, store, now);
+  const plans = planRun(source, categories, flags, configOf(command).config.sources, store, now);
   // Per-request lines only without -q; failures always, on stderr.
   const shown: Output = flags.quiet > 0 ? { ...output, out: () => {} } : output;
-  const tally = await fetchPlans(plans, { store, now, output: shown, tuning: fetchTuning(), rules: defaultRules().rules });
+  const tally = await fetchPlans(plans, { store, now, output: shown, tuning: fetchTuning(), rules: defaultRules(command).rules });
   if (flags.quiet < 2) output.out(summaryLine(tally));
   if (tally.failed.length > 0) process.exitCode = 1;
 }

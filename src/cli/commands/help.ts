@@ -6,7 +6,7 @@ import { QUERY_HELP } from '../../core/query/index.js';
 import { processOutput } from '../output.js';
 
 /** Help topics that are not commands. */
-export const TOPICS: Record<string, { summary: string; text: () => string }> = {
+const TOPICS: Record<string, { summary: string; text: () => string }> = {
   query: { summary: 'the query language of search, list -q and the UI', text: () => QUERY_HELP },
 };
 
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     });
 }
 
-export function runHelp(program: Command, topic: readonly string[]): void {
+function runHelp(program: Command, topic: readonly string[]): void {
   const output = processOutput();
   const [first, ...rest] = topic;
   if (first === undefined) {

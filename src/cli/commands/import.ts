@@ -47,7 +47,7 @@ Ctrl-C stops after the file being imported and says which files were imported.`,
       if (options.json && options.dryRun) throw usageError('--json and --dry-run together; --dry-run prints for a person');
       const store = openStore(command);
       const output = options.json ? linesToStderr(processOutput()) : processOutput();
-      const { rules } = defaultRules(); // read first: a broken rules file stops the import before it starts
+      const { rules } = defaultRules(command); // read first: a broken rules file stops the import before it starts
       // Reading lists papers exported are applied (ticks, notes); unrelated Markdown is refused.
       const dryRun = options.dryRun ?? false;
       const digests = await importReadingLists(files, store, output, { formatGiven: options.format !== undefined, dryRun });
@@ -76,7 +76,7 @@ function importJson(o: ImportOutcome): object {
 }
 
 /** Which files an interrupted import finished and which it did not start, in one line. */
-export function keptLine(files: readonly string[], stoppedAt: number): string {
+function keptLine(files: readonly string[], stoppedAt: number): string {
   const names = (list: readonly string[]) => (list.length <= 5 ? list.join(', ') : `${list.slice(0, 5).join(', ')} and ${list.length - 5} more`);
   const done = files.slice(0, stoppedAt);
   const rest = files.slice(stoppedAt);
@@ -120,7 +120,7 @@ function previewImport(files: readonly string[], options: ImportOptions, output:
 }
 
 /** Imports the files in order; stoppedAt is the index of the first file not imported after Ctrl-C (null: all were tried). */
-export async function runImport(files: readonly string[], options: ImportOptions, store: LibraryStore, output: Output): Promise<{ outcomes: ImportOutcome[]; stoppedAt: number | null }> {
+async function runImport(files: readonly string[], options: ImportOptions, store: LibraryStore, output: Output): Promise<{ outcomes: ImportOutcome[]; stoppedAt: number | null }> {
   const outcomes: ImportOutcome[] = [];
   let failed = 0;
   let stoppedAt: number | null = null;

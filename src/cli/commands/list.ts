@@ -15,7 +15,7 @@ import { streamJson } from '../json-stream.js';
 import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
-import { compileOrThrow, searchPapersOf, searchSnapshot } from '../query-search.js';
+import { compileOrThrow, queryContext, searchPapersOf, searchSnapshot } from '../query-search.js';
 import { recordShownListing } from '../paper-refs.js';
 import { editDistance } from '../../core/search/index.js';
 import { tagsOf } from '../../core/tags.js';
@@ -91,7 +91,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   const limit = limitFlag(options.limit);
   // checked even when no file needs it, so that a typo is not silently ignored
   yearFlag(options.year);
-  const query = options.query === undefined ? undefined : compileOrThrow(options.query);
+  const query = options.query === undefined ? undefined : compileOrThrow(options.query, queryContext(command));
   if (files.length === 0 && wantsUi(options, process.env, process)) preloadUi();
   const { handle, diagnostics, store } = loadPapers(files, options, command);
   printDiagnostics(diagnostics, output, options.verbose ?? false);

@@ -7,6 +7,7 @@ import { inputError } from '../../core/errors.js';
 import { mergeDecisions, parseDecisions, serializeDecisions, type Decisions } from '../../core/decisions.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { processOutput } from '../output.js';
+import { yaml } from '../../io/yaml.js';
 
 function read(path: string, role: string): Decisions {
   let text: string;
@@ -16,7 +17,7 @@ function read(path: string, role: string): Decisions {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' && role === 'base') return new Map();
     throw inputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const parsed = parseDecisions(text);
+  const parsed = parseDecisions(yaml(), text);
   if (!parsed.ok) throw inputError(`${path}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message} (the ${role} version); merge this file by hand`);
   return parsed.decisions;
 }

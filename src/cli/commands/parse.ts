@@ -48,7 +48,7 @@ Exit status: 0 when every file yields papers, 2 when one does not (or cannot be 
     });
 }
 
-export function runParse(files: readonly string[], options: ParseCommandOptions): void {
+function runParse(files: readonly string[], options: ParseCommandOptions): void {
   const output = processOutput();
   const reports: FileReport[] = [];
   const failures: string[] = [];

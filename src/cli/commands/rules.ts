@@ -66,6 +66,27 @@ function evaluate(rules: readonly Rule[], snapshot: Snapshot, store: LibraryStor
   return { changes, byId: new Map(snapshot.papers.map((p) => [p.id, p])) };
 }
 
+/** `papers rules test FILE`: what the rules of FILE would tag; changes nothing. */
+function testRules(file: string, options: { json?: boolean }, command: Command): void {
+  const output = processOutput();
+  const { rules: parsed } = readRulesFile(file, false, queryContext(command));
+  const { handle, store } = loadPapers([], {}, command);
+  const snapshot = handle.snapshot();
+  const { changes, byId } = evaluate(parsed, snapshot, store);
+  const report = perRule(parsed, changes, byId);
+  if (options.json) {
+    output.out(JSON.stringify({ rules: report, changes: changes.filter((c) => c.add.length > 0).map((c) => ({ id: c.id, add: c.add })) }, null, 2));
+    return;
+  }
+  if (parsed.length === 0) {
+    output.out(`${file}: no rules`);
+    return;
+  }
+  for (const line of formatRules(file, report, output)) output.out(line);
+  const tagged = changes.filter((c) => c.add.length > 0).length;
+  output.out(`would tag ${tagged} of ${snapshot.papers.length} papers; nothing was changed`);
+}
+
 export function register(program: Command): void {
   const rules = program.command('rules').description('tagging rules: queries that add tags to the papers they match, on every import').addHelpText('after', HELP);
 
@@ -74,33 +95,15 @@ export function register(program: Command): void {
     .description('show what the rules of FILE would tag in your library (or the sample digest); changes nothing')
     .argument('<file>', 'a rules file (YAML)')
     .option('--json', 'print the rules with the papers each matches, as JSON')
-    .action((file: string, options: { json?: boolean }, command: Command) => {
-      const output = processOutput();
-      const { rules: parsed } = readRulesFile(file, false, queryContext());
-      const { handle, store } = loadPapers([], {}, command);
-      const snapshot = handle.snapshot();
-      const { changes, byId } = evaluate(parsed, snapshot, store);
-      const report = perRule(parsed, changes, byId);
-      if (options.json) {
-        output.out(JSON.stringify({ rules: report, changes: changes.filter((c) => c.add.length > 0).map((c) => ({ id: c.id, add: c.add })) }, null, 2));
-        return;
-      }
-      if (parsed.length === 0) {
-        output.out(`${file}: no rules`);
-        return;
-      }
-      for (const line of formatRules(file, report, output)) output.out(line);
-      const tagged = changes.filter((c) => c.add.length > 0).length;
-      output.out(`would tag ${tagged} of ${snapshot.papers.length} papers; nothing was changed`);
-    });
+    .action((file: string, options: { json?: boolean }, command: Command) => testRules(file, options, command));
 
   rules
     .command('list', { isDefault: true })
     .description('the rules in force (rules.yaml next to the config file) and where they are')
     .option('--json', 'print the rules as JSON')
-    .action((options: { json?: boolean }) => {
+    .action((options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const { rules: found, file, exists } = defaultRules();
+      const { rules: found, file, exists } = defaultRules(command);
       if (options.json) {
         output.out(JSON.stringify({ file, exists, rules: found.map((r) => ({ line: r.line, query: r.query, tags: r.tags })) }, null, 2));
         return;
@@ -118,7 +121,7 @@ export function register(program: Command): void {
     .description('tag the papers of your library that the rules in force match (undo with papers undo)')
     .action(async (_options: unknown, command: Command) => {
       const output = processOutput();
-      const { rules: found, file, exists } = defaultRules();
+      const { rules: found, file, exists } = defaultRules(command);
       if (!exists) {
         output.err(`papers: no rules file at ${file}; nothing to apply (see 'papers rules --help')`);
         return;

@@ -4,7 +4,7 @@ import { PapersError, failure } from '../../core/errors.js';
 import { effectiveTags, type LibraryPaper, type Snapshot } from '../../core/library.js';
 import { matchDetails } from '../../core/search/index.js';
 import { processOutput } from '../output.js';
-import { compileOrThrow, searchPapersOf } from '../query-search.js';
+import { compileOrThrow, queryContext, searchPapersOf } from '../query-search.js';
 import { loadPapers, type Loaded } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { formatSearchJson, formatSearchPlain, formatSearchTable, type ShownHit } from '../render/search-results.js';
@@ -12,7 +12,7 @@ import { limitFlag } from './list.js';
 import { recordShownListing } from '../paper-refs.js';
 import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
-export interface SearchCommandOptions {
+interface SearchCommandOptions {
   json?: boolean;
   plain?: boolean;
   limit?: string;
@@ -56,9 +56,9 @@ The query language: papers help query`,
     });
 }
 
-export async function runSearch(text: string, files: string[], options: SearchCommandOptions, command: Command): Promise<void> {
+async function runSearch(text: string, files: string[], options: SearchCommandOptions, command: Command): Promise<void> {
   const output = processOutput();
-  const query = compileOrThrow(text);
+  const query = compileOrThrow(text, queryContext(command));
   const limit = options.all ? undefined : (limitFlag(options.limit) ?? DEFAULT_LIMIT);
   const loaded = loadWithHint(files, options, command);
   printDiagnostics(loaded.diagnostics, output, options.verbose ?? false);

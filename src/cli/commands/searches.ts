@@ -3,18 +3,18 @@
 // with its problem, so that the list is also where to find what to fix.
 import type { Command } from 'commander';
 import { compileQuery } from '../../core/query/index.js';
-import { loadConfig } from '../../io/config-file.js';
+import { configOf } from '../run-config.js';
 import { processOutput } from '../output.js';
-import { queryContext } from '../query-search.js';
+import { localToday } from '../../io/clock.js';
 
-export interface SavedSearch {
+interface SavedSearch {
   name: string;
   query: string;
   /** Why it does not compile, or null. */
   problem: string | null;
 }
 
-export function savedSearches(searches: Readonly<Record<string, string>>, today: string): SavedSearch[] {
+function savedSearches(searches: Readonly<Record<string, string>>, today: string): SavedSearch[] {
   return Object.keys(searches)
     .sort()
     .map((name) => {
@@ -42,10 +42,10 @@ Then, anywhere a query is taken:
   papers export -q @morning -o today.md
   (and in the UI's search box)`,
     )
-    .action((options: { json?: boolean }) => {
+    .action((options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const { config, file } = loadConfig();
-      const list = savedSearches(config.searches, queryContext().today);
+      const { config, file } = configOf(command);
+      const list = savedSearches(config.searches, localToday());
       if (options.json) {
         output.out(JSON.stringify(list, null, 2));
         return;

@@ -8,7 +8,7 @@ import { openStore } from '../source.js';
 import { tagsOf } from '../../core/tags.js';
 
 /** The JSON of `papers show --json`: the paper as in `papers list --json`, plus tag and note times. */
-export function showJson(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): object {
+function showJson(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): object {
   return {
     ...paper,
     tags: tagsOf(decision),

@@ -9,7 +9,7 @@ import { sortTags } from '../../core/tags.js';
 export type { TagCount };
 
 /** Counts over the snapshot's papers; user tags in the one tag order, then the virtual tags. */
-export function countTags(snapshot: Snapshot): TagCount[] {
+function countTags(snapshot: Snapshot): TagCount[] {
   const counts = new Map<string, number>();
   for (const t of VIRTUAL_TAGS) counts.set(t, 0);
   for (const p of snapshot.papers) {

@@ -16,7 +16,7 @@ function termsJson(list: readonly TermContribution[]) {
   return list.map((c) => ({ term: c.term, weight: round(c.weight), tfidf: round(c.value), contribution: round(c.contribution) }));
 }
 
-export function formatWhy(
+function formatWhy(
   e: Explanation,
   title: string,
   tags: { positive: readonly string[]; negative: readonly string[] },

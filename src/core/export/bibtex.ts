@@ -1,7 +1,7 @@
 // BibTeX: one @misc per paper with a stable key, arXiv eprint fields when the id is known, and every
 // character BibTeX or LaTeX would read as markup escaped. Non-ASCII stays UTF-8 (biber, bibtex8 and
 // every reference manager read it).
-import { compareCodeUnits } from './markdown.js';
+import { compareCodeUnits } from '../text/order.js';
 import { paperDate, paperUrl } from './facts.js';
 import { familyName, isPlaceholderName, parseName } from './names.js';
 import { withoutControls } from '../text/terminal-safe.js';
@@ -48,7 +48,7 @@ function bracesPair(text: string): boolean {
 const UNPAIRED_BRACES: Record<string, string> = { '{': '\\textbraceleft{}', '}': '\\textbraceright{}' };
 
 /** Plain text as the inside of a braced BibTeX field (controls removed). */
-export function escapeBibtex(text: string): string {
+function escapeBibtex(text: string): string {
   const clean = withoutControls(text);
   const escapes = bracesPair(clean) ? ESCAPES : { ...ESCAPES, ...UNPAIRED_BRACES };
   return (
@@ -62,7 +62,7 @@ export function escapeBibtex(text: string): string {
 }
 
 /** A title with the words whose capitals must survive a style's sentence case kept in braces (LLMs, MixtureGrowth, GPT-4). */
-export function bibtexTitle(title: string): string {
+function bibtexTitle(title: string): string {
   return title
     .replace(/\s+/g, ' ')
     .trim()

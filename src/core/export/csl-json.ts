@@ -7,7 +7,7 @@ import type { ExportEntry } from './types.js';
 /** Every item names papers as its `source` (the CSL variable for "where this record came from"). */
 export const CSL_SOURCE = 'papers';
 
-export interface CslName {
+interface CslName {
   family?: string;
   given?: string;
   'non-dropping-particle'?: string;

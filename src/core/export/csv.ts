@@ -14,7 +14,7 @@ export function defuseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export function csvField(value: string, options: CsvOptions = { raw: false }): string {
+function csvField(value: string, options: CsvOptions = { raw: false }): string {
   const cell = options.raw ? value : defuseFormula(value);
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

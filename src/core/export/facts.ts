@@ -16,7 +16,7 @@ export function linksOfKind(paper: Paper, kind: Link['kind']): string[] {
   return paper.links.filter((l) => l.kind === kind).map((l) => l.url);
 }
 
-export interface PaperDate {
+interface PaperDate {
   year: number;
   month: number | null;
   day: number | null;

@@ -5,18 +5,19 @@ import { arxivAbsUrl, arxivPdfUrl, doiUrl, firstSentence, linksOfKind, oneLine }
 import { fingerprint, normaliseNote } from './note-text.js';
 import { escapeInline, escapeParagraph, linkDestination } from './markdown-escape.js';
 import { READ_TAG, type ExportEntry, type ExportMeta, type MarkdownOptions } from './types.js';
+import { compareCodeUnits } from '../text/order.js';
 
 /** The front matter line that marks a file as a reading list papers wrote (version 1 of the grammar). */
 export const MD_GENERATOR = 'papers reading-list 1';
 /** Starts the line papers writes for an abstract's first sentence. */
 export const TLDR_PREFIX = '*TL;DR:*';
-export const DEFAULT_TITLE = 'Reading list';
+const DEFAULT_TITLE = 'Reading list';
 
 /**
  * The comment that ends each item's first line. It names the paper and remembers what the item
  * was exported with (ticked, the note's fingerprint) so an import applies only what the user changed.
  */
-export function idComment(id: string, ticked: boolean, note: string): string {
+function idComment(id: string, ticked: boolean, note: string): string {
   return `<!-- papers:id=${id}${ticked ? ' ticked' : ''}${note !== '' ? ` note=${fingerprint(note)}` : ''} -->`;
 }
 
@@ -73,11 +74,6 @@ export function groupEntries(entries: readonly ExportEntry[], group: MarkdownOpt
   const rest = groups.get(null);
   if (rest) result.push({ heading: group === 'tag' ? UNTAGGED : UNDATED, entries: rest });
   return result;
-}
-
-/** Locale-independent order, so the same library gives the same bytes on every machine. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function item(entry: ExportEntry, options: MarkdownOptions): string[] {

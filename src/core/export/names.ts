@@ -1,7 +1,7 @@
 // Author strings as digests print them ("Ashish Vaswani", "Vaswani, Ashish", "Ludwig van Beethoven",
 // "Martin Luther King Jr.", "DeepSeek-AI") split into the parts citation formats want.
 
-export type PersonName =
+type PersonName =
   | { kind: 'person'; family: string; given: string; particle: string; suffix: string }
   /** An organisation or a single name: printed as is, never inverted. */
   | { kind: 'literal'; literal: string };

@@ -12,7 +12,7 @@ import { fingerprint, normaliseNote } from './note-text.js';
 import type { ReadingItem } from './reading-list.js';
 import { READ_TAG } from './types.js';
 
-export interface ReadingListPlan {
+interface ReadingListPlan {
   read: LibraryPaper[];
   unread: LibraryPaper[];
   notes: Array<{ paper: LibraryPaper; text: string }>;

@@ -18,7 +18,7 @@ export interface ReadingItem {
   exportedNote: string | null;
 }
 
-export type ReadingListResult =
+type ReadingListResult =
   | { kind: 'reading-list'; items: ReadingItem[]; diagnostics: Diagnostic[] }
   | { kind: 'not-a-reading-list'; reason: string };
 

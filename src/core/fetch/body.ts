@@ -3,7 +3,7 @@
 
 export type Expected = 'json' | 'feed';
 
-export type BodyVerdict = { kind: 'ok' } | { kind: 'empty' } | { kind: 'wrong'; message: string };
+type BodyVerdict = { kind: 'ok' } | { kind: 'empty' } | { kind: 'wrong'; message: string };
 
 const WHAT: Record<Expected, string> = { json: 'the JSON list of papers', feed: 'an RSS or Atom feed' };
 

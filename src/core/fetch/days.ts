@@ -5,7 +5,7 @@ const DAY_MS = 86_400_000;
 /** More days than this in one run is a mistake (or a crawl), not a catch-up. */
 export const MAX_DAYS = 31;
 
-export interface DayPlan {
+interface DayPlan {
   /** Weekdays to fetch, oldest first. */
   days: string[];
   /** Saturdays and Sundays in the range, not fetched. */
@@ -29,7 +29,7 @@ export function daysBetween(from: string, to: string): string[] {
 
 export type DayRequest = { kind: 'date'; day: string } | { kind: 'since'; day: string } | { kind: 'catch-up'; lastFetched: string | null };
 
-export type PlannedDays = { ok: true; plan: DayPlan } | { ok: false; message: string };
+type PlannedDays = { ok: true; plan: DayPlan } | { ok: false; message: string };
 
 /**
  * The days to fetch: --date one day; --since that day to today; else from the last day fetched

@@ -10,7 +10,7 @@ import { tagsOf } from '../tags.js';
 export const DIGEST_FORMATS = ['md', 'json'] as const;
 export type DigestFormat = (typeof DIGEST_FORMATS)[number];
 
-export interface DigestEntry {
+interface DigestEntry {
   paper: LibraryPaper;
   /** The paper's interest score, when the ranking has scores. */
   score: number | null;

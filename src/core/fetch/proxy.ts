@@ -4,7 +4,7 @@
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
-export type ProxyChoice = { ok: true; proxy: URL | null } | { ok: false; message: string };
+type ProxyChoice = { ok: true; proxy: URL | null } | { ok: false; message: string };
 
 const pick = (env: ProxyEnv, name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
 

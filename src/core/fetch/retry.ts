@@ -24,7 +24,7 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
-export type RetryDecision = { retry: true; waitMs: number } | { retry: false; reason: string };
+type RetryDecision = { retry: true; waitMs: number } | { retry: false; reason: string };
 
 /** After failed attempt number `attempt` (0 for the first), whether and how long to wait before the next. */
 export function retryDecision(attempt: number, retryAfterMs: number | null, policy: RetryPolicy): RetryDecision {

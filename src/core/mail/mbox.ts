@@ -11,7 +11,7 @@ function isSeparator(lines: readonly string[], i: number): boolean {
   return FROM_YEAR.test(line.length > 400 ? line.slice(0, 400) : line) || HEADER.test(lines[i + 1] ?? '');
 }
 
-export interface MboxMessage {
+interface MboxMessage {
   /** The message's lines (From_ line excluded, `>From` unescaped). */
   lines: string[];
   /** 1-based line in the file of the message's first line. */

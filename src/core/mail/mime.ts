@@ -17,7 +17,7 @@ export interface TextPart {
   group: number;
 }
 
-export interface MimeRead {
+interface MimeRead {
   headers: Headers;
   parts: TextPart[];
   /** Problems met on the way (index of the line concerned, message). */

@@ -14,7 +14,7 @@ export type DetectLeaf = (text: string) => { format: DigestFormat; score: number
 /** Below this a part is not taken for a digest (a personal mail in a mailbox, say). */
 const MIN_SCORE = 0.3;
 
-export interface MessageRead {
+interface MessageRead {
   papers: Paper[];
   diagnostics: Diagnostic[];
   subject: string | null;

@@ -73,6 +73,20 @@ function parse(text: string, options: ParseOptions): ParseResult {
   return { format: NAME, papers, diagnostics };
 }
 
+/** What RSS items and Atom entries share: the title, the id and version, the announce type and the abstract. */
+function feedPaper(el: XmlElement, title: string, text: ReturnType<typeof splitDescription>, ids: Array<string | undefined>, file: string, line: number): Paper {
+  const p = emptyPaper({ file, line });
+  p.title = title;
+  const id = idFrom(text.id, ...ids);
+  p.arxivId = id?.id ?? null;
+  p.version = id?.version ?? null;
+  const announce = textOf(childNamed(el, 'arxiv:announce_type')).trim() || text.announce;
+  p.announceType = announce ? ANNOUNCE[announce.toLowerCase()] ?? null : null;
+  p.abstract = cleanAbstract(text.abstract);
+  p.abstractKind = p.abstract === '' ? 'none' : 'abstract';
+  return p;
+}
+
 function rssItem(item: XmlElement, channelDate: string | null, file: string, line: number, diagnostics: Diagnostic[]): Paper | null {
   const title = cleanTitle(textOf(childNamed(item, 'title')));
   if (title === '') {
@@ -80,15 +94,7 @@ function rssItem(item: XmlElement, channelDate: string | null, file: string, lin
     return null;
   }
   const description = splitDescription(textOf(childNamed(item, 'description')));
-  const p = emptyPaper({ file, line });
-  p.title = title;
-  const id = idFrom(description.id, textOf(childNamed(item, 'guid')), textOf(childNamed(item, 'link')));
-  p.arxivId = id?.id ?? null;
-  p.version = id?.version ?? null;
-  const announce = textOf(childNamed(item, 'arxiv:announce_type')).trim() || description.announce;
-  p.announceType = announce ? ANNOUNCE[announce.toLowerCase()] ?? null : null;
-  p.abstract = cleanAbstract(description.abstract);
-  p.abstractKind = p.abstract === '' ? 'none' : 'abstract';
+  const p = feedPaper(item, title, description, [textOf(childNamed(item, 'guid')), textOf(childNamed(item, 'link'))], file, line);
   p.links = extractLinks(description.abstract);
   p.authors = splitAuthors(textOf(childNamed(item, 'dc:creator')) || textOf(childNamed(item, 'author')));
   p.categories = childrenNamed(item, 'category').map((c) => normaliseSpaces(textOf(c))).filter(Boolean);
@@ -112,15 +118,7 @@ function atomEntry(entry: XmlElement, feedDate: string | null, file: string, lin
   const summary = splitDescription(textOf(childNamed(entry, 'summary')));
   const links = childrenNamed(entry, 'link');
   const alternate = links.find((l) => (l.attrs.rel ?? 'alternate') === 'alternate')?.attrs.href;
-  const p = emptyPaper({ file, line });
-  p.title = title;
-  const id = idFrom(summary.id, rawId, alternate);
-  p.arxivId = id?.id ?? null;
-  p.version = id?.version ?? null;
-  const announce = textOf(childNamed(entry, 'arxiv:announce_type')).trim() || summary.announce;
-  p.announceType = announce ? ANNOUNCE[announce.toLowerCase()] ?? null : null;
-  p.abstract = cleanAbstract(summary.abstract);
-  p.abstractKind = p.abstract === '' ? 'none' : 'abstract';
+  const p = feedPaper(entry, title, summary, [rawId, alternate], file, line);
   const comment = normaliseSpaces(textOf(childNamed(entry, 'arxiv:comment'))) || null;
   p.comments = comment;
   p.links = extractLinks(`${summary.abstract} ${comment ?? ''}`);
@@ -136,9 +134,4 @@ function atomEntry(entry: XmlElement, feedDate: string | null, file: string, lin
   return withId(p);
 }
 
-export const arxivFeed: DigestFormat = {
-  name: NAME,
-  description: 'arXiv RSS or Atom feed (rss.arxiv.org), or an arXiv API Atom response',
-  detect,
-  parse,
-};
+export const arxivFeed: DigestFormat = { name: NAME, description: 'arXiv RSS or Atom feed (rss.arxiv.org), or an arXiv API Atom response', detect, parse };

@@ -184,9 +184,4 @@ function toPaper(entry: Entry, section: Section, date: string | null, options: P
   return withId(p);
 }
 
-export const arxivMail: DigestFormat = {
-  name: NAME,
-  description: 'arXiv daily listing mailing or listing file (new submissions, cross-lists, replacements)',
-  detect,
-  parse,
-};
+export const arxivMail: DigestFormat = { name: NAME, description: 'arXiv daily listing mailing or listing file (new submissions, cross-lists, replacements)', detect, parse };

@@ -112,9 +112,4 @@ function toPaper(item: Json, source: { file: string; line: number }, diagnostics
   return withId(p);
 }
 
-export const hfApi: DigestFormat = {
-  name: NAME,
-  description: 'Hugging Face Daily Papers API response (JSON from /api/daily_papers)',
-  detect,
-  parse,
-};
+export const hfApi: DigestFormat = { name: NAME, description: 'Hugging Face Daily Papers API response (JSON from /api/daily_papers)', detect, parse };

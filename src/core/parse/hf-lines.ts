@@ -3,7 +3,7 @@
 // Every check is on one line, with anchored patterns, and long lines go straight to text: linear time.
 import { parseDateLine, type CardDate } from './hf-dates.js';
 
-export type LineToken =
+type LineToken =
   | { kind: 'blank' }
   | { kind: 'skip' }
   | { kind: 'chrome' }
@@ -35,7 +35,7 @@ export interface CardLink {
 const MAX_SHORT = 160;
 
 /** The words of a line with markdown, link targets and references taken out: "## by[AK][30] and ..." -> "by ak and ...". */
-export function chromeKey(line: string): string {
+function chromeKey(line: string): string {
   return line
     .replace(/\]\[\d+\]/g, ']')
     .replace(/\]\([^()\s]*\)/g, ']')

@@ -514,7 +514,7 @@ function lines(text: string): string[] {
   return spaced.includes('\r') ? spaced.split(/\r\n|\r|\n/) : spaced.split('\n');
 }
 
-export function parseHfPage(text: string, options: ParseOptions): ParseResult {
+function parseHfPage(text: string, options: ParseOptions): ParseResult {
   const diags = new Diagnostics();
   let papers: Paper[] = [];
   try {
@@ -531,7 +531,7 @@ export function parseHfPage(text: string, options: ParseOptions): ParseResult {
 }
 
 /** How surely the text is a Hugging Face page: its chrome lines and `huggingface.co/papers/` links. */
-export function detectHfPage(text: string): number {
+function detectHfPage(text: string): number {
   const head = text.slice(0, 20_000);
   const trimmed = head.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[{')) return 0.05;

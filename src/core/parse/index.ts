@@ -44,11 +44,11 @@ const DIGEST_FORMATS: readonly DigestFormat[] = [
   yamlRecords,
 ];
 
-/** The digest format (never a container) that claims a text most strongly: for the parts of a mail. */
-function detectDigest(text: string): { format: DigestFormat; score: number } {
+/** The format of `formats` that claims the text most strongly; hf-page (the most forgiving) when none does. */
+function strongest(formats: readonly DigestFormat[], text: string): { format: DigestFormat; score: number } {
   let format: DigestFormat = hfPage;
   let score = 0;
-  for (const f of DIGEST_FORMATS) {
+  for (const f of formats) {
     const s = f.detect(text);
     if (s > score) {
       format = f;
@@ -58,6 +58,9 @@ function detectDigest(text: string): { format: DigestFormat; score: number } {
   return { format, score };
 }
 
+/** The digest format (never a container) that claims a text most strongly: for the parts of a mail. */
+const detectDigest = (text: string) => strongest(DIGEST_FORMATS, text);
+
 export const FORMATS: readonly DigestFormat[] = [...DIGEST_FORMATS, emlFormat(detectDigest), mboxFormat(detectDigest)];
 
 export function formatByName(name: string): DigestFormat | undefined {
@@ -66,16 +69,7 @@ export function formatByName(name: string): DigestFormat | undefined {
 
 /** The format that claims the text most strongly; hf-page (the most forgiving) when none does. */
 export function detectFormat(text: string): DigestFormat {
-  let best: DigestFormat = hfPage;
-  let bestScore = 0;
-  for (const f of FORMATS) {
-    const score = f.detect(text);
-    if (score > bestScore) {
-      best = f;
-      bestScore = score;
-    }
-  }
-  return best;
+  return strongest(FORMATS, text).format;
 }
 
 /** Parses a digest, detecting its format unless one is named. Never throws. */

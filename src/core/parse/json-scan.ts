@@ -2,7 +2,7 @@
 // nesting throws RangeError, or worse, exhausts the stack) and where each top-level array element
 // starts, so papers can point at their line.
 
-export interface JsonScan {
+interface JsonScan {
   maxDepth: number;
   /** Offsets of the elements of a top-level array (empty when the text is not an array). */
   elementOffsets: number[];

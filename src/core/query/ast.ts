@@ -18,7 +18,7 @@ export type TextField = 'any' | 'title' | 'abstract';
  */
 export type WordMode = 'fuzzy' | 'prefix' | 'exact';
 
-export type LinkKindFilter = 'code' | 'project' | 'dataset';
+type LinkKindFilter = 'code' | 'project' | 'dataset';
 export type HasWhat = LinkKindFilter | 'note' | 'abstract' | 'authors';
 export const HAS_VALUES: readonly HasWhat[] = ['code', 'project', 'dataset', 'note', 'abstract', 'authors'];
 

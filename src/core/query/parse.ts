@@ -7,6 +7,7 @@ import { words } from '../search/tokenize.js';
 import { DATE_FORMS, parseDate } from '../dates.js';
 import { HAS_VALUES, type Clause, type Comparison, type CompileResult, type Group, type HasWhat, type Query, type QueryError, type Span, type Term, type TextField } from './ast.js';
 import { tagKey } from '../tags.js';
+import type { NearMiss } from '../near-miss.js';
 
 export const FIELDS = ['title', 'abstract', 'author', 'cat', 'venue', 'upvotes', 'tag', 'id', 'since', 'until', 'has'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -31,6 +32,8 @@ export interface CompileOptions {
   searches?: Readonly<Record<string, string>>;
   /** The saved searches being expanded, outermost first (a name met again is a cycle). */
   expanding?: readonly string[];
+  /** Finds the saved search an unknown @name was meant to be, for the error message. */
+  nearMiss?: NearMiss;
 }
 
 /** Compiles query text. Never throws: a malformed query gives `{ok: false, error}` with the token's offset and length. */
@@ -177,7 +180,8 @@ function savedSearch(name: string, start: number, end: number, options: CompileO
   if (name === '') fail('"@" must be followed by the name of a saved search, as in @mine', start, 1);
   if (!Object.hasOwn(searches, name)) {
     const list = known.length > 0 ? `saved searches are ${known.map((k) => `@${k}`).join(' ')}` : 'no searches are saved yet';
-    fail(`unknown saved search @${name}; ${list} (add it under searches: in the config file, see 'papers searches')`, start, end - start);
+    const close = options.nearMiss?.(name, known) ?? null;
+    fail(`unknown saved search @${name}${close === null ? '' : ` (did you mean @${close}?)`}; ${list} (add it under searches: in the config file, see 'papers searches')`, start, end - start);
   }
   if (stack.includes(name)) fail(`saved search @${name} names itself (${[...stack, name].map((k) => `@${k}`).join(' -> ')}); remove the loop from the config file`, start, end - start);
   const inner = compileQuery(searches[name]!, { ...options, expanding: [...stack, name] });

@@ -8,7 +8,7 @@ import { nearest } from './neighbours.js';
 export const DEFAULT_POSITIVE_TAGS: readonly string[] = ['to-read', 'read'];
 export const DEFAULT_NEGATIVE_TAGS: readonly string[] = ['skip'];
 /** The model trains once there are at least this many positive and this many negative papers. */
-export const MIN_LABELS_PER_CLASS = 2;
+const MIN_LABELS_PER_CLASS = 2;
 
 export interface InterestOptions {
   /** Tags that mean "I want this"; default to-read, read. */
@@ -176,14 +176,14 @@ function rankLearned(snapshot: Snapshot, learned: Learned, options: InterestOpti
   };
 }
 
-export interface SimilarPaper {
+interface SimilarPaper {
   id: string;
   title: string;
   /** Cosine similarity of the tf-idf vectors, 0..1. */
   score: number;
 }
 
-export interface LabelledNeighbour extends SimilarPaper {
+interface LabelledNeighbour extends SimilarPaper {
   label: Label;
 }
 

@@ -8,7 +8,7 @@ export interface LinearScorer {
   bias: number;
 }
 
-export interface TrainOptions {
+interface TrainOptions {
   /** L2 strength on the mean loss; default 1 / (number of examples), i.e. scikit-learn's C = 1. */
   lambda?: number;
   /**

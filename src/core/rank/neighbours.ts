@@ -2,14 +2,14 @@
 // touches only the documents sharing one of its terms, not every document.
 import type { SparseVector, TfidfIndex } from './tfidf.js';
 
-export interface InvertedIndex {
+interface InvertedIndex {
   /** Term t's postings are postDocs/postWeights[termStart[t] .. termStart[t + 1]). */
   termStart: Int32Array;
   postDocs: Int32Array;
   postWeights: Float32Array;
 }
 
-export interface Neighbour {
+interface Neighbour {
   doc: number;
   score: number;
 }
@@ -60,7 +60,7 @@ function accumulate(scores: Float64Array, docs: Int32Array, weights: Float32Arra
 }
 
 /** The k highest positive scores, best first, ties by index. */
-export function topK(scores: Float64Array, k: number, skip: (doc: number) => boolean = () => false): Neighbour[] {
+function topK(scores: Float64Array, k: number, skip: (doc: number) => boolean = () => false): Neighbour[] {
   const best: Neighbour[] = [];
   for (let d = 0; d < scores.length; d++) {
     const score = scores[d]!;

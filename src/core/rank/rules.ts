@@ -1,7 +1,8 @@
 // Tagging rules: each rule a query of the search language and the tags it adds to the papers the
 // query matches. Parsed from YAML with every problem located at file:line:column; applied to
 // papers as a list of tag changes (the caller makes them). Pure.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node, Pair, Scalar } from 'yaml';
+import type { YamlModule } from '../yaml-codec.js';
 import { compileQuery, type CompileOptions, type Query } from '../query/index.js';
 import { tagNameProblem } from '../decisions.js';
 import type { LibraryPaper, Snapshot } from '../library.js';
@@ -15,14 +16,14 @@ export interface Rule {
   line: number;
 }
 
-export interface RulesError {
+interface RulesError {
   file: string;
   line: number;
   column: number;
   message: string;
 }
 
-export type ParsedRules = { ok: true; rules: Rule[] } | { ok: false; error: RulesError };
+type ParsedRules = { ok: true; rules: Rule[] } | { ok: false; error: RulesError };
 
 export function formatRulesError(e: RulesError): string {
   return `${e.file}:${e.line}:${e.column}: ${e.message}`;
@@ -36,7 +37,8 @@ const EXAMPLE = '- {query: "quantization | low-bit", tags: [quant]}';
  * problem found is returned with where it is: bad YAML, a rule that is not a mapping, a missing or
  * unknown key, a tag that cannot be a tag, or a query the search language rejects.
  */
-export function parseRules(text: string, file: string, options: CompileOptions = {}): ParsedRules {
+export function parseRules(yaml: YamlModule, text: string, file: string, options: CompileOptions = {}): ParsedRules {
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -55,7 +57,7 @@ export function parseRules(text: string, file: string, options: CompileOptions =
     const n = i + 1;
     const offset = item?.range?.[0];
     if (!isMap(item)) return error(offset, `rule ${n}: expected a mapping with query and tags, like ${EXAMPLE}`);
-    let query: { text: string; node: Node } | null = null;
+    let query: { text: string; node: Scalar } | null = null;
     let tags: string[] | null = null;
     for (const pair of item.items as Pair<Node, Node | null>[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -94,9 +96,9 @@ export function parseRules(text: string, file: string, options: CompileOptions =
 }
 
 /** Where in the file the query's offending character is: exact for plain and quoted one-line scalars, else the scalar's start. */
-function queryOffset(node: Node, text: string, offsetInQuery: number): number | undefined {
+function queryOffset(node: Scalar, text: string, offsetInQuery: number): number | undefined {
   const start = node.range?.[0];
-  if (start === undefined || !isScalar(node)) return start;
+  if (start === undefined) return start;
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
   const plain = node.type === 'PLAIN';
   if ((!quoted && !plain) || text.includes('\n') || /["'\\]/.test(text.slice(0, offsetInQuery))) return start;

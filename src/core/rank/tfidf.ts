@@ -24,7 +24,7 @@ export interface TfidfIndex {
   readonly docWeights: Float32Array;
 }
 
-export const MIN_DF = 2;
+const MIN_DF = 2;
 
 /** 1 + ln tf for small tf, looked up. */
 const TF_WEIGHT = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));

@@ -4,7 +4,7 @@
 // "quantization large". Hyphens join nothing: "low-bit" yields "low", "bit" and "low bit".
 
 /** English function words plus a few words every abstract uses ("paper", "propose", "results"). */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
+const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against all also although am among an and any are aren as at be because been before being below ' +
     'between both but by can cannot could did do does doing done down during each either else etc even ever every few for from ' +
@@ -171,7 +171,7 @@ export function forEachWord(text: string, word: (w: string) => void, phraseBreak
 }
 
 /** Calls `emit` with every term of the text, repeats included: unigrams, and bigrams as "a b". */
-export function forEachTerm(text: string, emit: (term: string) => void): void {
+function forEachTerm(text: string, emit: (term: string) => void): void {
   let previous: string | null = null;
   forEachWord(
     text,

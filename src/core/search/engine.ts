@@ -28,14 +28,17 @@ export interface SearchHit {
   score: number;
 }
 
-export interface SearchResults {
+/** A query's results, whatever a hit is (a paper, a library position, a database row). */
+export interface Results<Hit> {
   /** How many papers match. */
   total: number;
   /** Best first; ties (and queries without words) in library order. */
-  hits: SearchHit[];
+  hits: Hit[];
   /** The plan that produced the hits, for matchDetails (highlighting and snippets). */
   plan: QueryPlan;
 }
+
+export type SearchResults = Results<SearchHit>;
 
 /**
  * A library seen through the index only: which docs are its papers (docRank[d], the paper's
@@ -55,12 +58,7 @@ export interface DocHit {
   score: number;
 }
 
-export interface DocResults {
-  total: number;
-  hits: DocHit[];
-  /** The plan that produced the hits, for matchDetails (highlighting and snippets). */
-  plan: QueryPlan;
-}
+export type DocResults = Results<DocHit>;
 
 // Scoring: a word in the title is worth TITLE, in the abstract ABSTRACT x a saturating term
 // frequency; times the word's idf and the expansion's quality (exact 1, prefix < 0.9, typo < 0.6).
@@ -75,7 +73,7 @@ const ALL_IN_TITLE = 1.5;
 /** Up to this factor more when the query's words stand next to each other, in order, in the title. */
 const TITLE_ADJACENT = 0.5;
 
-export interface WordPlan {
+interface WordPlan {
   kind: 'word';
   field: TextField;
   expansion: Expansion;
@@ -87,7 +85,7 @@ export interface WordPlan {
   idf: number;
 }
 
-export interface PhrasePlan {
+interface PhrasePlan {
   kind: 'phrase';
   field: TextField;
   /** null when a word of the phrase is in no paper: the phrase matches nothing. */
@@ -98,7 +96,7 @@ export interface PhrasePlan {
 
 export type TextPlan = WordPlan | PhrasePlan;
 
-export interface ClausePlan {
+interface ClausePlan {
   clause: Clause;
   text: TextPlan | null;
   /** author: with one word: the vocabulary words it stands for. */
@@ -436,7 +434,7 @@ function runGroup(
 }
 
 /** Where the phrase occurs in doc d: bit 1 the title, bit 2 the abstract; 0 nowhere. */
-export function phraseIn(index: SearchIndex, d: number, ids: readonly number[], field: TextField): number {
+function phraseIn(index: SearchIndex, d: number, ids: readonly number[], field: TextField): number {
   const start = index.docStart[d]!;
   const titleEnd = start + index.titleLen[d]!;
   const end = titleEnd + index.abstractLen[d]!;

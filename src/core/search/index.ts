@@ -8,9 +8,8 @@
 //
 // searchPapers indexes any snapshot paper the index lacks, so an empty index works (it is built on
 // the first search) and an index loaded from disk catches up with papers imported since.
-export { encodeIndexBinary, decodeIndexBinary } from './binary.js';
 export { createSearchIndex, buildSearchIndex, addToIndex, textHash, type SearchIndex, type IndexablePaper } from './inverted-index.js';
-export { searchPapers, searchDocs, planQuery, lexiconOf, type Lexicon, type DocView, type DocHit, type DocResults, type SearchSource, type SearchOptions, type SearchHit, type SearchResults, type QueryPlan } from './engine.js';
+export { searchPapers, searchDocs, planQuery, lexiconOf, type Lexicon, type DocView, type DocHit, type DocResults, type Results, type SearchSource, type SearchOptions, type SearchHit, type SearchResults, type QueryPlan } from './engine.js';
 export { matchDetails, SNIPPET_CHARS, type MatchDetails, type MatchRange, type Snippet } from './highlight.js';
 export { forEachWord, words, normaliseWord } from './tokenize.js';
 export { paperFacts, type PaperFacts } from './facts.js';

@@ -1,6 +1,7 @@
 // The search index: a vocabulary of normalised words, an inverted index (word -> papers) and a
 // forward index (paper -> its words in order, for phrases, proximity and title adjacency).
-// Built incrementally (addToIndex); stored on disk as one binary blob (binary.ts).
+// Built incrementally (addToIndex) and held in memory: the UI searches the snapshot it shows with it, and
+// the database search (io/db/search.ts) ranks its candidates with it.
 //
 // A posting is one int: doc << 5 | inAuthors << 4 | inTitle << 3 | min(tf in abstract, 7). One
 // array per word, sorted by doc, since documents are only ever appended.

@@ -35,11 +35,11 @@ export interface Expansion {
 }
 
 /** Prefixes shorter than this expand only to themselves ("rl" is not "rlhf"). */
-export const MIN_PREFIX = 3;
+const MIN_PREFIX = 3;
 /** Words shorter than this get no typo tolerance (too many near neighbours). */
-export const MIN_FUZZY = 4;
+const MIN_FUZZY = 4;
 const MAX_FUZZY = 16;
-export const MAX_PREFIX = 5000;
+const MAX_PREFIX = 5000;
 /** A close spelling of a word that is in the vocabulary counts when it is this many times more frequent. */
 const RARE_RATIO = 10;
 

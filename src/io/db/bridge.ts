@@ -1,10 +1,9 @@
 // BRIDGE, until the store keeps the library in its database: an in-memory database with the
 // store's schema, filled from papers already in memory (a snapshot, parsed files, the seed), so
 // that every search runs over a database. Remembered per papers array.
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import type { LibraryPaper } from '../../core/library.js';
-import { SCHEMA_SQL } from './schema.js';
+import { memoryDatabase } from './connection.js';
 import { normaliseTitle } from '../../core/ids.js';
 import { refreshSearchTerms } from './search-terms.js';
 
@@ -14,8 +13,7 @@ const built = new WeakMap<readonly LibraryPaper[], Db>();
 export function databaseOfPapers(papers: readonly LibraryPaper[], latestDigest: string | null): Db {
   const cached = built.get(papers);
   if (cached) return cached;
-  const db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
+  const db = memoryDatabase(); // better-sqlite3 is required there, on first use
   const digests = new Map<string, number>();
   for (const p of papers) for (const s of p.sightings) if (s.digest !== latestDigest && !digests.has(s.digest)) digests.set(s.digest, digests.size + 1);
   if (latestDigest !== null) digests.set(latestDigest, digests.size + 1);

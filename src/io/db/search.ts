@@ -7,7 +7,7 @@ import { hasTag } from '../../core/tags.js';
 import type { Database } from 'better-sqlite3';
 import type { Decision } from '../../core/library.js';
 import type { Clause, Group, Query, Term } from '../../core/query/index.js';
-import { buildSearchIndex, lexiconOf, planQuery, searchDocs, words, type Lexicon, type QueryPlan } from '../../core/search/index.js';
+import { buildSearchIndex, lexiconOf, planQuery, searchDocs, words, type Lexicon, type Results } from '../../core/search/index.js';
 import { databaseVocabulary, refreshSearchTerms } from './search-terms.js';
 
 export interface DbSearchOptions {
@@ -22,13 +22,7 @@ export interface DbHit {
   score: number;
 }
 
-export interface DbResults {
-  total: number;
-  /** Best first; ties, and queries without words, in library order. */
-  hits: DbHit[];
-  /** For matchDetails (highlighting and snippets) of the hits. */
-  plan: QueryPlan;
-}
+export type DbResults = Results<DbHit>;
 
 /** Candidates ranked by the scorer at most: beyond them, bm25's order stands. */
 const CANDIDATES = 1000;

@@ -20,9 +20,9 @@ export interface ClientOptions {
   onRetry?: (message: string) => void;
 }
 
-export type FailureKind = NetFailureKind | 'http';
+type FailureKind = NetFailureKind | 'http';
 
-export type Fetched =
+type Fetched =
   | { kind: 'body'; body: Buffer; contentType: string | null; validators: Omit<Validators, 'at'> }
   | { kind: 'unchanged' }
   | {

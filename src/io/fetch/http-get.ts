@@ -25,15 +25,15 @@ export interface GetResponse {
 
 export type NetFailureKind = 'dns' | 'refused' | 'connect-timeout' | 'timeout' | 'too-large' | 'proxy' | 'network';
 
-export interface NetFailure {
+interface NetFailure {
   kind: NetFailureKind;
   /** What went wrong, for a line such as "hf 2025-03-12: <message>". */
   message: string;
 }
 
-export type GetResult = { ok: true; response: GetResponse } | { ok: false; failure: NetFailure };
+type GetResult = { ok: true; response: GetResponse } | { ok: false; failure: NetFailure };
 
-export interface GetRequest {
+interface GetRequest {
   url: URL;
   headers: Record<string, string>;
   proxy: URL | null;

@@ -15,14 +15,14 @@ export interface Validators {
   at: string;
 }
 
-export interface SourceState {
+interface SourceState {
   /** ISO time of the last run in which the source answered. */
   lastFetched: string;
   /** YYYY-MM-DD: the latest day whose list was fetched (hf). */
   lastDay?: string;
 }
 
-export interface FetchState {
+interface FetchState {
   validators: Record<string, Validators>;
   sources: Partial<Record<SourceName, SourceState>>;
 }

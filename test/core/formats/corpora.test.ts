@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createMerger } from '../../../src/core/merge.js';
 import { parseDigest } from '../../../src/core/parse/index.js';
 import { CORPORA } from './fixtures.js';
+import * as YAML from 'yaml';
 
 interface Expected {
   kind: string;
@@ -25,7 +26,7 @@ const bareId = (id: string | null) => (id ? id.replace(/^arxiv:/i, '').replace(/
 /** The papers as the library keeps them from one digest: parsed, then merged (one row per paper). */
 function libraryRows(file: string): Array<[string | null, string]> {
   const text = readFileSync(CORPORA + file, 'utf8');
-  const result = parseDigest(text, { file, year: 2025, yearSource: 'flag' });
+  const result = parseDigest(text, { file, year: 2025, yearSource: 'flag', yaml: () => YAML });
   const merger = createMerger([]);
   merger.add(result.papers, { digest: 'd', file, importedAt: '2025-01-01T00:00:00.000Z' });
   return merger.papers.map((p) => [p.arxivId, norm(p.title)]);

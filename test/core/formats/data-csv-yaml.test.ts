@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, formatByName, parseDigest } from '../../../src/core/parse/index.js';
 import { readCsv } from '../../../src/core/parse/data/csv-reader.js';
 import type { ParseResult } from '../../../src/core/model.js';
+import * as YAML from 'yaml';
 
-const read = (text: string, format?: string): ParseResult => parseDigest(text, { file: 'd' }, format ? formatByName(format) : undefined);
+const read = (text: string, format?: string): ParseResult => parseDigest(text, { file: 'd', yaml: () => YAML }, format ? formatByName(format) : undefined);
 const rows = (r: ParseResult) => r.papers.map((p) => [p.arxivId, p.title]);
 const errors = (r: ParseResult) => r.diagnostics.filter((d) => d.severity === 'error');
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatByName } from '../../../src/core/parse/index.js';
 import { readCsv } from '../../../src/core/parse/data/csv-reader.js';
 import type { ParseResult } from '../../../src/core/model.js';
+import * as YAML from 'yaml';
 
 const DATA_FORMATS = ['json-records', 'jsonl', 'csv', 'yaml'].map((name) => formatByName(name)!);
 const json = formatByName('json-records')!;
@@ -39,7 +40,7 @@ describe('data readers: generated input', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         const text = JSON.stringify(value);
-        for (const format of DATA_FORMATS) wellFormed(format.parse(text, { file: 'x' }));
+        for (const format of DATA_FORMATS) wellFormed(format.parse(text, { file: 'x', yaml: () => YAML }));
       }),
       { numRuns: 300 },
     );
@@ -80,7 +81,7 @@ describe('data readers: worst cases', () => {
   it('deep nesting is refused in one line, without recursion', () => {
     for (const text of ['['.repeat(1_000_000), `${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}`, `${'- '.repeat(10_000)}x`, `${'['.repeat(100_000)}${']'.repeat(100_000)}`]) {
       for (const format of DATA_FORMATS) {
-        const result = format.parse(text, { file: 'deep' });
+        const result = format.parse(text, { file: 'deep', yaml: () => YAML });
         expect(result.papers).toEqual([]);
         expect(result.diagnostics.filter((d) => d.severity === 'error')).toHaveLength(1);
       }
@@ -104,7 +105,7 @@ describe('data readers: worst cases', () => {
     const bytes = Array.from({ length: 100_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
     for (const text of [bytes, `{${bytes}`, `title,url\n${bytes}`, `title: ${bytes}`]) {
       for (const format of DATA_FORMATS) {
-        const result = format.parse(text, { file: 'bin' });
+        const result = format.parse(text, { file: 'bin', yaml: () => YAML });
         wellFormed(result);
         expect(result.papers).toEqual([]);
       }

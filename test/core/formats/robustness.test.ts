@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMATS, detectFormat, parseDigest } from '../../../src/core/parse/index.js';
 import type { ParseResult } from '../../../src/core/model.js';
 import { sample, SAMPLES } from './fixtures.js';
+import * as YAML from 'yaml';
 
 const MINE = FORMATS.filter((f) => f.name !== 'hf-page');
 
@@ -41,7 +42,7 @@ describe('robustness: every parser returns, never throws', () => {
       fc.assert(
         fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
           expect(() => format.detect(text)).not.toThrow();
-          wellFormed(format.parse(text, { file: 'x', year: 2026 }));
+          wellFormed(format.parse(text, { file: 'x', year: 2026, yaml: () => YAML }));
         }),
         { numRuns: 200 },
       );
@@ -53,7 +54,7 @@ describe('robustness: every parser returns, never throws', () => {
           const score = format.detect(text);
           expect(score).toBeGreaterThanOrEqual(0);
           expect(score).toBeLessThanOrEqual(1);
-          wellFormed(format.parse(text, { file: 'x', year: 2026 }));
+          wellFormed(format.parse(text, { file: 'x', year: 2026, yaml: () => YAML }));
         }),
         { numRuns: 300 },
       );
@@ -65,7 +66,7 @@ describe('robustness: every parser returns, never throws', () => {
       fc.property(fc.constantFrom(...SAMPLES), fc.double({ min: 0, max: 1, noNaN: true }), (name, at) => {
         const text = sample(name);
         const cut = text.slice(0, Math.floor(text.length * at));
-        for (const format of FORMATS) wellFormed(format.parse(cut, { file: name }));
+        for (const format of FORMATS) wellFormed(format.parse(cut, { file: name, yaml: () => YAML }));
       }),
       { numRuns: 60 },
     );

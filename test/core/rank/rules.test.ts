@@ -3,16 +3,17 @@ import { asLibraryPapers, memoryLibrary, type LibraryPaper } from '../../../src/
 import { emptyPaper } from '../../../src/core/model.js';
 import type { Query } from '../../../src/core/query/index.js';
 import { applyRules, formatRulesError, groupChanges, parseRules, type QueryMatcher } from '../../../src/core/rank/rules.js';
+import * as YAML from 'yaml';
 
 const errorOf = (text: string) => {
-  const r = parseRules(text, 'rules.yaml');
+  const r = parseRules(YAML, text, 'rules.yaml');
   if (r.ok) throw new Error('expected an error');
   return formatRulesError(r.error);
 };
 
 describe('parseRules', () => {
   it('reads a list of rules with their lines; tags may be one name or a list', () => {
-    const r = parseRules('# mine\n- {query: "quantization | low-bit", tags: [quant]}\n- query: diffusion\n  tags: gen\n', 'rules.yaml');
+    const r = parseRules(YAML, '# mine\n- {query: "quantization | low-bit", tags: [quant]}\n- query: diffusion\n  tags: gen\n', 'rules.yaml');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.rules.map((x) => [x.query, x.tags, x.line])).toEqual([
@@ -23,8 +24,8 @@ describe('parseRules', () => {
   });
 
   it('takes an empty file as no rules', () => {
-    expect(parseRules('', 'r')).toEqual({ ok: true, rules: [] });
-    expect(parseRules('# nothing yet\n', 'r')).toEqual({ ok: true, rules: [] });
+    expect(parseRules(YAML, '', 'r')).toEqual({ ok: true, rules: [] });
+    expect(parseRules(YAML, '# nothing yet\n', 'r')).toEqual({ ok: true, rules: [] });
   });
 
   it('locates every kind of problem at file:line:column', () => {
@@ -61,7 +62,7 @@ describe('applyRules', () => {
   };
 
   it('lists the tags each matching paper would gain, none it already has', async () => {
-    const parsed = parseRules('- {query: "quantization | low-bit", tags: [quant]}\n- {query: diffusion, tags: [gen, quant]}\n', 'r');
+    const parsed = parseRules(YAML, '- {query: "quantization | low-bit", tags: [quant]}\n- {query: diffusion, tags: [gen, quant]}\n', 'r');
     if (!parsed.ok) throw new Error(parsed.error.message);
     const lib = memoryLibrary(papers);
     await lib.tag(['p1'], ['gen'], []);

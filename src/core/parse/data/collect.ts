@@ -1,6 +1,7 @@
 // Records to a parse result: each record becomes a paper or a one-line diagnostic saying why not.
 import { normaliseTitle } from '../../ids.js';
 import type { Diagnostic, Paper, ParseOptions, ParseResult } from '../../model.js';
+import type { DigestFormat } from '../index.js';
 import { recordToPaper, type Evidence, type FoundRecord, type RecordOutcome } from './record.js';
 
 /** Enough skipped-record lines to see what was skipped; the rest are counted. */
@@ -10,7 +11,7 @@ const MAX_SKIP_LINES = 20;
 export const MAX_DATA_BYTES = 200 * 1024 * 1024;
 
 /** The refusal of more text than any digest of its kind, or null. */
-export function tooLarge(text: string, limit: number, what: string, advice = 'split the file'): string | null {
+function tooLarge(text: string, limit: number, what: string, advice = 'split the file'): string | null {
   return text.length > limit ? `${Math.round(text.length / 1024 / 1024)} MB is more ${what} than any digest; ${advice}` : null;
 }
 
@@ -41,7 +42,7 @@ function fillFrom(first: Paper, later: Paper): void {
   for (const l of later.links) if (!urls.has(l.url)) first.links.push(l);
 }
 
-export function collector(format: string, options: ParseOptions, expected: string): Collector {
+function collector(format: string, options: ParseOptions, expected: string): Collector {
   const papers: Paper[] = [];
   const diagnostics: Diagnostic[] = [];
   // one paper per arXiv id, else per normalised title, in the order first seen
@@ -91,6 +92,34 @@ export function collector(format: string, options: ParseOptions, expected: strin
         diagnostics.push({ line: 0, severity: 'error', message: `no paper records: expected ${expected}` });
       }
       return { format, papers, diagnostics };
+    },
+  };
+}
+
+/** What a data format is made of: its detection, its size limit and the reading of records into `out`. */
+interface DataFormatSpec {
+  name: string;
+  description: string;
+  detect(text: string): number;
+  /** What the result's error says was expected when no record is a paper. */
+  expected: string;
+  /** The most text it reads, what to call it, and what to advise for more (see tooLarge). */
+  limit: { bytes: number; what: string; advice?: string };
+  read(text: string, out: Collector, options: ParseOptions): void;
+}
+
+/** A digest format that reads records: the collector, the size refusal and the result are the same for all. */
+export function dataFormat(spec: DataFormatSpec): DigestFormat {
+  return {
+    name: spec.name,
+    description: spec.description,
+    detect: spec.detect,
+    parse(text, options) {
+      const out = collector(spec.name, options, spec.expected);
+      const big = tooLarge(text, spec.limit.bytes, spec.limit.what, spec.limit.advice);
+      if (big) out.fail(0, big);
+      else spec.read(text, out, options);
+      return out.result();
     },
   };
 }

@@ -2,13 +2,13 @@
 // delimiter, quoted fields with `""` for a quote and line breaks inside, CRLF, LF or CR line ends,
 // a byte-order mark. One pass; a quote never closed runs to the end instead of rescanning.
 
-export interface CsvRow {
+interface CsvRow {
   cells: string[];
   /** 1-based line where the row starts. */
   line: number;
 }
 
-export interface CsvTable {
+interface CsvTable {
   rows: CsvRow[];
   /** Line of a quoted field that is never closed, else null. */
   unclosedQuoteAt: number | null;

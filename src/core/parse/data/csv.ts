@@ -1,13 +1,10 @@
 // CSV (or TSV) with a header row: each row a record, its cells named by the header.
-import type { ParseOptions, ParseResult } from '../../model.js';
-import type { DigestFormat } from '../index.js';
-import { collector, MAX_DATA_BYTES, tooLarge } from './collect.js';
+import { dataFormat, MAX_DATA_BYTES, type Collector } from './collect.js';
 import { quoted } from './record.js';
 import { readCsv, guessDelimiter } from './csv-reader.js';
 import { hasTitleColumn, recordFromObject } from './fields.js';
 import type { JsonObject } from './json-text.js';
 
-const NAME = 'csv';
 
 /** A first line of delimited column names, one of them a title. */
 function detect(text: string): number {
@@ -19,25 +16,19 @@ function detect(text: string): number {
   return hasTitleColumn(header) ? 0.65 : 0;
 }
 
-function parse(text: string, options: ParseOptions): ParseResult {
-  const out = collector(NAME, options, 'a header row with a "title" column and rows of papers');
-  const big = tooLarge(text, MAX_DATA_BYTES, 'CSV');
-  if (big) {
-    out.fail(0, big);
-    return out.result();
-  }
+function read(text: string, out: Collector): void {
   // a header row is short: read it from the first 100 kB, so a text that is no table costs nothing more
   const head = text.slice(0, 100_000);
   const delimiter = guessDelimiter(head);
   if (head.length < text.length && !/[\r\n]/.test(head)) {
     out.fail(1, 'the first line is longer than 100 kB; not a header row of column names');
-    return out.result();
+    return;
   }
   const header = readCsv(head, delimiter, 1).rows[0];
   if (!header || !hasTitleColumn(header.cells)) {
     const names = (header?.cells ?? []).slice(0, 8).map((c) => quoted(c, 30)).join(', ');
     out.fail(header?.line ?? 0, `no "title" column in the header row${names ? ` (${names})` : ''}; the first row must name the columns`);
-    return out.result();
+    return;
   }
   const table = readCsv(text, delimiter);
   const rows = table.rows.slice(1);
@@ -49,12 +40,13 @@ function parse(text: string, options: ParseOptions): ParseResult {
     });
     out.add(recordFromObject(record), row.line, 'any');
   }
-  return out.result();
 }
 
-export const csvRecords: DigestFormat = {
-  name: NAME,
+export const csvRecords = dataFormat({
+  name: 'csv',
   description: 'CSV or TSV with a header row naming a title column (one paper per row)',
   detect,
-  parse,
-};
+  expected: 'a header row with a "title" column and rows of papers',
+  limit: { bytes: MAX_DATA_BYTES, what: 'CSV' },
+  read,
+});

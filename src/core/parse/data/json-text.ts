@@ -14,12 +14,12 @@ export interface ValueLines {
   string(ordinal: number): number | undefined;
 }
 
-export type JsonRead =
+type JsonRead =
   | { ok: true; value: Json; lines: ValueLines }
   | { ok: false; line: number; column: number; problem: string };
 
 /** Deeper than any digest; deeper nesting is refused before JSON.parse sees it. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** A growable list of line numbers, 4 bytes each (a huge array of strings must not cost 8 bytes a value). */
 function lineList() {

@@ -1,13 +1,10 @@
 // JSON lines: one JSON value per line, each a record (or a container of records). A line that is
 // not JSON is reported and skipped; the other lines still count.
-import type { ParseOptions, ParseResult } from '../../model.js';
-import type { DigestFormat } from '../index.js';
-import { collector, MAX_DATA_BYTES, tooLarge } from './collect.js';
+import { dataFormat, MAX_DATA_BYTES, type Collector } from './collect.js';
 import { findRecords } from './find-records.js';
 import { EXPECTED_RECORDS } from './json-records.js';
 import { readJson } from './json-text.js';
 
-const NAME = 'jsonl';
 const MAX_BAD_LINES = 20;
 
 /** Two lines that each hold a JSON object: `{…}` then `{` on the next line. */
@@ -17,13 +14,7 @@ function detect(text: string): number {
   return /\}[ \t]*\r?\n[ \t]*\{/.test(head) ? 0.7 : 0;
 }
 
-function parse(text: string, options: ParseOptions): ParseResult {
-  const out = collector(NAME, options, `one JSON object per line, each with ${EXPECTED_RECORDS}`);
-  const big = tooLarge(text, MAX_DATA_BYTES, 'JSON lines');
-  if (big) {
-    out.fail(0, big);
-    return out.result();
-  }
+function read(text: string, out: Collector): void {
   let bad = 0;
   let good = 0;
   let line = 0;
@@ -45,12 +36,13 @@ function parse(text: string, options: ParseOptions): ParseResult {
   }
   if (bad > MAX_BAD_LINES) out.warn(0, `${bad - MAX_BAD_LINES} more lines that are not JSON skipped`);
   if (good === 0 && bad > 0) out.fail(0, 'no line of this file is JSON; is it JSON lines?');
-  return out.result();
 }
 
-export const jsonLines: DigestFormat = {
-  name: NAME,
+export const jsonLines = dataFormat({
+  name: 'jsonl',
   description: 'JSON lines (one paper record per line, any schema)',
   detect,
-  parse,
-};
+  expected: `one JSON object per line, each with ${EXPECTED_RECORDS}`,
+  limit: { bytes: MAX_DATA_BYTES, what: 'JSON lines' },
+  read,
+});

@@ -2,15 +2,13 @@
 // summary, link, published}]`), read with the yaml package, which also unfolds PyYAML's folded
 // and double-quoted long titles. Aliases may expand only so far (a few lines of anchors can
 // otherwise stand for billions of nodes).
-import { LineCounter, parseAllDocuments, visit } from 'yaml';
-import type { ParseOptions, ParseResult } from '../../model.js';
-import type { DigestFormat } from '../index.js';
-import { collector, tooLarge, type Collector } from './collect.js';
+import type { YamlModule } from '../../yaml-codec.js';
+import type { ParseOptions } from '../../model.js';
+import { dataFormat, type Collector } from './collect.js';
 import { findRecords } from './find-records.js';
 import { EXPECTED_RECORDS } from './json-records.js';
 import type { Json } from './json-text.js';
 
-const NAME = 'yaml';
 /** The yaml package reads a few MB a second: more than this is no digest, and would stall. */
 const MAX_YAML_BYTES = 20 * 1024 * 1024;
 /** More nesting than any dump has; the yaml package composes nested collections recursively. */
@@ -54,7 +52,8 @@ const firstWords = (message: string) =>
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .slice(0, 120);
 
-function readDocuments(text: string, out: Collector): void {
+function readDocuments(yaml: YamlModule, text: string, out: Collector): void {
+  const { LineCounter, parseAllDocuments, visit } = yaml;
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   const docs = Array.isArray(parsed) ? parsed : [];
@@ -87,25 +86,24 @@ function readDocuments(text: string, out: Collector): void {
   }
 }
 
-function parse(text: string, options: ParseOptions): ParseResult {
-  const out = collector(NAME, options, EXPECTED_RECORDS);
-  const big = tooLarge(text, MAX_YAML_BYTES, 'YAML', 'split it, or save it as JSON lines');
-  if (big) out.fail(0, big);
-  else if (flowDepthOver(text, MAX_FLOW_DEPTH)) out.fail(0, `brackets nested more than ${MAX_FLOW_DEPTH} deep; not a YAML dump of papers`);
+function read(text: string, out: Collector, options: ParseOptions): void {
+  if (flowDepthOver(text, MAX_FLOW_DEPTH)) out.fail(0, `brackets nested more than ${MAX_FLOW_DEPTH} deep; not a YAML dump of papers`);
+  else if (!options.yaml) out.fail(0, 'no YAML reader was given to this parse');
   else {
     try {
-      readDocuments(text, out);
+      readDocuments(options.yaml(), text, out);
     } catch {
       // the yaml package throws on input beyond its limits (stack depth): the file is refused, not the program
       out.fail(0, 'not YAML that can be read (too deeply nested?); save it as JSON lines');
     }
   }
-  return out.result();
 }
 
-export const yamlRecords: DigestFormat = {
-  name: NAME,
+export const yamlRecords = dataFormat({
+  name: 'yaml',
   description: 'YAML dump of paper records (a list of mappings with a title and a link or id)',
   detect,
-  parse,
-};
+  expected: EXPECTED_RECORDS,
+  limit: { bytes: MAX_YAML_BYTES, what: 'YAML', advice: 'split it, or save it as JSON lines' },
+  read,
+});

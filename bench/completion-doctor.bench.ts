@@ -1,18 +1,17 @@
-// Issue 9's costs: a progress tick (called per item), loading the config (every command), Tab
-// completion of ids and tags through the built binary, and `papers doctor` (check, --repair) on a
-// synthetic library of N papers (PAPERS_BENCH_POLISH_N, default 20,000) under bench/.data/.
+// Costs around the commands: a progress tick (called per item), Tab completion of ids and tags
+// through the built binary, and `papers doctor` (check, --repair) on a synthetic library of N papers
+// (PAPERS_BENCH_COMPLETION_N, default 20,000) under bench/.data/. Start-up and the config: startup.bench.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProgress } from '../src/cli/progress.js';
 import { serializeDecisions, type Decisions } from '../src/core/decisions.js';
-import { loadConfig } from '../src/io/config-file.js';
 import { writeSyntheticLibrary } from './synthetic-library.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const N = Number(process.env.PAPERS_BENCH_POLISH_N ?? 20_000);
-const DIR = join(ROOT, 'bench', '.data', `polish-${N}`);
+const N = Number(process.env.PAPERS_BENCH_COMPLETION_N ?? 20_000);
+const DIR = join(ROOT, 'bench', '.data', `completion-${N}`);
 
 function build(): string[] {
   const merger = writeSyntheticLibrary(DIR, N);
@@ -46,19 +45,6 @@ export async function run(): Promise<void> {
     const ms = performance.now() - t0;
     p.done();
     console.log(`progress tick (${isTTY ? 'terminal' : 'pipe'}): ${((ms * 1e6) / TICKS).toFixed(1)} ns per call`);
-  }
-
-  // config: what every command pays before it runs
-  const cfgDir = join(ROOT, 'bench', '.data', 'polish-config');
-  mkdirSync(cfgDir, { recursive: true });
-  writeFileSync(join(cfgDir, 'config.yaml'), 'quick-tags:\n  3: later\nranking:\n  positive: [to-read, read, fav]\nexport:\n  format: bibtex\ncolor: auto\n');
-  for (const [label, env] of [
-    ['no file', { PAPERS_CONFIG: join(cfgDir, 'missing.yaml') }],
-    ['a 7-line file', { PAPERS_CONFIG: join(cfgDir, 'config.yaml') }],
-  ] as const) {
-    const t0 = performance.now();
-    for (let i = 0; i < 1000; i++) loadConfig([], env);
-    console.log(`loadConfig, ${label}: ${((performance.now() - t0) / 1000).toFixed(3)} ms per call`);
   }
 
   if (!existsSync(join(DIR, 'cache', 'index.json')) || process.env.PAPERS_BENCH_REBUILD === '1') {

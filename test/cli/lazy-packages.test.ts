@@ -1,0 +1,51 @@
+// Heavy packages load only on the paths that use them: yaml where YAML is read, better-sqlite3 where
+// a library is, fuse.js where a name is not found. Checked on real runs of the built binary, with
+// a hook that records every package the process imports or requires.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const HOOK = join(import.meta.dirname, 'fixtures', 'record-packages.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'papers-packages-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function packagesOf(args: string[], config: string | null): Set<string> {
+  const home = mkdtempSync(join(dir, 'run-'));
+  const log = join(home, 'packages.txt');
+  writeFileSync(log, '');
+  const env: NodeJS.ProcessEnv = { ...process.env, PAPERS_HOME: join(home, 'library'), XDG_CONFIG_HOME: join(home, 'config'), PAPERS_CONFIG: undefined, NO_COLOR: '1', PAPERS_TEST_PACKAGES: log };
+  if (config !== null) {
+    mkdirSync(join(home, 'config', 'papers'), { recursive: true });
+    writeFileSync(join(home, 'config', 'papers', 'config.yaml'), config);
+  }
+  try {
+    execFileSync(process.execPath, ['--import', HOOK, join(ROOT, 'bin', 'papers.js'), ...args], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  } catch {
+    // a usage error still says what it loaded
+  }
+  return new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
+}
+
+describe('packages load where they are used', () => {
+  it('papers --version loads neither yaml nor better-sqlite3 nor fuse.js', () => {
+    const loaded = packagesOf(['--version'], null);
+    expect(loaded.has('commander')).toBe(true); // the hook sees packages
+    for (const name of ['yaml', 'better-sqlite3', 'fuse.js']) expect(loaded.has(name), name).toBe(false);
+  });
+
+  it('papers list on the seed without a config file parses no YAML; with one it does', () => {
+    const bare = packagesOf(['list', '--plain'], null);
+    expect(bare.has('better-sqlite3')).toBe(true); // the hook sees required packages too
+    expect(bare.has('yaml')).toBe(false);
+    expect(bare.has('fuse.js')).toBe(false);
+    expect(packagesOf(['list', '--plain'], 'quick-tags:\n  3: later\n').has('yaml')).toBe(true);
+  });
+
+  it('fuse.js loads for a name that is not found', () => {
+    expect(packagesOf(['config', 'colour'], null).has('fuse.js')).toBe(true);
+    expect(packagesOf(['config', 'color'], null).has('fuse.js')).toBe(false);
+  });
+});
