@@ -16,7 +16,7 @@ import type { Node as YamlNode } from 'yaml';
 import type { YamlModule } from './yaml-codec.js';
 import { compareCodeUnits } from './text/order.js';
 import type { Decision } from './library.js';
-import { VIRTUAL_TAGS } from './library.js';
+import { VIRTUAL_TAGS } from './virtual-tags.js';
 
 export type Decisions = Map<string, Decision>;
 

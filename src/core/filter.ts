@@ -2,7 +2,8 @@
 // digests. Shared by `papers list`, export and the UI. Pure: "now" is passed in.
 import { DATE_FORMS, parseDate } from './dates.js';
 import { usageError } from './errors.js';
-import { VIRTUAL_TAGS, effectiveTags, type Decision, type LibraryHandle, type LibraryPaper, type Snapshot } from './library.js';
+import { effectiveTags, type Decision, type LibraryHandle, type LibraryPaper, type Snapshot } from './library.js';
+import { VIRTUAL_TAGS } from './virtual-tags.js';
 import { hasTag, tagKey } from './tags.js';
 
 export interface PaperFilter {

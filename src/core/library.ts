@@ -75,8 +75,6 @@ export interface LibraryHandle {
   select?(filter: PaperFilter): Snapshot;
 }
 
-export const VIRTUAL_TAGS = ['new', 'seen', 'untriaged'] as const;
-
 /** The user's tags of a paper plus the virtual ones that hold for it. */
 export function effectiveTags(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): string[] {
   const own = decision ? Object.keys(decision.tags) : [];

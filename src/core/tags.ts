@@ -2,7 +2,8 @@
 // in one order (code-unit order, the order decisions.yaml keeps them in). Pure.
 import type { DecisionEdit } from './decision-edit.js';
 import { compareCodeUnits } from './text/order.js';
-import { VIRTUAL_TAGS, type Decision } from './library.js';
+import type { Decision } from './library.js';
+import { VIRTUAL_TAGS } from './virtual-tags.js';
 import type { NearMiss } from './near-miss.js';
 
 /** What two spellings of one tag have in common: `To-Read` and `to-read` are one tag. */

@@ -1,7 +1,8 @@
 // The UI's state and its pure reducer. Keys become actions (keymap.ts); `step` turns an action into
 // the next state plus the effects to run (library writes, opening a link, exporting, quitting),
 // which the App performs and answers with `library-changed` or `message` actions.
-import { VIRTUAL_TAGS, type LibraryPaper, type Snapshot } from '../core/library.js';
+import type { LibraryPaper, Snapshot } from '../core/library.js';
+import { VIRTUAL_TAGS } from '../core/virtual-tags.js';
 import { rankByInterest, type InterestRanking, type RankMode } from '../core/rank/interest.js';
 import { sortPapers, type SortKey } from '../core/rank/sort.js';
 import type { QuickKey } from '../core/config.js';

@@ -2,7 +2,7 @@
 // the hidden `papers __complete` it calls back into (see ../complete.ts for the logic).
 import { Argument, Command, Option } from 'commander';
 import { usageError } from '../../core/errors.js';
-import { VIRTUAL_TAGS } from '../../core/library.js';
+import { VIRTUAL_TAGS } from '../../core/virtual-tags.js';
 import { bashLines, complete, fishLines, isShellWord, shellWords, zshLines, type Candidate, type CompletionSource } from '../complete.js';
 import { processOutput } from '../output.js';
 import { openLibrary, type LibraryStore } from '../../io/library-store.js';

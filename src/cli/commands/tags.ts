@@ -1,6 +1,7 @@
 // `papers tags`: every tag with the number of papers carrying it, the virtual ones included.
 import type { Command } from 'commander';
-import { VIRTUAL_TAGS, effectiveTags, type Snapshot } from '../../core/library.js';
+import { effectiveTags, type Snapshot } from '../../core/library.js';
+import { VIRTUAL_TAGS } from '../../core/virtual-tags.js';
 import { processOutput } from '../output.js';
 import { openStore } from '../source.js';
 import { formatTagCounts, type TagCount } from '../render/tag-counts.js';
