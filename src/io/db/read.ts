@@ -1,11 +1,16 @@
 // Paper reads: each returns only what its caller prints or filters on, by indexed look-ups or one
 // pass of an iterating statement; nothing here holds the whole library unless asked to.
-import type { LibraryPaper } from '../../core/library.js';
+import type { LibraryPaper, PaperListing } from '../../core/library.js';
 import { statementsFor, type Database } from './connection.js';
-import { paperFromRow, type PaperRow, type SightingRow } from './rows.js';
+import { listingFromRow, paperFromRow, type PaperRow, type SightingRow } from './rows.js';
 
 const SIGHTINGS = `SELECT s.paper, d.hash, d.file, d.imported_at, s.line, s.date, coalesce(d.run, d.hash) AS run
   FROM sightings s JOIN digests d ON d.seq = s.digest`;
+
+/** A papers row with its abstract. */
+const WHOLE = "SELECT p.*, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq";
+
+type WholeRow = PaperRow & { abstract: string };
 
 const statements = statementsFor((db: Database) => {
   return {
@@ -15,10 +20,12 @@ const statements = statementsFor((db: Database) => {
     aliasOf: db.prepare('SELECT a.id FROM aliases a WHERE a.alias = @key AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = @key) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').pluck(),
     aliasesOf: db.prepare('SELECT alias FROM aliases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = alias)').pluck(),
     latestRun: db.prepare('SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1').pluck(),
-    bySeq: db.prepare('SELECT * FROM papers WHERE seq = ?'),
-    byId: db.prepare('SELECT * FROM papers WHERE id = ?'),
+    bySeq: db.prepare(`${WHOLE} WHERE p.seq = ?`),
+    byId: db.prepare(`${WHOLE} WHERE p.id = ?`),
+    listingById: db.prepare('SELECT * FROM papers WHERE id = ?'),
     sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`),
-    all: db.prepare('SELECT * FROM papers ORDER BY seq'),
+    all: db.prepare(`${WHOLE} ORDER BY p.seq`),
+    allListings: db.prepare('SELECT * FROM papers ORDER BY seq'),
     allSightings: db.prepare(`${SIGHTINGS} ORDER BY s.paper, s.digest, s.line`),
     digestHashes: db.prepare('SELECT hash FROM digests ORDER BY seq').pluck(),
   };
@@ -68,15 +75,18 @@ export interface StoredPaper {
   paper: LibraryPaper;
 }
 
-function stored(db: Database, row: PaperRow): StoredPaper {
+function stored(db: Database, row: WholeRow): StoredPaper {
   return { seq: row.seq, firstDigest: row.first_digest, paper: withRuns(row, statements(db).sightingsOf.all(row.seq) as RunSighting[]) };
 }
 
 type RunSighting = SightingRow & { run: string };
 
 /** The paper, its sightings carrying their import command when it is not their own digest. */
-function withRuns(row: PaperRow, sightings: readonly RunSighting[]): LibraryPaper {
-  const paper = paperFromRow(row, sightings);
+function withRuns(row: WholeRow, sightings: readonly RunSighting[]): LibraryPaper {
+  return markRuns(paperFromRow(row, row.abstract, sightings), sightings);
+}
+
+function markRuns<T extends PaperListing>(paper: T, sightings: readonly RunSighting[]): T {
   sightings.forEach((s, i) => {
     if (s.run !== s.hash) paper.sightings[i]!.run = s.run;
   });
@@ -87,7 +97,7 @@ function withRuns(row: PaperRow, sightings: readonly RunSighting[]): LibraryPape
 export function readRowsAt(db: Database, seqs: readonly number[]): StoredPaper[] {
   const out: StoredPaper[] = [];
   for (const seq of seqs) {
-    const row = statements(db).bySeq.get(seq) as PaperRow | undefined;
+    const row = statements(db).bySeq.get(seq) as WholeRow | undefined;
     if (row) out.push(stored(db, row));
   }
   return out;
@@ -97,27 +107,51 @@ export function readRowsAt(db: Database, seqs: readonly number[]): StoredPaper[]
 export function readPapersById(db: Database, ids: readonly string[]): LibraryPaper[] {
   const out: LibraryPaper[] = [];
   for (const id of ids) {
-    const row = statements(db).byId.get(id) as PaperRow | undefined;
+    const row = statements(db).byId.get(id) as WholeRow | undefined;
     if (row) out.push(stored(db, row).paper);
   }
   return out;
 }
 
-/** Every paper in library order, one at a time (two statements walked side by side). */
-export function* iteratePapers(db: Database): Generator<LibraryPaper> {
-  const s = statements(db);
-  const sightings = s.allSightings.iterate() as IterableIterator<RunSighting>;
-  let next = sightings.next();
-  for (const row of s.all.iterate() as IterableIterator<PaperRow>) {
-    const own: RunSighting[] = [];
-    while (!next.done && next.value.paper < row.seq) next = sightings.next();
-    while (!next.done && next.value.paper === row.seq) {
-      own.push(next.value);
-      next = sightings.next();
-    }
-    yield withRuns(row, own);
+/** The papers with these ids without their abstracts, in the order given (unknown ids skipped). */
+export function readListingsById(db: Database, ids: readonly string[]): PaperListing[] {
+  const out: PaperListing[] = [];
+  for (const id of ids) {
+    const row = statements(db).listingById.get(id) as PaperRow | undefined;
+    if (!row) continue;
+    const own = statements(db).sightingsOf.all(row.seq) as RunSighting[];
+    out.push(markRuns(listingFromRow(row, own), own));
   }
-  if (!next.done) sightings.return?.();
+  return out;
+}
+
+/** Every paper in library order, one at a time (two statements walked side by side). */
+export function iteratePapers(db: Database): Generator<LibraryPaper> {
+  return walk(statements(db).all.iterate() as IterableIterator<WholeRow>, db, withRuns);
+}
+
+/** Every paper without its abstract, in library order, one at a time. */
+export function iterateListings(db: Database): Generator<PaperListing> {
+  return walk(statements(db).allListings.iterate() as IterableIterator<PaperRow>, db, (row, own) => markRuns(listingFromRow(row, own), own));
+}
+
+function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {
+  const sightings = statements(db).allSightings.iterate() as IterableIterator<RunSighting>;
+  let next = sightings.next();
+  try {
+    for (const row of rows) {
+      const own: RunSighting[] = [];
+      while (!next.done && next.value.paper < row.seq) next = sightings.next();
+      while (!next.done && next.value.paper === row.seq) {
+        own.push(next.value);
+        next = sightings.next();
+      }
+      yield make(row, own);
+    }
+  } finally {
+    if (!next.done) sightings.return?.();
+    rows.return?.();
+  }
 }
 
 export function readAllPapers(db: Database): LibraryPaper[] {

@@ -66,7 +66,7 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const top = db.prepare(`SELECT p.seq ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0) LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
   const total = top.length <= wanted ? top.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
   const candidates = db
-    .prepare('SELECT seq, id, title, authors, abstract FROM papers WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq')
+    .prepare("SELECT p.seq, p.id, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq")
     .all(JSON.stringify(top.slice(0, CANDIDATES))) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
   // Only the query's words are indexed: the others keep their positions but cost no posting list.
   const index = buildSearchIndex(
@@ -108,6 +108,24 @@ const isScoring = (g: Group) => g.clauses.every((c) => isText(c.term) && !c.nega
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 const COLUMNS = { any: '{title authors abstract}', title: '{title}', abstract: '{abstract}' } as const;
 
+/** Binds a value to the statement being built; returns its placeholder. */
+export type Bind = (value: unknown) => string;
+
+/** SQL true for the papers (as p) carrying the tag: new, seen, untriaged as the library defines them, else the user's tag in any case. */
+export function tagCondition(tag: string, decisions: ReadonlyMap<string, Decision>, bind: Bind): string {
+  if (tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE run IS (SELECT run FROM digests ORDER BY seq DESC LIMIT 1) AND (run IS NOT NULL OR seq = (SELECT max(seq) FROM digests))))';
+  if (tag === 'seen') return '(p.digest_count > 1)';
+  if (tag === 'untriaged') return `(p.id NOT IN ${idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind)})`;
+  return `(p.id IN ${idsOf(decisions, (d) => hasTag(Object.keys(d.tags), tag), bind)})`;
+}
+
+/** The ids of the decisions that `keep`, as a SQL row set. */
+function idsOf(decisions: ReadonlyMap<string, Decision>, keep: (d: Decision) => boolean, bind: Bind): string {
+  const ids: string[] = [];
+  for (const [id, d] of decisions) if (keep(d)) ids.push(id);
+  return `(SELECT value FROM json_each(${bind(JSON.stringify(ids))}))`;
+}
+
 class SqlBuilder {
   readonly params: unknown[] = [];
   constructor(
@@ -143,11 +161,6 @@ class SqlBuilder {
     return '?';
   }
 
-  private ids(keep: (d: Decision) => boolean): string {
-    const ids: string[] = [];
-    for (const [id, d] of this.decisions) if (keep(d)) ids.push(id);
-    return `(SELECT value FROM json_each(${this.param(JSON.stringify(ids))}))`;
-  }
 
   private clause(c: Clause): string {
     const sql = this.term(c.term);
@@ -164,10 +177,7 @@ class SqlBuilder {
         return `(p.seq IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${this.param(expr)}))`;
       }
       case 'tag':
-        if (t.tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE run IS (SELECT run FROM digests ORDER BY seq DESC LIMIT 1) AND (run IS NOT NULL OR seq = (SELECT max(seq) FROM digests))))';
-        if (t.tag === 'seen') return '(p.digest_count > 1)';
-        if (t.tag === 'untriaged') return `(p.id NOT IN ${this.ids((d) => Object.keys(d.tags).length > 0)})`;
-        return `(p.id IN ${this.ids((d) => hasTag(Object.keys(d.tags), t.tag))})`;
+        return tagCondition(t.tag, this.decisions, (v) => this.param(v));
       case 'id': {
         const pattern = `${t.prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
         const like = () => `LIKE ${this.param(pattern)} ESCAPE '\\'`;
@@ -188,7 +198,7 @@ class SqlBuilder {
           case 'authors':
             return "(p.authors <> '')";
           case 'note':
-            return `(p.id IN ${this.ids((d) => d.note !== null)})`;
+            return `(p.id IN ${idsOf(this.decisions, (d) => d.note !== null, (v) => this.param(v))})`;
         }
       case 'cat': {
         const primary = "lower(substr(p.categories || ' ', 1, instr(p.categories || ' ', ' ') - 1))";
