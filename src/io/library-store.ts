@@ -22,15 +22,16 @@ import { inputError, usageError } from '../core/errors.js';
 import { byCodePoint, emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
 import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
 import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';
-import { filterPapers, matchesFilter, requiredUserTags, type PaperFilter } from '../core/filter.js';
-import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
+import { filterPapers, NO_FILTER, type PaperFilter } from '../core/filter.js';
+import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, PaperListing, Snapshot } from '../core/library.js';
 import type { ParseOptions, ParseResult } from '../core/model.js';
 import type { IdIndex, LastListing } from '../core/refs.js';
 import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
 import { readMeta, sha256, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
-import { hasTag, spellTagEdits } from '../core/tags.js';
+import { spellTagEdits } from '../core/tags.js';
+import { sortByField } from '../core/rank/sort.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
@@ -40,8 +41,9 @@ import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
 import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readPapersById, resolveAlias, resolveKey } from './db/read.js';
+import { selectListings, selectPapers, type ListingOptions } from './db/listing.js';
 
-export type { DigestMeta, ImportOutcome, ImportRun };
+export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions };
 export type { JournalEntry };
 
 /** A digest read and parsed, ready to import. */
@@ -77,9 +79,11 @@ export interface LibraryStore extends LibraryHandle {
   decisionsById(): ReadonlyMap<string, Decision>;
   /** The papers with these ids (unknown ids are skipped), without loading the whole library. */
   papersById(ids: readonly string[]): LibraryPaper[];
-  /** Every paper in library order, one at a time (for streaming output). */
-  eachPaper(): Iterable<LibraryPaper>;
-  /** The papers passing the filter; reads only the candidates when the filter names a user tag. */
+  /** The papers passing the filter (every one without), whole, in library order, one at a time (for streaming output). */
+  eachPaper(filter?: PaperFilter, range?: ListingOptions): Iterable<LibraryPaper>;
+  /** The papers passing the filter without their abstracts, in library order, one at a time: what listings print. */
+  listings(filter?: PaperFilter, range?: ListingOptions): Iterable<PaperListing>;
+  /** The papers passing the filter; the database reads only those. */
   select(filter: PaperFilter): Snapshot;
   /** Decisions as in the file (keys may be aliases or papers not in this library). */
   decisions(): ReadonlyMap<string, Decision>;
@@ -296,6 +300,21 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     return outcome.outcome;
   }
 
+  /**
+   * The database filtered listings are read from by SQL: the one on disk, unless its papers are
+   * already in memory. The seed is filtered in memory (its papers are never new: no import brought them).
+   */
+  function sqlSource(): Database | null {
+    const db = current();
+    return db && !snapshotCache && !seedView() ? db : null;
+  }
+
+  function inMemory(filter: PaperFilter, range: ListingOptions): LibraryPaper[] {
+    const from = range.offset ?? 0;
+    const papers = filterPapers(store.snapshot(), filter);
+    return (range.sort ? sortByField(papers, range.sort) : papers).slice(from, range.limit === undefined ? undefined : from + range.limit);
+  }
+
   // ---- the handle -----------------------------------------------------------------------------
   const store: LibraryStore = {
     dir,
@@ -313,21 +332,13 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       return snapshotCache;
     },
     select(filter) {
-      const required = requiredUserTags(filter);
-      const db = current();
-      const decisions = canonicalDecisions();
-      if (required.length === 0 || !db || snapshotCache) {
+      const db = sqlSource();
+      if (!db) {
         const snap = store.snapshot();
         return { ...snap, papers: filterPapers(snap, filter) };
       }
-      const wanted: string[] = [];
-      for (const [id, d] of decisions) if (required.every((t) => hasTag(Object.keys(d.tags), t))) wanted.push(id);
-      const latest = latestDigest();
-      const order = new Map(paperIds(db).map((id, i) => [id, i]));
-      const papers = readPapersById(db, wanted)
-        .filter((p) => matchesFilter(p, decisions.get(p.id), latest, filter))
-        .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      return { papers, decisions, latestDigest: latest };
+      const decisions = canonicalDecisions();
+      return { papers: [...selectPapers(db, filter, decisions)], decisions, latestDigest: latestDigest() };
     },
     decisions: () => loadDecisions(),
     decisionFor: (id) => canonicalDecisions().get(id),
@@ -351,9 +362,13 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const db = current();
       return db ? readPapersById(db, wanted) : [];
     },
-    eachPaper() {
-      const db = current();
-      return db ? iteratePapers(db) : [];
+    eachPaper(filter = NO_FILTER, range = {}) {
+      const db = sqlSource();
+      return db ? selectPapers(db, filter, canonicalDecisions(), range) : inMemory(filter, range);
+    },
+    listings(filter = NO_FILTER, range = {}) {
+      const db = sqlSource();
+      return db ? selectListings(db, filter, canonicalDecisions(), range) : inMemory(filter, range);
     },
     hasDigest(digest) {
       const db = diskDb();

@@ -24,8 +24,6 @@ const statements = statementsFor((db: Database) => {
     byId: db.prepare(`${WHOLE} WHERE p.id = ?`),
     listingById: db.prepare('SELECT * FROM papers WHERE id = ?'),
     sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`),
-    all: db.prepare(`${WHOLE} ORDER BY p.seq`),
-    allListings: db.prepare('SELECT * FROM papers ORDER BY seq'),
     allSightings: db.prepare(`${SIGHTINGS} ORDER BY s.paper, s.digest, s.line`),
     digestHashes: db.prepare('SELECT hash FROM digests ORDER BY seq').pluck(),
   };
@@ -127,12 +125,30 @@ export function readListingsById(db: Database, ids: readonly string[]): PaperLis
 
 /** Every paper in library order, one at a time (two statements walked side by side). */
 export function iteratePapers(db: Database): Generator<LibraryPaper> {
-  return walk(statements(db).all.iterate() as IterableIterator<WholeRow>, db, withRuns);
+  return iterateRows(db, { where: '1', params: [], abstracts: true });
 }
 
-/** Every paper without its abstract, in library order, one at a time. */
-export function iterateListings(db: Database): Generator<PaperListing> {
-  return walk(statements(db).allListings.iterate() as IterableIterator<PaperRow>, db, (row, own) => markRuns(listingFromRow(row, own), own));
+export interface RowsQuery {
+  /** A condition on papers as p, and its parameters. */
+  where: string;
+  params: readonly unknown[];
+  limit?: number;
+  offset?: number;
+  /** An ORDER BY over p (library order by default; seq always breaks ties). */
+  order?: string;
+  abstracts: boolean;
+}
+
+/** The papers the condition holds for, in library order, whole or without their abstracts. */
+export function iterateRows(db: Database, query: RowsQuery & { abstracts: true }): Generator<LibraryPaper>;
+export function iterateRows(db: Database, query: RowsQuery & { abstracts: false }): Generator<PaperListing>;
+export function* iterateRows(db: Database, query: RowsQuery): Generator<PaperListing> {
+  // a generator, so that the statements start at the first paper asked for, not when called
+  const select = query.abstracts ? WHOLE : 'SELECT p.* FROM papers p';
+  const order = query.order ? `${query.order}, p.seq` : 'p.seq';
+  const rows = db.prepare(`${select} WHERE ${query.where} ORDER BY ${order} LIMIT ? OFFSET ?`).iterate(...query.params, query.limit ?? -1, query.offset ?? 0) as IterableIterator<WholeRow>;
+  if (query.abstracts) yield* walk(rows, db, withRuns);
+  else yield* walk(rows, db, (row, own) => markRuns(listingFromRow(row, own), own));
 }
 
 function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {

@@ -113,7 +113,8 @@ export type Bind = (value: unknown) => string;
 
 /** SQL true for the papers (as p) carrying the tag: new, seen, untriaged as the library defines them, else the user's tag in any case. */
 export function tagCondition(tag: string, decisions: ReadonlyMap<string, Decision>, bind: Bind): string {
-  if (tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE run IS (SELECT run FROM digests ORDER BY seq DESC LIMIT 1) AND (run IS NOT NULL OR seq = (SELECT max(seq) FROM digests))))';
+  // a command's first digest has no run of its own: the run is its hash (as latestRun and firstRun say)
+  if (tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE coalesce(run, hash) = (SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1)))';
   if (tag === 'seen') return '(p.digest_count > 1)';
   if (tag === 'untriaged') return `(p.id NOT IN ${idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind)})`;
   return `(p.id IN ${idsOf(decisions, (d) => hasTag(Object.keys(d.tags), tag), bind)})`;
