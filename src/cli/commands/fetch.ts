@@ -113,7 +113,7 @@ async function runFetch(source: SourceName | undefined, categories: readonly str
   const plans = planRun(source, categories, flags, command, store, now);
   const tuning = fetchTuning();
   const { rules } = defaultRules();
-  const before = knownIds(store);
+  const before = knownIds(store, rules);
   // Per-request lines only without -q; failures always, on stderr.
   const shown: Output = flags.quiet > 0 ? { ...output, out: () => {} } : output;
   const pacer = createPacer();

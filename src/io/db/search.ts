@@ -13,6 +13,8 @@ import { databaseVocabulary, refreshSearchTerms } from './search-terms.js';
 export interface DbSearchOptions {
   /** Return at most this many hits (the best ones); `total` still counts every match. */
   limit?: number;
+  /** Only these papers (by id) can match, e.g. the ones an import just added (the rules). */
+  within?: readonly string[];
 }
 
 export interface DbHit {
@@ -47,7 +49,9 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const sql = new SqlBuilder(lexicon, decisions);
   const scoring = query.groups.filter(isScoring);
   const others = query.groups.filter((g) => !isScoring(g));
-  const where = others.length === 0 ? '1' : others.map((g) => sql.group(g)).join(' AND ');
+  const conditions = others.map((g) => sql.group(g));
+  if (options.within) conditions.push(`p.id IN (SELECT value FROM json_each(${sql.bind(JSON.stringify(options.within))}))`);
+  const where = conditions.length === 0 ? '1' : conditions.join(' AND ');
   const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
 
   if (scoring.length === 0) {
@@ -157,10 +161,12 @@ class SqlBuilder {
     return e.words.map(quote).join(' OR ');
   }
 
-  private param(value: unknown): string {
+  param(value: unknown): string {
     this.params.push(value);
     return '?';
   }
+
+  readonly bind: Bind = (value) => this.param(value);
 
 
   private clause(c: Clause): string {
@@ -178,7 +184,7 @@ class SqlBuilder {
         return `(p.seq IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${this.param(expr)}))`;
       }
       case 'tag':
-        return tagCondition(t.tag, this.decisions, (v) => this.param(v));
+        return tagCondition(t.tag, this.decisions, this.bind);
       case 'id': {
         const pattern = `${t.prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
         const like = () => `LIKE ${this.param(pattern)} ESCAPE '\\'`;
@@ -199,7 +205,7 @@ class SqlBuilder {
           case 'authors':
             return "(p.authors <> '')";
           case 'note':
-            return `(p.id IN ${idsOf(this.decisions, (d) => d.note !== null, (v) => this.param(v))})`;
+            return `(p.id IN ${idsOf(this.decisions, (d) => d.note !== null, this.bind)})`;
         }
       case 'cat': {
         const primary = "lower(substr(p.categories || ' ', 1, instr(p.categories || ' ', ' ') - 1))";
