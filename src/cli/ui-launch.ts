@@ -10,7 +10,8 @@ import { openInBrowser } from '../io/open-url.js';
 import { loadConfig } from '../io/config-file.js';
 import { localToday } from '../io/clock.js';
 import { databaseOfPapers } from '../io/db/bridge.js';
-import { searchSnapshot } from './query-search.js';
+import { searchShown, searchSnapshot } from './query-search.js';
+import type { LibraryStore } from '../io/library-store.js';
 import { configFlags } from './commands/config.js';
 import { rankByInterest, type InterestOptions, type InterestRanking } from '../core/rank/interest.js';
 import type { Snapshot } from '../core/library.js';
@@ -74,13 +75,23 @@ export function preloadUi(): void {
   uiModule.catch(() => {}); // reported by openUi, if the UI opens at all
 }
 
-export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null): Promise<void> {
+export async function openUi(library: LibraryHandle, command: Command, libraryDir: string | null, store?: Pick<LibraryStore, 'database' | 'shownSnapshot'>): Promise<void> {
+  // The UI reads the library's papers without their abstracts; each is read when shown.
+  const handle: LibraryHandle = store ? Object.create(library, { snapshot: { value: () => store.shownSnapshot() } }) : library;
   const { config } = loadConfig(configFlags(command));
   const today = localToday();
   preloadUi();
   const { runUi, createSearchFilter } = await uiModule!;
-  // The live filter searches the library database (built after the first frame, by prepare).
-  const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
+  // The live filter searches the library's own database; papers without one (read from files) are
+  // copied into one in memory after the first frame, by prepare.
+  const db = () => store?.database() ?? null;
+  const search = {
+    run: (query: Query, snapshot: Snapshot) => {
+      const library = db();
+      return library ? searchShown(library, snapshot, query) : searchSnapshot(snapshot, query);
+    },
+    prepare: (snapshot: Snapshot) => (db() ? true : (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true)),
+  };
   const filter = createSearchFilter(search, { today, searches: config.searches });
   await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking) });
 }

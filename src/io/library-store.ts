@@ -40,7 +40,7 @@ import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
-import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readPapersById, resolveAlias, resolveKey } from './db/read.js';
+import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveKey } from './db/read.js';
 import { selectListings, selectPapers, type ListingOptions } from './db/listing.js';
 
 export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions };
@@ -83,6 +83,11 @@ export interface LibraryStore extends LibraryHandle {
   eachPaper(filter?: PaperFilter, range?: ListingOptions): Iterable<LibraryPaper>;
   /** The papers passing the filter without their abstracts, in library order, one at a time: what listings print. */
   listings(filter?: PaperFilter, range?: ListingOptions): Iterable<PaperListing>;
+  /**
+   * As snapshot(), but each paper's abstract is read from the database when first asked for (the
+   * UI shows one at a time): what the UI's first frame waits for is the papers without them.
+   */
+  shownSnapshot(): Snapshot;
   /** The papers passing the filter; the database reads only those. */
   select(filter: PaperFilter): Snapshot;
   /** Decisions as in the file (keys may be aliases or papers not in this library). */
@@ -148,7 +153,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   let disk: Derived | null = openDerived(dir, derivedOptions);
   let seed: { digest: ParsedDigest; db: Database } | null = null;
   const view = viewCache(() => {
-    canonical = snapshotCache = null;
+    canonical = snapshotCache = shownCache = null;
   });
 
   /** The database on disk; opened late when another process created it since. */
@@ -205,6 +210,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   const loadDecisions = () => decisionsFile.read('lenient');
   let canonical: { from: Decisions; byId: Map<string, Decision> } | null = null;
   let snapshotCache: Snapshot | null = null;
+  let shownCache: Snapshot | null = null;
 
   /** Decisions keyed by paper id: entries under an alias are moved to the paper's id (and merged). */
   function canonicalDecisions(): Map<string, Decision> {
@@ -233,7 +239,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     disk ??= openDerivedLocked(dir, derivedOptions);
     if (!disk || countPapers(disk.db) === 0) importLocked(shownSeed.digest);
     else throw inputError(`the library ${dir} gained papers from another papers process while the sample digest was shown; nothing was changed: open it again to see your library`);
-    canonical = snapshotCache = null;
+    canonical = snapshotCache = shownCache = null;
   }
 
   /**
@@ -296,7 +302,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   function importLocked(d: ParsedDigest, run: ImportRun = {}): ImportOutcome {
     const outcome = importParsed(dir, disk, d, run, now().toISOString());
     disk = outcome.derived;
-    canonical = snapshotCache = null;
+    canonical = snapshotCache = shownCache = null;
     return outcome.outcome;
   }
 
@@ -328,8 +334,18 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const db = current();
       const decisions = canonicalDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
-      snapshotCache = { papers: db ? loadAll(db) : [], decisions, latestDigest: latestDigest() };
+      snapshotCache = { papers: db ? loadAll(iteratePapers(db), countPapers(db)) : [], decisions, latestDigest: latestDigest() };
       return snapshotCache;
+    },
+    shownSnapshot() {
+      const db = current();
+      const decisions = canonicalDecisions();
+      if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
+      if (!db || seedView()) return store.snapshot();
+      if (shownCache?.decisions === decisions) return shownCache;
+      const papers = shownCache?.papers ?? loadAll(selectListings(db, NO_FILTER, decisions), countPapers(db)).map((p) => withLazyAbstract(p, () => readAbstract(db, p.id)));
+      shownCache = { papers, decisions, latestDigest: latestDigest() };
+      return shownCache;
     },
     select(filter) {
       const db = sqlSource();
@@ -385,7 +401,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         const outcome = forgetDigest(dir, disk, digest, derivedOptions);
         if (!outcome) return null;
         disk = outcome.derived;
-        canonical = snapshotCache = null;
+        canonical = snapshotCache = shownCache = null;
         return { digest: outcome.meta, removed: outcome.removed };
       });
     },
@@ -435,12 +451,26 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   return store;
 }
 
+/** A paper whose abstract is read when first asked for (and can be set, as any paper's). */
+function withLazyAbstract(paper: PaperListing, read: () => string): LibraryPaper {
+  let text: string | undefined;
+  Object.defineProperty(paper, 'abstract', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= read()),
+    set: (value: string) => {
+      text = value;
+    },
+  });
+  return paper as LibraryPaper;
+}
+
 /** Every paper, with a progress bar on a terminal when it takes a while. */
-function loadAll(db: Database): LibraryPaper[] {
-  const papers: LibraryPaper[] = [];
-  const progress = reportProgress('loading papers', countPapers(db));
+function loadAll<T>(rows: Iterable<T>, total: number): T[] {
+  const papers: T[] = [];
+  const progress = reportProgress('loading papers', total);
   try {
-    for (const p of iteratePapers(db)) {
+    for (const p of rows) {
       papers.push(p);
       progress.tick();
     }

@@ -96,7 +96,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   const { handle, diagnostics, store } = loadPapers(files, options, command);
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
-  if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null);
+  if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null, store);
   if (files.length === 0 && store) warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], store.decisionsById(), output);
   const sort = options.sort;
   if (sort !== undefined && !isSortKey(sort)) throw usageError(`--sort ${sort}: unknown order; one of ${SORT_KEYS.join(', ')}`);

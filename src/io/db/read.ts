@@ -23,6 +23,7 @@ const statements = statementsFor((db: Database) => {
     bySeq: db.prepare(`${WHOLE} WHERE p.seq = ?`),
     byId: db.prepare(`${WHOLE} WHERE p.id = ?`),
     listingById: db.prepare('SELECT * FROM papers WHERE id = ?'),
+    abstractOf: db.prepare('SELECT a.abstract FROM papers p JOIN abstracts a ON a.seq = p.seq WHERE p.id = ?').pluck(),
     sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`),
     allSightings: db.prepare(`${SIGHTINGS} ORDER BY s.paper, s.digest, s.line`),
     digestHashes: db.prepare('SELECT hash FROM digests ORDER BY seq').pluck(),
@@ -109,6 +110,11 @@ export function readPapersById(db: Database, ids: readonly string[]): LibraryPap
     if (row) out.push(stored(db, row).paper);
   }
   return out;
+}
+
+/** A paper's abstract ('' when it has none or is not in the database). */
+export function readAbstract(db: Database, id: string): string {
+  return (statements(db).abstractOf.get(id) as string | undefined) ?? '';
 }
 
 /** The papers with these ids without their abstracts, in the order given (unknown ids skipped). */
