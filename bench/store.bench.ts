@@ -96,11 +96,14 @@ interface TableRow {
 
 const table: TableRow[] = [];
 
+/** A figure, or '-' for one a row does not have (a build has no ratio, a size no time). */
+const num = (x: number, digits = 0, unit = '') => (Number.isFinite(x) ? `${x.toFixed(digits)}${unit}` : '-');
+
 function report(r: TableRow): void {
   table.push(r);
   const m = r.ours;
-  const base = r.baseline === null ? '' : typeof r.baseline === 'string' ? `   baseline: ${r.baseline}` : `   baseline ${r.baseline.ratio.toFixed(2)}x (${r.baseline.ms.toFixed(0)} ms, ${r.baseline.rssMB.toFixed(0)} MB)`;
-  const ours = m ? `${m.ratio.toFixed(2).padStart(6)}x node   ${m.ms.toFixed(0).padStart(6)} ms   ${m.rssMB.toFixed(0).padStart(5)} MB peak` : '';
+  const base = r.baseline === null ? '' : typeof r.baseline === 'string' ? `   baseline: ${r.baseline}` : `   baseline ${num(r.baseline.ratio, 2, 'x')} (${num(r.baseline.ms)} ms, ${num(r.baseline.rssMB)} MB)`;
+  const ours = m ? `${num(m.ratio, 2, 'x').padStart(6)} node   ${num(m.ms).padStart(6)} ms   ${num(m.rssMB).padStart(5)} MB peak` : '';
   console.log(`  ${r.label.padEnd(34)} ${ours}${r.budget ? `   budget ${r.budget}` : ''}${base}`);
 }
 
@@ -111,11 +114,11 @@ function row(label: string, size: number, sides: Side[], command: Command, budge
 }
 
 function markdownTable(): string {
-  const fmt = (m: Measured | null) => (m ? `${m.ratio.toFixed(2)}x` : '');
+  const fmt = (m: Measured | null) => (m ? num(m.ratio, 2, 'x') : '');
   const lines = ['| command | size | ratio | ms | peak MB | budget | baseline ratio |', '| --- | ---: | ---: | ---: | ---: | --- | --- |'];
   for (const r of table) {
-    const base = r.baseline === null ? '' : typeof r.baseline === 'string' ? r.baseline : `${fmt(r.baseline)} (${r.baseline.ms.toFixed(0)} ms, ${r.baseline.rssMB.toFixed(0)} MB)`;
-    lines.push(`| ${r.label} | ${r.size.toLocaleString('en')} | ${fmt(r.ours)} | ${r.ours ? r.ours.ms.toFixed(0) : ''} | ${r.ours ? r.ours.rssMB.toFixed(0) : ''} | ${r.budget} | ${base} |`);
+    const base = r.baseline === null ? '' : typeof r.baseline === 'string' ? r.baseline : `${fmt(r.baseline)} (${num(r.baseline.ms)} ms, ${num(r.baseline.rssMB)} MB)`;
+    lines.push(`| ${r.label} | ${r.size.toLocaleString('en')} | ${fmt(r.ours)} | ${r.ours ? num(r.ours.ms) : ''} | ${r.ours ? num(r.ours.rssMB) : ''} | ${r.budget} | ${base} |`);
   }
   return lines.join('\n');
 }
