@@ -76,7 +76,10 @@ describe('a paper in the database', () => {
   it('reads back exactly: fields no column holds, a key order of its own, categories with a space', () => {
     const [first] = openLibrary(tempDir(), { seed: () => parsed(SEED_TEXT, 'seed.txt') }).snapshot().papers;
     const base = first!;
-    const odd = { lastSeen: base.lastSeen, ...base, id: 'odd1', categories: ['cs.LG', 'a b'], doi: '10.1/x', comments: 'ten pages', links: [{ kind: 'code', url: 'https://example.org/x' }], aliases: ['alias1'] } as LibraryPaper;
+    const changed = { ...base, id: 'odd1', categories: ['cs.LG', 'a b'], doi: '10.1/x', comments: 'ten pages', links: [{ kind: 'code', url: 'https://example.org/x' }], aliases: ['alias1'] };
+    // lastSeen first: a key order of its own
+    const odd = Object.fromEntries([['lastSeen', base.lastSeen], ...Object.entries(changed)]) as unknown as LibraryPaper;
+    expect(Object.keys(odd)[0]).toBe('lastSeen');
     const plain = { ...base, id: 'plain1' };
     const db = memoryDatabase();
     insertPaper(db, odd, new Map([[base.sightings[0]!.digest, 0]]));
