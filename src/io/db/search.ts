@@ -62,12 +62,13 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
 
   const match = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
   if (match.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
-  const from = `FROM papers_fts f JOIN papers p ON p.seq = f.rowid WHERE papers_fts MATCH ? AND ${where}`;
+  // Without other conditions the papers table is not joined: a common word matches half the library.
+  const from = where === '1' ? 'FROM papers_fts WHERE papers_fts MATCH ?' : `FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? AND ${where}`;
   const params = [match, ...sql.params];
-  // The best by bm25: the first CANDIDATES are ranked by the scorer, the rest (when more are asked
-  // for) follow in bm25's order.
+  // The best by bm25 (ties in library order): the first CANDIDATES are ranked by the scorer, the
+  // rest (when more are asked for) follow in bm25's order.
   const wanted = Math.max(CANDIDATES, limit);
-  const top = db.prepare(`SELECT p.seq ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0) LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
+  const top = db.prepare(`SELECT papers_fts.rowid ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0), papers_fts.rowid LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
   const total = top.length <= wanted ? top.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
   const candidates = db
     .prepare("SELECT p.seq, p.id, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq")
