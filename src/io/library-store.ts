@@ -40,7 +40,7 @@ import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
-import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveKey } from './db/read.js';
+import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
 import { selectListings, selectPapers, type ListingOptions } from './db/listing.js';
 
 export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions };
@@ -217,7 +217,9 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     const decisions = loadDecisions();
     if (canonical?.from === decisions) return canonical.byId;
     const map = new Map<string, Decision>();
-    const alias = aliases();
+    const db = current();
+    // one query for every key: a library of many decisions would otherwise pay one look-up each
+    const alias = db ? resolveAliases(db, [...decisions.keys()]) : new Map<string, string>();
     for (const [key, d] of decisions) {
       const id = alias.get(key) ?? key;
       const prev = map.get(id);

@@ -18,6 +18,10 @@ const statements = statementsFor((db: Database) => {
     ids: db.prepare('SELECT id FROM papers ORDER BY seq').pluck(),
     aliases: db.prepare('SELECT a.alias, a.id FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = a.alias) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').raw(),
     aliasOf: db.prepare('SELECT a.id FROM aliases a WHERE a.alias = @key AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = @key) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').pluck(),
+    anyAlias: db.prepare('SELECT EXISTS (SELECT 1 FROM aliases)').pluck(),
+    aliasesIn: db
+      .prepare('SELECT k.value, a.id FROM json_each(?) k JOIN aliases a ON a.alias = k.value WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = k.value) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)')
+      .raw(),
     aliasesOf: db.prepare('SELECT alias FROM aliases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = alias)').pluck(),
     latestRun: db.prepare('SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1').pluck(),
     bySeq: db.prepare(`${WHOLE} WHERE p.seq = ?`),
@@ -52,6 +56,13 @@ export function resolveKey(db: Database, key: string): string | null {
 /** The paper id an alias stands for; null when it is none's alias, or is itself a paper's id. */
 export function resolveAlias(db: Database, key: string): string | null {
   return (statements(db).aliasOf.get({ key }) as string | undefined) ?? null;
+}
+
+/** resolveAlias for many keys in one query: key -> paper id, for the keys that are aliases. */
+export function resolveAliases(db: Database, keys: readonly string[]): Map<string, string> {
+  const s = statements(db);
+  if (keys.length === 0 || !s.anyAlias.get()) return new Map();
+  return new Map(s.aliasesIn.all(JSON.stringify(keys)) as Array<[string, string]>);
 }
 
 export function aliasesOfId(db: Database, id: string): string[] {
