@@ -2,6 +2,7 @@
 // then the database built from them in one transaction (what a rebuild does), not one command per
 // digest.
 import { mkdirSync, rmSync } from 'node:fs';
+import { recordIds } from '../src/core/id-continuity.js';
 import { parseDigest } from '../src/core/parse/index.js';
 import { sha256, writeDigest } from '../src/io/digest-store.js';
 import { openDerived } from '../src/io/db/open.js';
@@ -21,7 +22,8 @@ export function writeSyntheticLibrary(dir: string, n: number): { papers: Array<{
     const result = parseDigest(text, { file, year: 2025, yearSource: 'flag' });
     const digest = sha256(text);
     const importedAt = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-    writeDigest(dir, Buffer.from(text), { digest, seq: digests.length + 1, file, importedAt, format: result.format, year: 2025, yearSource: 'flag', papers: result.papers.length });
+    // with the ids its papers were given, as an import records them: the rebuild then has no record to rewrite (and hold until it commits)
+    writeDigest(dir, Buffer.from(text), { digest, seq: digests.length + 1, file, importedAt, format: result.format, year: 2025, yearSource: 'flag', papers: result.papers.length, ids: recordIds(result.papers) });
     digests.push(digest);
   }
   const derived = openDerived(dir)!;

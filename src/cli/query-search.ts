@@ -3,7 +3,8 @@
 // Shared by `papers search`, `papers list -q`, `papers export -q` and the rules.
 import { usageError } from '../core/errors.js';
 import type { Command } from 'commander';
-import type { Snapshot } from '../core/library.js';
+import type { LibraryPaper, Snapshot } from '../core/library.js';
+import type { Database } from '../io/db/connection.js';
 import type { LibraryStore } from '../io/library-store.js';
 import { compileQuery, formatQueryError, type Query } from '../core/query/index.js';
 import type { SearchOptions, SearchResults } from '../core/search/index.js';
@@ -48,6 +49,23 @@ export function searchPapersOf(source: Searchable, query: Query, options: Search
   if (!source.store || !db) return searchSnapshot(source.snapshot(), query, options);
   const results = searchDatabase(db, query, source.store.decisionsById(), options);
   const byId = new Map(source.store.papersById(results.hits.map((h) => h.id)).map((p) => [p.id, p]));
+  const hits = results.hits.flatMap((h) => {
+    const paper = byId.get(h.id);
+    return paper ? [{ paper, score: h.score }] : [];
+  });
+  return { total: results.total, hits, plan: results.plan };
+}
+
+const byIdOf = new WeakMap<readonly LibraryPaper[], Map<string, LibraryPaper>>();
+
+/**
+ * Runs a query over the library's database for papers already in memory (the UI's): the hits are
+ * the snapshot's own papers, and no copy of the library is made.
+ */
+export function searchShown(db: Database, snapshot: Snapshot, query: Query, options: SearchOptions = {}): SearchResults {
+  let byId = byIdOf.get(snapshot.papers);
+  if (!byId) byIdOf.set(snapshot.papers, (byId = new Map(snapshot.papers.map((p) => [p.id, p]))));
+  const results = searchDatabase(db, query, snapshot.decisions, options);
   const hits = results.hits.flatMap((h) => {
     const paper = byId.get(h.id);
     return paper ? [{ paper, score: h.score }] : [];

@@ -1,11 +1,12 @@
 // Running tagging rules from the CLI: matching their queries with the search engine (over the
-// library's cached search index when there is one), and tagging newly imported papers.
+// library's database when there is one), and tagging newly imported papers.
 import type { Command } from 'commander';
 import type { LibraryPaper, Snapshot } from '../core/library.js';
 import { applyRules, groupChanges, type QueryMatcher, type Rule, type TagChange } from '../core/rank/rules.js';
 import type { LibraryStore } from '../io/library-store.js';
 import { readRulesFile, rulesPath } from '../io/rules-file.js';
 import { queryContext, searchSnapshot } from './query-search.js';
+import { searchDatabase } from '../io/db/search.js';
 import type { Output } from './output.js';
 
 /** Matches queries among given papers of `snapshot` with the search `papers search` runs. */
@@ -19,9 +20,18 @@ export function defaultRules(command: Command): { rules: Rule[]; file: string; e
   return { ...readRulesFile(file, true, queryContext(command)), file };
 }
 
-/** The ids the store knows (ids and aliases), to tell which papers an import adds. */
-export function knownIds(store: LibraryStore): Set<string> {
-  if (store.showingSeed()) return new Set(); // the sample shown in place of an empty library is not in it
+/** Matches queries among given papers of the library with the search over its database (`papers search`'s, vocabulary and all). */
+function databaseMatcher(store: LibraryStore, fallback: QueryMatcher): QueryMatcher {
+  return (query, papers) => {
+    const db = store.database();
+    if (!db) return fallback(query, papers);
+    return new Set(searchDatabase(db, query, store.decisionsById(), { within: papers.map((p) => p.id) }).hits.map((h) => h.id));
+  };
+}
+
+/** The ids the store knows (ids and aliases), to tell which papers an import adds; none needed without rules. */
+export function knownIds(store: LibraryStore, rules: readonly Rule[]): Set<string> {
+  if (rules.length === 0 || store.showingSeed()) return new Set(); // the sample shown in place of an empty library is not in it
   const index = store.idIndex();
   return new Set([...index.ids, ...index.aliases.keys()]);
 }
@@ -29,11 +39,12 @@ export function knownIds(store: LibraryStore): Set<string> {
 /** Tags the papers that are new since `before` by the rules; one line per tag group to stdout. */
 export async function tagNewPapers(store: LibraryStore, rules: readonly Rule[], before: ReadonlySet<string>, output: Output): Promise<TagChange[]> {
   if (rules.length === 0) return [];
-  const fresh = new Set(store.idIndex().ids.filter((id) => !before.has(id)));
-  if (fresh.size === 0) return [];
-  const snapshot = store.snapshot();
-  const papers = snapshot.papers.filter((p) => fresh.has(p.id));
-  const changes = applyRules(rules, papers, snapshot, queryMatcher(snapshot));
+  const fresh = store.idIndex().ids.filter((id) => !before.has(id));
+  if (fresh.length === 0) return [];
+  // only the new papers are read, and matched in the database
+  const papers = store.papersById(fresh);
+  const snapshot = { papers, decisions: store.decisionsById(), latestDigest: store.latestDigest() };
+  const changes = applyRules(rules, papers, snapshot, databaseMatcher(store, queryMatcher(snapshot)));
   const groups = groupChanges(changes);
   if (groups.length === 0) return changes;
   const result = await store.edit(groups.map((g) => ({ kind: 'tag', ids: g.ids, add: g.add, remove: [] })));

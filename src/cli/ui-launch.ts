@@ -9,7 +9,7 @@ import { inspectExportTarget } from '../io/export-target.js';
 import { openInBrowser } from '../io/open-url.js';
 import { localToday } from '../io/clock.js';
 import { databaseOfPapers } from '../io/db/bridge.js';
-import { searchSnapshot } from './query-search.js';
+import { searchShown, searchSnapshot } from './query-search.js';
 import { configOf } from './run-config.js';
 import { rankByInterest, type InterestOptions, type InterestRanking } from '../core/rank/interest.js';
 import type { Snapshot } from '../core/library.js';
@@ -78,13 +78,23 @@ export function preloadUi(): void {
 }
 
 /** `store`: the library on disk the UI shows, which `F` fetches into; without it there is no fetching. */
-export async function openUi(handle: LibraryHandle, command: Command, libraryDir: string | null, store?: LibraryStore): Promise<void> {
+export async function openUi(library: LibraryHandle, command: Command, libraryDir: string | null, store?: LibraryStore): Promise<void> {
+  // The UI reads the library's papers without their abstracts; each is read when shown.
+  const handle: LibraryHandle = store ? Object.create(library, { snapshot: { value: () => store.shownSnapshot() } }) : library;
   const { config } = configOf(command);
   const today = localToday();
   preloadUi();
   const { runUi, createSearchFilter } = await uiModule!;
-  // The live filter searches the library database (built after the first frame, by prepare).
-  const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
+  // The live filter searches the library's own database; papers without one (read from files) are
+  // copied into one in memory after the first frame, by prepare.
+  const db = () => store?.database() ?? null;
+  const search = {
+    run: (query: Query, snapshot: Snapshot) => {
+      const database = db();
+      return database ? searchShown(database, snapshot, query) : searchSnapshot(snapshot, query);
+    },
+    prepare: (snapshot: Snapshot) => (db() ? true : (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true)),
+  };
   const filter = createSearchFilter(search, { today, searches: config.searches, nearMiss });
   const fetcher = store ? uiFetcher({ store, sources: config.sources, rules: () => defaultRules(command).rules }) : undefined;
   await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking), ...(fetcher ? { fetcher } : {}) });

@@ -35,6 +35,9 @@ export interface LibraryPaper extends Paper {
   lastSeen: string | null;
 }
 
+/** A paper as listings show it: everything but its abstract, which only a paper shown whole needs. */
+export type PaperListing = Omit<LibraryPaper, 'abstract'>;
+
 /** The user's decision about one paper; times are ISO strings. */
 export interface Decision {
   tags: Record<string, string>;

@@ -22,16 +22,17 @@ import { inputError, usageError } from '../core/errors.js';
 import { emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
 import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
 import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';
-import { filterPapers, matchesFilter, requiredUserTags, type PaperFilter } from '../core/filter.js';
-import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
+import { filterPapers, NO_FILTER, type PaperFilter } from '../core/filter.js';
+import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, PaperListing, Snapshot } from '../core/library.js';
 import type { ParseOptions, ParseResult } from '../core/model.js';
 import type { IdIndex, LastListing } from '../core/refs.js';
 import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
 import { readMeta, sha256, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
-import { hasTag, spellTagEdits } from '../core/tags.js';
+import { spellTagEdits } from '../core/tags.js';
 import { compareCodeUnits } from '../core/text/order.js';
+import { sortByField } from '../core/rank/sort.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
@@ -40,9 +41,10 @@ import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
-import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readPapersById, resolveAlias, resolveKey } from './db/read.js';
+import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
+import { selectListings, selectPapers, type ListingOptions } from './db/listing.js';
 
-export type { DigestMeta, ImportOutcome, ImportRun };
+export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions };
 export type { JournalEntry };
 
 /** A digest read and parsed, ready to import. */
@@ -78,9 +80,16 @@ export interface LibraryStore extends LibraryHandle {
   decisionsById(): ReadonlyMap<string, Decision>;
   /** The papers with these ids (unknown ids are skipped), without loading the whole library. */
   papersById(ids: readonly string[]): LibraryPaper[];
-  /** Every paper in library order, one at a time (for streaming output). */
-  eachPaper(): Iterable<LibraryPaper>;
-  /** The papers passing the filter; reads only the candidates when the filter names a user tag. */
+  /** The papers passing the filter (every one without), whole, in library order, one at a time (for streaming output). */
+  eachPaper(filter?: PaperFilter, range?: ListingOptions): Iterable<LibraryPaper>;
+  /** The papers passing the filter without their abstracts, in library order, one at a time: what listings print. */
+  listings(filter?: PaperFilter, range?: ListingOptions): Iterable<PaperListing>;
+  /**
+   * As snapshot(), but each paper's abstract is read from the database when first asked for (the
+   * UI shows one at a time): what the UI's first frame waits for is the papers without them.
+   */
+  shownSnapshot(): Snapshot;
+  /** The papers passing the filter; the database reads only those. */
   select(filter: PaperFilter): Snapshot;
   /** Decisions as in the file (keys may be aliases or papers not in this library). */
   decisions(): ReadonlyMap<string, Decision>;
@@ -145,7 +154,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   let disk: Derived | null = openDerived(dir, derivedOptions);
   let seed: { digest: ParsedDigest; db: Database } | null = null;
   const view = viewCache(() => {
-    canonical = snapshotCache = null;
+    canonical = snapshotCache = shownCache = null;
   });
 
   /** The database on disk; opened late when another process created it since. */
@@ -202,13 +211,16 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   const loadDecisions = () => decisionsFile.read('lenient');
   let canonical: { from: Decisions; byId: Map<string, Decision> } | null = null;
   let snapshotCache: Snapshot | null = null;
+  let shownCache: Snapshot | null = null;
 
   /** Decisions keyed by paper id: entries under an alias are moved to the paper's id (and merged). */
   function canonicalDecisions(): Map<string, Decision> {
     const decisions = loadDecisions();
     if (canonical?.from === decisions) return canonical.byId;
     const map = new Map<string, Decision>();
-    const alias = aliases();
+    const db = current();
+    // one query for every key: a library of many decisions would otherwise pay one look-up each
+    const alias = db ? resolveAliases(db, [...decisions.keys()]) : new Map<string, string>();
     for (const [key, d] of decisions) {
       const id = alias.get(key) ?? key;
       const prev = map.get(id);
@@ -230,7 +242,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     disk ??= openDerivedLocked(dir, derivedOptions);
     if (!disk || countPapers(disk.db) === 0) importLocked(shownSeed.digest);
     else throw inputError(`the library ${dir} gained papers from another papers process while the sample digest was shown; nothing was changed: open it again to see your library`);
-    canonical = snapshotCache = null;
+    canonical = snapshotCache = shownCache = null;
   }
 
   /**
@@ -293,8 +305,23 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   function importLocked(d: ParsedDigest, run: ImportRun = {}): ImportOutcome {
     const outcome = importParsed(dir, disk, d, run, now().toISOString());
     disk = outcome.derived;
-    canonical = snapshotCache = null;
+    canonical = snapshotCache = shownCache = null;
     return outcome.outcome;
+  }
+
+  /**
+   * The database filtered listings are read from by SQL: the one on disk, unless its papers are
+   * already in memory. The seed is filtered in memory (its papers are never new: no import brought them).
+   */
+  function sqlSource(): Database | null {
+    const db = current();
+    return db && !snapshotCache && !seedView() ? db : null;
+  }
+
+  function inMemory(filter: PaperFilter, range: ListingOptions): LibraryPaper[] {
+    const from = range.offset ?? 0;
+    const papers = filterPapers(store.snapshot(), filter);
+    return (range.sort ? sortByField(papers, range.sort) : papers).slice(from, range.limit === undefined ? undefined : from + range.limit);
   }
 
   // ---- the handle -----------------------------------------------------------------------------
@@ -310,25 +337,27 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const db = current();
       const decisions = canonicalDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
-      snapshotCache = { papers: db ? loadAll(db) : [], decisions, latestDigest: latestDigest() };
+      snapshotCache = { papers: db ? loadAll(iteratePapers(db), countPapers(db)) : [], decisions, latestDigest: latestDigest() };
       return snapshotCache;
     },
-    select(filter) {
-      const required = requiredUserTags(filter);
+    shownSnapshot() {
       const db = current();
       const decisions = canonicalDecisions();
-      if (required.length === 0 || !db || snapshotCache) {
+      if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
+      if (!db || seedView()) return store.snapshot();
+      if (shownCache?.decisions === decisions) return shownCache;
+      const papers = shownCache?.papers ?? loadAll(selectListings(db, NO_FILTER, decisions), countPapers(db)).map((p) => withLazyAbstract(p, () => readAbstract(db, p.id)));
+      shownCache = { papers, decisions, latestDigest: latestDigest() };
+      return shownCache;
+    },
+    select(filter) {
+      const db = sqlSource();
+      if (!db) {
         const snap = store.snapshot();
         return { ...snap, papers: filterPapers(snap, filter) };
       }
-      const wanted: string[] = [];
-      for (const [id, d] of decisions) if (required.every((t) => hasTag(Object.keys(d.tags), t))) wanted.push(id);
-      const latest = latestDigest();
-      const order = new Map(paperIds(db).map((id, i) => [id, i]));
-      const papers = readPapersById(db, wanted)
-        .filter((p) => matchesFilter(p, decisions.get(p.id), latest, filter))
-        .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      return { papers, decisions, latestDigest: latest };
+      const decisions = canonicalDecisions();
+      return { papers: [...selectPapers(db, filter, decisions)], decisions, latestDigest: latestDigest() };
     },
     decisions: () => loadDecisions(),
     decisionFor: (id) => canonicalDecisions().get(id),
@@ -352,9 +381,13 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const db = current();
       return db ? readPapersById(db, wanted) : [];
     },
-    eachPaper() {
-      const db = current();
-      return db ? iteratePapers(db) : [];
+    eachPaper(filter = NO_FILTER, range = {}) {
+      const db = sqlSource();
+      return db ? selectPapers(db, filter, canonicalDecisions(), range) : inMemory(filter, range);
+    },
+    listings(filter = NO_FILTER, range = {}) {
+      const db = sqlSource();
+      return db ? selectListings(db, filter, canonicalDecisions(), range) : inMemory(filter, range);
     },
     hasDigest(digest) {
       const db = diskDb();
@@ -371,7 +404,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         const outcome = forgetDigest(dir, disk, digest, derivedOptions);
         if (!outcome) return null;
         disk = outcome.derived;
-        canonical = snapshotCache = null;
+        canonical = snapshotCache = shownCache = null;
         return { digest: outcome.meta, removed: outcome.removed };
       });
     },
@@ -421,12 +454,26 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   return store;
 }
 
+/** A paper whose abstract is read when first asked for (and can be set, as any paper's). */
+function withLazyAbstract(paper: PaperListing, read: () => string): LibraryPaper {
+  let text: string | undefined;
+  Object.defineProperty(paper, 'abstract', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= read()),
+    set: (value: string) => {
+      text = value;
+    },
+  });
+  return paper as LibraryPaper;
+}
+
 /** Every paper, with a progress bar on a terminal when it takes a while. */
-function loadAll(db: Database): LibraryPaper[] {
-  const papers: LibraryPaper[] = [];
-  const progress = reportProgress('loading papers', countPapers(db));
+function loadAll<T>(rows: Iterable<T>, total: number): T[] {
+  const papers: T[] = [];
+  const progress = reportProgress('loading papers', total);
   try {
-    for (const p of iteratePapers(db)) {
+    for (const p of rows) {
       papers.push(p);
       progress.tick();
     }

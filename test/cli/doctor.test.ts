@@ -141,7 +141,7 @@ describe('papers doctor', () => {
     expect(doctor(box.env, '--repair').code).toBe(0);
     // a full-text index that lost a paper's row
     const db = new Database(join(box.lib, 'cache', 'papers.db'));
-    const row = db.prepare('SELECT seq, title, authors, abstract FROM papers ORDER BY seq LIMIT 1').get() as { seq: number; title: string; authors: string; abstract: string };
+    const row = db.prepare('SELECT seq, title, authors, abstract FROM papers_text ORDER BY seq LIMIT 1').get() as { seq: number; title: string; authors: string; abstract: string };
     db.prepare("INSERT INTO papers_fts (papers_fts, rowid, title, authors, abstract) VALUES ('delete', ?, ?, ?, ?)").run(row.seq, row.title, row.authors, row.abstract);
     db.close();
     const r2 = doctor(box.env);

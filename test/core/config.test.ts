@@ -25,7 +25,7 @@ describe('config defaults', () => {
     expect(config.quickTags['2']).toBe('skip');
     expect(config.quickTags['3']).toBeNull();
     expect(config.ranking).toEqual({ positive: ['to-read', 'read'], negative: ['skip'] });
-    expect(config.export).toEqual({ format: 'md', group: 'none' });
+    expect(config.export).toEqual({ format: 'md', group: 'none', abstracts: 'tldr' });
     expect(config.color).toBe('auto');
     for (const key of CONFIG_KEYS) expect(origins[key]).toEqual({ kind: 'default' });
   });
@@ -44,7 +44,7 @@ describe('parseConfigFile', () => {
     const { config, origins } = mergeConfig([parsed.layer]);
     expect(config.quickTags).toMatchObject({ 1: 'to-read', 2: null, 3: 'later' });
     expect(config.ranking).toEqual({ positive: ['to-read', 'fav'], negative: ['skip', 'meh'] });
-    expect(config.export).toEqual({ format: 'bibtex', group: 'tag' });
+    expect(config.export).toEqual({ format: 'bibtex', group: 'tag', abstracts: 'tldr' });
     expect(config.color).toBe('never');
     expect(origins['quick-tags.3']).toEqual({ kind: 'file', file: 'c.yaml', line: 2, column: 3 });
     expect(origins['ranking.negative']).toEqual({ kind: 'file', file: 'c.yaml', line: 6, column: 3 });
@@ -133,12 +133,14 @@ describe('environment and flags', () => {
     const flags = flagLayer([
       { key: 'color', flag: '--color', value: 'always' },
       { key: 'export.group', flag: '--group', value: undefined },
+      { key: 'export.abstracts', flag: '--abstracts', value: 'full' },
     ]);
     if (!file.ok || !env.ok || !flags.ok) throw new Error('unexpected errors');
     const { config, origins } = mergeConfig([file.layer, env.layer, flags.layer]);
     expect(config.color).toBe('always');
     expect(origins.color).toEqual({ kind: 'flag', name: '--color' });
-    expect(config.export).toEqual({ format: 'json', group: 'date' });
+    expect(config.export).toEqual({ format: 'json', group: 'date', abstracts: 'full' });
+    expect(origins['export.abstracts']).toEqual({ kind: 'flag', name: '--abstracts' });
     expect(origins['export.format']).toEqual({ kind: 'env', name: 'PAPERS_EXPORT_FORMAT' });
     expect(origins['export.group']).toMatchObject({ kind: 'file', line: 4 });
     expect(origins['ranking.positive']).toEqual({ kind: 'default' });

@@ -35,7 +35,7 @@ export function parsed(text: string, name: string, year = 2025): ParsedDigest {
 export function dumpDatabase(dir: string): string {
   const db = new Database(join(dir, 'cache', 'papers.db'), { readonly: true });
   try {
-    const tables = ['meta', 'digests', 'papers', 'aliases', 'sightings'];
+    const tables = ['meta', 'digests', 'papers', 'abstracts', 'aliases', 'sightings'];
     return tables.map((t) => `${t}: ${JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())}`).join('\n');
   } finally {
     db.close();

@@ -135,7 +135,7 @@ export interface FetchRun {
 /** Fetches the planned sources into the store as one import run, then tags the new papers by the rules. */
 export async function fetchPlans(plans: readonly SourcePlan[], options: FetchRun): Promise<Tally> {
   const { store, now, output, tuning } = options;
-  const before = knownIds(store);
+  const before = knownIds(store, options.rules);
   const pacer = createPacer();
   const tally: Tally = { requests: 0, answered: [], unchanged: 0, added: 0, updated: 0, failed: [], failures: [] };
   const run: ImportRun = {}; // one fetch command: its papers are new together

@@ -59,7 +59,7 @@ Ctrl-C stops after the file being imported and says which files were imported.`,
         previewImport(digests, options, output);
         return;
       }
-      const before = knownIds(store);
+      const before = knownIds(store, rules);
       const { outcomes, stoppedAt } = await runImport(digests, options, store, output);
       await tagNewPapers(store, rules, before, output); // the tagging rules, on the papers just added
       if (options.json) printJson(processOutput(), outcomes.map(importJson));

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { usageError } from '../../core/errors.js';
-import { type LibraryHandle, type LibraryPaper, type Snapshot } from '../../core/library.js';
+import { type LibraryHandle, type LibraryPaper, type PaperListing, type Snapshot } from '../../core/library.js';
 import { SORT_KEYS, isSortKey, sortPapers } from '../../core/rank/sort.js';
 import { interestOptions } from '../interest.js';
 import type { LibraryStore } from '../../io/library-store.js';
@@ -10,7 +10,7 @@ import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
 import { libraryFolder, loadPapers, yearFlag } from '../source.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
-import { isNoFilter, matchesFilter, requiredUserTags, selectPapers } from '../../core/filter.js';
+import { isNoFilter, matchesFilter, selectPapers } from '../../core/filter.js';
 import { streamJson } from '../json-stream.js';
 import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
@@ -98,27 +98,21 @@ export async function runList(files: string[], options: ListOptions, command: Co
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null, store);
   if (files.length === 0 && store) warnUnknownTags([...filter.tags, ...filter.notTags, ...queryTags(query)], store.decisionsById(), output);
-  if (store && files.length === 0 && query === undefined && options.sort === undefined && requiredUserTags(filter).length === 0) {
-    // read from the database paper by paper, up to the limit: --json streams, nothing holds the whole library
+  const sort = options.sort;
+  if (sort !== undefined && !isSortKey(sort)) throw usageError(`--sort ${sort}: unknown order; one of ${SORT_KEYS.join(', ')}`);
+  if (store && files.length === 0 && query === undefined && sort !== 'interest') {
+    // read by SQL: filtered, sorted and cut to the limit there; --json streams whole papers, the
+    // table and plain lines read them without their abstracts
     const decisions = store.decisionsById();
-    const latest = store.latestDigest();
-    const papers = take(filtered(store.eachPaper(), (p) => matchesFilter(p, decisions.get(p.id), latest, filter)), limit);
+    const range = { limit, sort: sort === 'library' ? undefined : sort };
     if (options.json && !output.isTTY) {
       // streamed to a pipe or a file; on a terminal it goes through the output guard below
-      await streamJson(papers, decisions);
+      await streamJson(store.eachPaper(filter, range), decisions);
       return;
     }
-    const progress = startProgress('loading papers', store.showingSeed() ? undefined : store.count());
-    const listed: LibraryPaper[] = [];
-    try {
-      for (const p of papers) {
-        listed.push(p);
-        progress.tick();
-      }
-    } finally {
-      progress.done();
-    }
-    return printListing(listed, { decisions }, options, store, output);
+    const total = isNoFilter(filter) && !store.showingSeed() ? Math.min(store.count(), limit ?? Infinity) : undefined;
+    if (options.json) return printListing(collect(store.eachPaper(filter, range), total), { decisions }, options, store, output);
+    return printRows(collect(store.listings(filter, range), total), { decisions }, options, store, output);
   }
   const searchOptions = limit !== undefined && options.sort === undefined && isNoFilter(filter) ? { limit } : {};
   if (query !== undefined && store && files.length === 0) {
@@ -139,24 +133,32 @@ export async function runList(files: string[], options: ListOptions, command: Co
 
 /** The rows as JSON, a table or plain lines; remembered as the last listing (for `papers tag 3`). */
 function printListing(papers: LibraryPaper[], snapshot: Pick<Snapshot, 'decisions'>, options: ListOptions, store: LibraryStore | undefined, output: Output): void {
+  if (!options.json) return printRows(papers, snapshot, options, store, output);
+  recordShownListing(store, output, options, papers.map((p) => p.id));
+  output.out(toJson(papers, snapshot));
+}
+
+/** The rows as a table or plain lines (no abstract needed); remembered as the last listing. */
+function printRows(papers: readonly PaperListing[], snapshot: Pick<Snapshot, 'decisions'>, options: ListOptions, store: LibraryStore | undefined, output: Output): void {
   recordShownListing(store, output, options, papers.map((p) => p.id));
   const rows = papers.map((paper) => ({ paper, tags: userTags(paper, snapshot) }));
-  if (options.json) output.out(toJson(papers, snapshot));
-  else if (output.isTTY && !options.plain) output.out(formatTable(rows, output));
+  if (output.isTTY && !options.plain) output.out(formatTable(rows, output));
   else output.out(formatPlain(rows));
 }
 
-function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
-  for (const item of items) if (keep(item)) yield item;
-}
-
-function* take<T>(items: Iterable<T>, limit: number | undefined): Generator<T> {
-  if (limit === 0) return;
-  let n = 0;
-  for (const item of items) {
-    yield item;
-    if (limit !== undefined && ++n >= limit) return;
+/** The papers read, with a progress bar on a terminal when it takes a while (`total` when known). */
+function collect<T>(papers: Iterable<T>, total: number | undefined): T[] {
+  const progress = startProgress('loading papers', total);
+  const out: T[] = [];
+  try {
+    for (const p of papers) {
+      out.push(p);
+      progress.tick();
+    }
+  } finally {
+    progress.done();
   }
+  return out;
 }
 
 /** The papers in --sort order; for interest, a note on stderr when it fell back for lack of tags. */
@@ -171,7 +173,7 @@ function sortListing(papers: LibraryPaper[], key: string | undefined, handle: Li
 }
 
 /** The tags a row shows: the user's own; virtual ones (new, seen, untriaged) are for filtering, not noise on every row. */
-function userTags(paper: LibraryPaper, snapshot: Pick<Snapshot, 'decisions'>): string[] {
+function userTags(paper: PaperListing, snapshot: Pick<Snapshot, 'decisions'>): string[] {
   const decision = snapshot.decisions.get(paper.id);
   return tagsOf(decision);
 }

@@ -1,6 +1,6 @@
 // Paper rows for `papers list` and friends: a table fitted to the terminal, plain lines for pipes, JSON.
 // Everything from a digest is shown through safeLine (controls made visible); JSON keeps it exact.
-import type { LibraryPaper, Snapshot } from '../../core/library.js';
+import type { LibraryPaper, PaperListing, Snapshot } from '../../core/library.js';
 import type { Link } from '../../core/model.js';
 import { cut, padToWidth, textWidth, truncate as cutColumns } from '../../core/text/columns.js';
 import { showControlsLine } from '../../core/text/terminal-safe.js';
@@ -8,7 +8,7 @@ import type { Output } from '../output.js';
 import { tagsOf } from '../../core/tags.js';
 
 export interface Row {
-  paper: LibraryPaper;
+  paper: PaperListing;
   tags: string[];
 }
 

@@ -4,7 +4,8 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { LibraryPaper } from '../../core/library.js';
 import { memoryDatabase } from './connection.js';
-import { normaliseTitle } from '../../core/ids.js';
+import { paperColumns } from './rows.js';
+import { insertRow } from './write.js';
 import { refreshSearchTerms } from './search-terms.js';
 
 const built = new WeakMap<readonly LibraryPaper[], Db>();
@@ -18,22 +19,15 @@ export function databaseOfPapers(papers: readonly LibraryPaper[], latestDigest: 
   for (const p of papers) for (const s of p.sightings) if (s.digest !== latestDigest && !digests.has(s.digest)) digests.set(s.digest, digests.size + 1);
   if (latestDigest !== null) digests.set(latestDigest, digests.size + 1);
   const addDigest = db.prepare("INSERT INTO digests (seq, hash, file, imported_at, format, papers, run) VALUES (?, ?, '', '', '', 0, ?)");
-  const addPaper = db.prepare(`INSERT INTO papers (seq, id, arxiv_id, title, authors, abstract, categories, venue, upvotes, date, first_seen, last_seen,
-    first_digest, digest_count, has_code, has_project, has_dataset, has_abstract, data, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)`);
-  const addFts = db.prepare('INSERT INTO papers_fts (rowid, title, authors, abstract) VALUES (?, ?, ?, ?)');
   const addAlias = db.prepare('INSERT OR IGNORE INTO aliases (alias, id) VALUES (?, ?)');
   db.transaction(() => {
     for (const [hash, seq] of digests) addDigest.run(seq, hash, hash);
-    papers.forEach((p, i) => {
-      const seq = i + 1;
+    for (const p of papers) {
       const days = p.sightings.map((s) => s.date ?? s.importedAt.slice(0, 10)).sort();
-      const has = (kind: string) => (p.links.some((l) => l.kind === kind) ? 1 : 0);
-      const authors = p.authors.join('\n');
-      addPaper.run(seq, p.id, p.arxivId, p.title, authors, p.abstract, p.categories.join(' '), p.venue, p.upvotes, p.date, days[0] ?? p.date, days[days.length - 1] ?? p.date,
-        digests.get(p.sightings[0]?.digest ?? '') ?? 0, new Set(p.sightings.map((s) => s.digest)).size, has('code'), has('project'), has('dataset'), p.abstract.trim() === '' ? 0 : 1, normaliseTitle(p.title));
-      addFts.run(seq, p.title, authors, p.abstract);
+      const row = paperColumns(p, digests.get(p.sightings[0]?.digest ?? '') ?? 0);
+      insertRow(db, { ...row, first_seen: days[0] ?? p.date, last_seen: days[days.length - 1] ?? p.date, has_abstract: p.abstract.trim() === '' ? 0 : 1, data: '{}' });
       for (const a of p.aliases ?? []) addAlias.run(a, p.id);
-    });
+    }
   })();
   refreshSearchTerms(db);
   built.set(papers, db);

@@ -56,7 +56,7 @@ function addAliases(db: Database, renamed: ReadonlyArray<[string, string]>): voi
   for (const [kept, given] of renamed) {
     const data = row.get(kept) as string | undefined;
     if (data === undefined || isPaper.get(given) || aliasesOfId(db, kept).includes(given)) continue;
-    const aliases = (JSON.parse(data) as { aliases: string[] }).aliases;
+    const aliases = (JSON.parse(data) as { aliases?: string[] }).aliases ?? []; // absent: none (db/rows.ts)
     if (!aliases.includes(given)) update.run(JSON.stringify([...aliases, given]), kept);
     aliasRow.run(given, kept);
   }

@@ -145,6 +145,9 @@ export function createDatabaseFile(dir: string): Database {
   mkdirSync(dirname(path), { recursive: true });
   for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
   const db = new (sqlite())(path, { timeout: 10_000 });
+  // Set before the first table: abstracts of one to three kilobytes pack into 8 KiB pages with a
+  // twentieth left empty, where 4 KiB pages leave a quarter.
+  db.pragma('page_size = 8192');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   createSchema(db);

@@ -1,11 +1,16 @@
 // Paper reads: each returns only what its caller prints or filters on, by indexed look-ups or one
 // pass of an iterating statement; nothing here holds the whole library unless asked to.
-import type { LibraryPaper } from '../../core/library.js';
+import type { LibraryPaper, PaperListing } from '../../core/library.js';
 import { statementsFor, type Database } from './connection.js';
-import { paperFromRow, type PaperRow, type SightingRow } from './rows.js';
+import { listingFromRow, paperFromRow, type PaperRow, type SightingRow } from './rows.js';
 
 const SIGHTINGS = `SELECT s.paper, d.hash, d.file, d.imported_at, s.line, s.date, coalesce(d.run, d.hash) AS run
   FROM sightings s JOIN digests d ON d.seq = s.digest`;
+
+/** A papers row with its abstract. */
+const WHOLE = "SELECT p.*, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq";
+
+type WholeRow = PaperRow & { abstract: string };
 
 const statements = statementsFor((db: Database) => {
   return {
@@ -13,12 +18,17 @@ const statements = statementsFor((db: Database) => {
     ids: db.prepare('SELECT id FROM papers ORDER BY seq').pluck(),
     aliases: db.prepare('SELECT a.alias, a.id FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = a.alias) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').raw(),
     aliasOf: db.prepare('SELECT a.id FROM aliases a WHERE a.alias = @key AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = @key) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').pluck(),
+    anyAlias: db.prepare('SELECT EXISTS (SELECT 1 FROM aliases)').pluck(),
+    aliasesIn: db
+      .prepare('SELECT k.value, a.id FROM json_each(?) k JOIN aliases a ON a.alias = k.value WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = k.value) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)')
+      .raw(),
     aliasesOf: db.prepare('SELECT alias FROM aliases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = alias)').pluck(),
     latestRun: db.prepare('SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1').pluck(),
-    bySeq: db.prepare('SELECT * FROM papers WHERE seq = ?'),
-    byId: db.prepare('SELECT * FROM papers WHERE id = ?'),
+    bySeq: db.prepare(`${WHOLE} WHERE p.seq = ?`),
+    byId: db.prepare(`${WHOLE} WHERE p.id = ?`),
+    listingById: db.prepare('SELECT * FROM papers WHERE id = ?'),
+    abstractOf: db.prepare('SELECT a.abstract FROM papers p JOIN abstracts a ON a.seq = p.seq WHERE p.id = ?').pluck(),
     sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`),
-    all: db.prepare('SELECT * FROM papers ORDER BY seq'),
     allSightings: db.prepare(`${SIGHTINGS} ORDER BY s.paper, s.digest, s.line`),
     digestHashes: db.prepare('SELECT hash FROM digests ORDER BY seq').pluck(),
   };
@@ -48,6 +58,13 @@ export function resolveAlias(db: Database, key: string): string | null {
   return (statements(db).aliasOf.get({ key }) as string | undefined) ?? null;
 }
 
+/** resolveAlias for many keys in one query: key -> paper id, for the keys that are aliases. */
+export function resolveAliases(db: Database, keys: readonly string[]): Map<string, string> {
+  const s = statements(db);
+  if (keys.length === 0 || !s.anyAlias.get()) return new Map();
+  return new Map(s.aliasesIn.all(JSON.stringify(keys)) as Array<[string, string]>);
+}
+
 export function aliasesOfId(db: Database, id: string): string[] {
   return statements(db).aliasesOf.all(id) as string[];
 }
@@ -68,15 +85,18 @@ export interface StoredPaper {
   paper: LibraryPaper;
 }
 
-function stored(db: Database, row: PaperRow): StoredPaper {
+function stored(db: Database, row: WholeRow): StoredPaper {
   return { seq: row.seq, firstDigest: row.first_digest, paper: withRuns(row, statements(db).sightingsOf.all(row.seq) as RunSighting[]) };
 }
 
 type RunSighting = SightingRow & { run: string };
 
 /** The paper, its sightings carrying their import command when it is not their own digest. */
-function withRuns(row: PaperRow, sightings: readonly RunSighting[]): LibraryPaper {
-  const paper = paperFromRow(row, sightings);
+function withRuns(row: WholeRow, sightings: readonly RunSighting[]): LibraryPaper {
+  return markRuns(paperFromRow(row, row.abstract, sightings), sightings);
+}
+
+function markRuns<T extends PaperListing>(paper: T, sightings: readonly RunSighting[]): T {
   sightings.forEach((s, i) => {
     if (s.run !== s.hash) paper.sightings[i]!.run = s.run;
   });
@@ -87,7 +107,7 @@ function withRuns(row: PaperRow, sightings: readonly RunSighting[]): LibraryPape
 export function readRowsAt(db: Database, seqs: readonly number[]): StoredPaper[] {
   const out: StoredPaper[] = [];
   for (const seq of seqs) {
-    const row = statements(db).bySeq.get(seq) as PaperRow | undefined;
+    const row = statements(db).bySeq.get(seq) as WholeRow | undefined;
     if (row) out.push(stored(db, row));
   }
   return out;
@@ -97,27 +117,74 @@ export function readRowsAt(db: Database, seqs: readonly number[]): StoredPaper[]
 export function readPapersById(db: Database, ids: readonly string[]): LibraryPaper[] {
   const out: LibraryPaper[] = [];
   for (const id of ids) {
-    const row = statements(db).byId.get(id) as PaperRow | undefined;
+    const row = statements(db).byId.get(id) as WholeRow | undefined;
     if (row) out.push(stored(db, row).paper);
   }
   return out;
 }
 
-/** Every paper in library order, one at a time (two statements walked side by side). */
-export function* iteratePapers(db: Database): Generator<LibraryPaper> {
-  const s = statements(db);
-  const sightings = s.allSightings.iterate() as IterableIterator<RunSighting>;
-  let next = sightings.next();
-  for (const row of s.all.iterate() as IterableIterator<PaperRow>) {
-    const own: RunSighting[] = [];
-    while (!next.done && next.value.paper < row.seq) next = sightings.next();
-    while (!next.done && next.value.paper === row.seq) {
-      own.push(next.value);
-      next = sightings.next();
-    }
-    yield withRuns(row, own);
+/** A paper's abstract ('' when it has none or is not in the database). */
+export function readAbstract(db: Database, id: string): string {
+  return (statements(db).abstractOf.get(id) as string | undefined) ?? '';
+}
+
+/** The papers with these ids without their abstracts, in the order given (unknown ids skipped). */
+export function readListingsById(db: Database, ids: readonly string[]): PaperListing[] {
+  const out: PaperListing[] = [];
+  for (const id of ids) {
+    const row = statements(db).listingById.get(id) as PaperRow | undefined;
+    if (!row) continue;
+    const own = statements(db).sightingsOf.all(row.seq) as RunSighting[];
+    out.push(markRuns(listingFromRow(row, own), own));
   }
-  if (!next.done) sightings.return?.();
+  return out;
+}
+
+/** Every paper in library order, one at a time (two statements walked side by side). */
+export function iteratePapers(db: Database): Generator<LibraryPaper> {
+  return iterateRows(db, { where: '1', params: [], abstracts: true });
+}
+
+export interface RowsQuery {
+  /** A condition on papers as p, and its parameters. */
+  where: string;
+  params: readonly unknown[];
+  limit?: number;
+  offset?: number;
+  /** An ORDER BY over p (library order by default; seq always breaks ties). */
+  order?: string;
+  abstracts: boolean;
+}
+
+/** The papers the condition holds for, in library order, whole or without their abstracts. */
+export function iterateRows(db: Database, query: RowsQuery & { abstracts: true }): Generator<LibraryPaper>;
+export function iterateRows(db: Database, query: RowsQuery & { abstracts: false }): Generator<PaperListing>;
+export function* iterateRows(db: Database, query: RowsQuery): Generator<PaperListing> {
+  // a generator, so that the statements start at the first paper asked for, not when called
+  const select = query.abstracts ? WHOLE : 'SELECT p.* FROM papers p';
+  const order = query.order ? `${query.order}, p.seq` : 'p.seq';
+  const rows = db.prepare(`${select} WHERE ${query.where} ORDER BY ${order} LIMIT ? OFFSET ?`).iterate(...query.params, query.limit ?? -1, query.offset ?? 0) as IterableIterator<WholeRow>;
+  if (query.abstracts) yield* walk(rows, db, withRuns);
+  else yield* walk(rows, db, (row, own) => markRuns(listingFromRow(row, own), own));
+}
+
+function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {
+  const sightings = statements(db).allSightings.iterate() as IterableIterator<RunSighting>;
+  let next = sightings.next();
+  try {
+    for (const row of rows) {
+      const own: RunSighting[] = [];
+      while (!next.done && next.value.paper < row.seq) next = sightings.next();
+      while (!next.done && next.value.paper === row.seq) {
+        own.push(next.value);
+        next = sightings.next();
+      }
+      yield make(row, own);
+    }
+  } finally {
+    if (!next.done) sightings.return?.();
+    rows.return?.();
+  }
 }
 
 export function readAllPapers(db: Database): LibraryPaper[] {

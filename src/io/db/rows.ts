@@ -1,6 +1,7 @@
-// A LibraryPaper as rows of the papers and sightings tables, and back.
+// A LibraryPaper as rows of the papers, abstracts and sightings tables, and back.
+import { createHash } from 'node:crypto';
 import { normaliseTitle } from '../../core/ids.js';
-import type { LibraryPaper, Sighting } from '../../core/library.js';
+import type { LibraryPaper, PaperListing, Sighting } from '../../core/library.js';
 import { FTS_ABSTRACT_CHARS, FTS_FIELD_CHARS } from './schema.js';
 
 export interface PaperRow {
@@ -9,7 +10,6 @@ export interface PaperRow {
   arxiv_id: string | null;
   title: string;
   authors: string;
-  abstract: string;
   categories: string;
   venue: string | null;
   upvotes: number | null;
@@ -23,8 +23,11 @@ export interface PaperRow {
   has_dataset: number;
   has_abstract: number;
   data: string;
-  title_key: string;
+  title_hash: number | null;
 }
+
+/** What is written for a paper: its papers row (seq assigned by the caller) and its abstract. */
+export type PaperColumns = Omit<PaperRow, 'seq'> & { abstract: string };
 
 /** A sighting row joined with its digest. */
 export interface SightingRow {
@@ -36,41 +39,105 @@ export interface SightingRow {
   date: string | null;
 }
 
-/** The papers columns of a paper (seq assigned by the caller). first_digest: digests.seq of its first sighting. */
-export function paperColumns(p: LibraryPaper, firstDigest: number): Omit<PaperRow, 'seq'> {
-  const { title, authors, abstract } = p;
-  const kinds = new Set(p.links.map((l) => l.kind));
+/** A paper's keys in the order the parsers give them: data records another order only when a paper has one. */
+const KEY_ORDER = ['id', 'title', 'abstract', 'abstractKind', 'links', 'arxivId', 'authors', 'upvotes', 'date', 'source', 'version', 'announceType', 'categories', 'comments', 'journalRef', 'doi', 'venue', 'aliases', 'sightings', 'firstSeen', 'lastSeen'];
+const ORDER_KEY = '$keys';
+/** Fields whose absence from data means [] rather than null. */
+const LISTS = new Set(['links', 'aliases']);
+
+type Columns = Omit<PaperRow, 'seq' | 'data' | 'title_hash' | 'first_digest' | 'digest_count'>;
+
+/** The fields the columns give back (abstract and sightings come from their own tables). */
+function fromColumns(row: Columns): Record<string, unknown> {
   return {
+    id: row.id,
+    title: row.title,
+    arxivId: row.arxiv_id,
+    authors: row.authors === '' ? [] : row.authors.split('\n'),
+    upvotes: row.upvotes,
+    date: row.date,
+    categories: row.categories === '' ? [] : row.categories.split(' '),
+    venue: row.venue,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+  };
+}
+
+/** The papers columns of a paper. first_digest: digests.seq of its first sighting. */
+export function paperColumns(p: LibraryPaper, firstDigest: number): PaperColumns {
+  const kinds = new Set(p.links.map((l) => l.kind));
+  const titleKey = normaliseTitle(p.title);
+  const columns: Columns = {
     id: p.id,
     arxiv_id: p.arxivId,
-    title,
-    authors: authors.join('\n'),
-    abstract,
+    title: p.title,
+    authors: p.authors.join('\n'),
     categories: p.categories.join(' '),
     venue: p.venue,
     upvotes: p.upvotes,
     date: p.date,
     first_seen: p.firstSeen,
     last_seen: p.lastSeen,
-    first_digest: firstDigest,
-    digest_count: new Set(p.sightings.map((s) => s.digest)).size,
     has_code: kinds.has('code') ? 1 : 0,
     has_project: kinds.has('project') ? 1 : 0,
     has_dataset: kinds.has('dataset') ? 1 : 0,
-    has_abstract: abstract !== '' ? 1 : 0,
-    // the columns' own fields as placeholders, so that the paper read back has its keys in the same order
-    data: JSON.stringify({ ...p, title: 0, authors: 0, abstract: 0, sightings: 0 }),
-    title_key: normaliseTitle(title),
+    has_abstract: p.abstract !== '' ? 1 : 0,
+  };
+  return {
+    ...columns,
+    abstract: p.abstract,
+    first_digest: firstDigest,
+    digest_count: new Set(p.sightings.map((s) => s.digest)).size,
+    data: dataOf(p, columns),
+    title_hash: titleKey === '' ? null : titleHash(titleKey),
   };
 }
 
-/** The paper a row holds, with its sightings (in digest order). */
-export function paperFromRow(row: Pick<PaperRow, 'title' | 'authors' | 'abstract' | 'data'>, sightings: readonly SightingRow[]): LibraryPaper {
-  const paper = JSON.parse(row.data) as LibraryPaper;
-  paper.title = row.title;
-  paper.abstract = row.abstract;
-  paper.authors = row.authors === '' ? [] : row.authors.split('\n');
-  paper.sightings = sightings.map(sightingFromRow);
+/** What data holds: the fields no column gives back exactly, null and [] left out, and the key order when it is not KEY_ORDER. */
+function dataOf(p: LibraryPaper, columns: Columns): string {
+  const back = fromColumns(columns);
+  const out: Record<string, unknown> = {};
+  const keys: string[] = [];
+  for (const [key, value] of Object.entries(p)) {
+    if (value === undefined) continue; // as JSON would: the paper read back lacks it too
+    keys.push(key);
+    if (key === 'abstract' || key === 'sightings') continue;
+    if (key in back) {
+      if (JSON.stringify(back[key]) !== JSON.stringify(value)) out[key] = value;
+    } else if (!(value === null || (LISTS.has(key) && Array.isArray(value) && value.length === 0))) out[key] = value;
+  }
+  if (keys.length !== KEY_ORDER.length || keys.some((k, i) => k !== KEY_ORDER[i])) out[ORDER_KEY] = keys;
+  return JSON.stringify(out);
+}
+
+/** 48 bits of the normalised title's sha256: an index key a sixth of the title's size (a collision only widens the merge's candidates). */
+export function titleHash(titleKey: string): number {
+  return createHash('sha256').update(titleKey).digest().readUIntBE(0, 6);
+}
+
+/** A paper without its abstract, from its row and its sightings (in digest order). */
+export function listingFromRow(row: Columns & Pick<PaperRow, 'data'>, sightings: readonly SightingRow[]): PaperListing {
+  return build(row, null, sightings) as unknown as PaperListing;
+}
+
+/** The paper a row and its abstract hold, with its sightings (in digest order). */
+export function paperFromRow(row: Columns & Pick<PaperRow, 'data'>, abstract: string, sightings: readonly SightingRow[]): LibraryPaper {
+  return build(row, abstract, sightings) as unknown as LibraryPaper;
+}
+
+function build(row: Columns & Pick<PaperRow, 'data'>, abstract: string | null, sightings: readonly SightingRow[]): Record<string, unknown> {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const back = fromColumns(row);
+  const keys = (data[ORDER_KEY] as string[] | undefined) ?? KEY_ORDER;
+  const paper: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (key === 'abstract') {
+      if (abstract !== null) paper.abstract = abstract;
+    } else if (key === 'sightings') paper.sightings = sightings.map(sightingFromRow);
+    else if (key in data) paper[key] = data[key];
+    else if (key in back) paper[key] = back[key];
+    else paper[key] = LISTS.has(key) ? [] : null;
+  }
   return paper;
 }
 
@@ -79,6 +146,6 @@ function sightingFromRow(s: SightingRow): Sighting {
 }
 
 /** What the FTS index holds of a paper: the same for its insert and its delete. */
-export function ftsValues(row: Pick<PaperRow, 'title' | 'authors' | 'abstract'>): [string, string, string] {
+export function ftsValues(row: Pick<PaperColumns, 'title' | 'authors' | 'abstract'>): [string, string, string] {
   return [row.title.slice(0, FTS_FIELD_CHARS), row.authors.slice(0, FTS_FIELD_CHARS), row.abstract.slice(0, FTS_ABSTRACT_CHARS)];
 }

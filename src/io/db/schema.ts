@@ -6,7 +6,7 @@
 // FTS index over title, authors and abstract). Add columns here, never elsewhere.
 
 /** Bump whenever a table below changes: an older database is then rebuilt from the digests. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Abstract text indexed per paper: one huge or hostile digest cannot make every later search slow. */
 export const FTS_ABSTRACT_CHARS = 8000;
@@ -35,14 +35,14 @@ CREATE TABLE IF NOT EXISTS digests (
 );
 
 -- One row per paper. seq is library order: by first import, then position in the digest.
--- title, authors and abstract are the columns the FTS index reads (external content).
+-- Its abstract is in the abstracts table, so that listings, which never print it, read rows a
+-- tenth of the size.
 CREATE TABLE IF NOT EXISTS papers (
   seq          INTEGER PRIMARY KEY,
   id           TEXT NOT NULL UNIQUE,
   arxiv_id     TEXT,
   title        TEXT NOT NULL,
   authors      TEXT NOT NULL,          -- names joined by a newline
-  abstract     TEXT NOT NULL,
   categories   TEXT NOT NULL,          -- space-separated, primary first
   venue        TEXT,
   upvotes      INTEGER,
@@ -55,12 +55,21 @@ CREATE TABLE IF NOT EXISTS papers (
   has_project  INTEGER NOT NULL,
   has_dataset  INTEGER NOT NULL,
   has_abstract INTEGER NOT NULL,
-  data         TEXT NOT NULL,          -- JSON: every other LibraryPaper field (links, source, aliases in order, ...)
-  title_key    TEXT NOT NULL           -- normaliseTitle(title): the merge finds a paper seen under another id by it
+  data         TEXT NOT NULL,          -- JSON: the LibraryPaper fields no column holds, when not null or [] (db/rows.ts)
+  title_hash   INTEGER                 -- 48 bits of normaliseTitle(title)'s sha256 (NULL when that is empty): the merge finds a paper seen under another id by it
 );
-CREATE INDEX IF NOT EXISTS papers_title_key ON papers(title_key) WHERE title_key <> '';
+CREATE INDEX IF NOT EXISTS papers_title_hash ON papers(title_hash) WHERE title_hash IS NOT NULL;
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id) WHERE arxiv_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS papers_first_digest ON papers(first_digest);
+
+CREATE TABLE IF NOT EXISTS abstracts (
+  seq      INTEGER PRIMARY KEY,        -- papers.seq
+  abstract TEXT NOT NULL
+);
+
+-- What the FTS index reads (its external content).
+CREATE VIEW IF NOT EXISTS papers_text AS
+  SELECT p.seq, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq;
 
 -- Other ids a paper answers to (a title hash once an arXiv id was learned, an id shown before a
 -- parser change).
@@ -82,13 +91,13 @@ CREATE TABLE IF NOT EXISTS sightings (
 CREATE INDEX IF NOT EXISTS sightings_day ON sightings(day);
 CREATE INDEX IF NOT EXISTS sightings_digest ON sightings(digest);
 
--- Full-text candidates for search, over the papers table (external content: the store inserts
--- and deletes its rows in the same transaction as the papers row). Each field is indexed up to
+-- Full-text candidates for search, over papers_text (external content: the store inserts and
+-- deletes its rows in the same transaction as the papers row). Each field is indexed up to
 -- FTS_FIELD_CHARS / FTS_ABSTRACT_CHARS (db/rows.ts ftsValues, used for both insert and delete). papers_vocab lists its terms
 -- (the vocabulary typo expansion runs over).
 CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
   title, authors, abstract,
-  content='papers', content_rowid='seq',
+  content='papers_text', content_rowid='seq',
   tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS papers_vocab USING fts5vocab(papers_fts, 'row');

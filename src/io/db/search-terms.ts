@@ -16,7 +16,7 @@ export function refreshSearchTerms(db: Database): void {
   const last = (db.prepare('SELECT max(seq) FROM papers').pluck().get() as number | null) ?? 0;
   if (last <= done || db.readonly) return;
   const counts = new Map<string, number>();
-  for (const row of db.prepare('SELECT title, authors, abstract FROM papers WHERE seq > ?').iterate(done) as Iterable<{ title: string; authors: string; abstract: string }>) {
+  for (const row of db.prepare('SELECT title, authors, abstract FROM papers_text WHERE seq > ?').iterate(done) as Iterable<{ title: string; authors: string; abstract: string }>) {
     for (const w of new Set(words(`${row.title}\n${row.authors}\n${row.abstract}`))) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const upsert = db.prepare('INSERT INTO search_terms (term, docs, len, letters) VALUES (?, ?, ?, ?) ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs');

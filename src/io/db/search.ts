@@ -13,6 +13,8 @@ import { databaseVocabulary, refreshSearchTerms } from './search-terms.js';
 export interface DbSearchOptions {
   /** Return at most this many hits (the best ones); `total` still counts every match. */
   limit?: number;
+  /** Only these papers (by id) can match, e.g. the ones an import just added (the rules). */
+  within?: readonly string[];
 }
 
 export interface DbHit {
@@ -41,7 +43,9 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const sql = new SqlBuilder(lexicon, decisions);
   const scoring = query.groups.filter(isScoring);
   const others = query.groups.filter((g) => !isScoring(g));
-  const where = others.length === 0 ? '1' : others.map((g) => sql.group(g)).join(' AND ');
+  const conditions = others.map((g) => sql.group(g));
+  if (options.within) conditions.push(`p.id IN (SELECT value FROM json_each(${sql.bind(JSON.stringify(options.within))}))`);
+  const where = conditions.length === 0 ? '1' : conditions.join(' AND ');
   const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
 
   if (scoring.length === 0) {
@@ -52,15 +56,16 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
 
   const match = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
   if (match.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
-  const from = `FROM papers_fts f JOIN papers p ON p.seq = f.rowid WHERE papers_fts MATCH ? AND ${where}`;
+  // Without other conditions the papers table is not joined: a common word matches half the library.
+  const from = where === '1' ? 'FROM papers_fts WHERE papers_fts MATCH ?' : `FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? AND ${where}`;
   const params = [match, ...sql.params];
-  // The best by bm25: the first CANDIDATES are ranked by the scorer, the rest (when more are asked
-  // for) follow in bm25's order.
+  // The best by bm25 (ties in library order): the first CANDIDATES are ranked by the scorer, the
+  // rest (when more are asked for) follow in bm25's order.
   const wanted = Math.max(CANDIDATES, limit);
-  const top = db.prepare(`SELECT p.seq ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0) LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
+  const top = db.prepare(`SELECT papers_fts.rowid ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0), papers_fts.rowid LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
   const total = top.length <= wanted ? top.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
   const candidates = db
-    .prepare('SELECT seq, id, title, authors, abstract FROM papers WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq')
+    .prepare("SELECT p.seq, p.id, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq")
     .all(JSON.stringify(top.slice(0, CANDIDATES))) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
   // Only the query's words are indexed: the others keep their positions but cost no posting list.
   const index = buildSearchIndex(
@@ -102,6 +107,25 @@ const isScoring = (g: Group) => g.clauses.every((c) => isText(c.term) && !c.nega
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 const COLUMNS = { any: '{title authors abstract}', title: '{title}', abstract: '{abstract}' } as const;
 
+/** Binds a value to the statement being built; returns its placeholder. */
+export type Bind = (value: unknown) => string;
+
+/** SQL true for the papers (as p) carrying the tag: new, seen, untriaged as the library defines them, else the user's tag in any case. */
+export function tagCondition(tag: string, decisions: ReadonlyMap<string, Decision>, bind: Bind): string {
+  // a command's first digest has no run of its own: the run is its hash (as latestRun and firstRun say)
+  if (tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE coalesce(run, hash) = (SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1)))';
+  if (tag === 'seen') return '(p.digest_count > 1)';
+  if (tag === 'untriaged') return `(p.id NOT IN ${idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind)})`;
+  return `(p.id IN ${idsOf(decisions, (d) => hasTag(Object.keys(d.tags), tag), bind)})`;
+}
+
+/** The ids of the decisions that `keep`, as a SQL row set. */
+function idsOf(decisions: ReadonlyMap<string, Decision>, keep: (d: Decision) => boolean, bind: Bind): string {
+  const ids: string[] = [];
+  for (const [id, d] of decisions) if (keep(d)) ids.push(id);
+  return `(SELECT value FROM json_each(${bind(JSON.stringify(ids))}))`;
+}
+
 class SqlBuilder {
   readonly params: unknown[] = [];
   constructor(
@@ -132,16 +156,13 @@ class SqlBuilder {
     return e.words.map(quote).join(' OR ');
   }
 
-  private param(value: unknown): string {
+  param(value: unknown): string {
     this.params.push(value);
     return '?';
   }
 
-  private ids(keep: (d: Decision) => boolean): string {
-    const ids: string[] = [];
-    for (const [id, d] of this.decisions) if (keep(d)) ids.push(id);
-    return `(SELECT value FROM json_each(${this.param(JSON.stringify(ids))}))`;
-  }
+  readonly bind: Bind = (value) => this.param(value);
+
 
   private clause(c: Clause): string {
     const sql = this.term(c.term);
@@ -158,10 +179,7 @@ class SqlBuilder {
         return `(p.seq IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${this.param(expr)}))`;
       }
       case 'tag':
-        if (t.tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE run IS (SELECT run FROM digests ORDER BY seq DESC LIMIT 1) AND (run IS NOT NULL OR seq = (SELECT max(seq) FROM digests))))';
-        if (t.tag === 'seen') return '(p.digest_count > 1)';
-        if (t.tag === 'untriaged') return `(p.id NOT IN ${this.ids((d) => Object.keys(d.tags).length > 0)})`;
-        return `(p.id IN ${this.ids((d) => hasTag(Object.keys(d.tags), t.tag))})`;
+        return tagCondition(t.tag, this.decisions, this.bind);
       case 'id': {
         const pattern = `${t.prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
         const like = () => `LIKE ${this.param(pattern)} ESCAPE '\\'`;
@@ -182,7 +200,7 @@ class SqlBuilder {
           case 'authors':
             return "(p.authors <> '')";
           case 'note':
-            return `(p.id IN ${this.ids((d) => d.note !== null)})`;
+            return `(p.id IN ${idsOf(this.decisions, (d) => d.note !== null, this.bind)})`;
         }
       case 'cat': {
         const primary = "lower(substr(p.categories || ' ', 1, instr(p.categories || ' ', ' ') - 1))";

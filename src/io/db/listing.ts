@@ -1,0 +1,72 @@
+// Listings read by SQL: the papers a PaperFilter passes, in library order, up to a limit, without
+// their abstracts unless asked for. Tags, new / seen / untriaged, the date window and digests are
+// all conditions on the papers and sightings rows, so only the rows printed are read.
+import type { Decision, LibraryPaper, PaperListing } from '../../core/library.js';
+import type { PaperFilter } from '../../core/filter.js';
+import { hasTag, tagKey } from '../../core/tags.js';
+import { VIRTUAL_TAGS } from '../../core/virtual-tags.js';
+import type { Database } from './connection.js';
+import { compareTitles, type SortKey } from '../../core/rank/sort.js';
+import { iterateRows, type RowsQuery } from './read.js';
+import { tagCondition } from './search.js';
+
+export interface ListingOptions {
+  limit?: number;
+  offset?: number;
+  /** The order of --sort (core/rank/sort.ts sortByField) when not library order. */
+  sort?: Exclude<SortKey, 'interest' | 'library'>;
+}
+
+/** sortByField's orders in SQL: dated papers newest first, then undated ones newest seen first; most upvoted first. */
+const ORDERS = {
+  date: "(p.date IS NULL), coalesce(p.date, p.last_seen, '') DESC",
+  upvotes: 'coalesce(p.upvotes, -1) DESC',
+} as const;
+
+/** The WHERE clause (papers as p) of a filter, and its parameters. */
+export function filterSql(filter: PaperFilter, decisions: ReadonlyMap<string, Decision>): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return '?';
+  };
+  const tag = (t: string) => tagCondition(hasTag(VIRTUAL_TAGS, t) ? tagKey(t) : t, decisions, bind);
+  const parts = [...filter.tags.map(tag), ...filter.notTags.map((t) => `NOT ${tag(t)}`)];
+  if (filter.since !== null || filter.until !== null || filter.digests !== null) {
+    // one sighting inside the whole window, in one of the digests
+    const on = ['s.paper = p.seq'];
+    if (filter.since !== null) on.push(`s.day >= ${bind(filter.since)}`);
+    if (filter.until !== null) on.push(`s.day <= ${bind(filter.until)}`);
+    if (filter.digests !== null) on.push(`s.digest IN (SELECT seq FROM digests WHERE hash IN (SELECT value FROM json_each(${bind(JSON.stringify(filter.digests))})))`);
+    parts.push(`EXISTS (SELECT 1 FROM sightings s WHERE ${on.join(' AND ')})`);
+  }
+  return { where: parts.length === 0 ? '1' : parts.join(' AND '), params };
+}
+
+/** The papers passing the filter without their abstracts, in library order or the sort's. */
+export function selectListings(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<PaperListing> {
+  return select(db, filterSql(filter, decisions), options, false);
+}
+
+/** The papers passing the filter, whole (for --json and exports with abstracts), in library order or the sort's. */
+export function selectPapers(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<LibraryPaper> {
+  return select(db, filterSql(filter, decisions), options, true) as Iterable<LibraryPaper>;
+}
+
+function select(db: Database, sql: { where: string; params: unknown[] }, options: ListingOptions, abstracts: boolean): Iterable<PaperListing> {
+  const { limit, offset, sort } = options;
+  const rows = (q: Omit<RowsQuery, 'abstracts'>) => (abstracts ? iterateRows(db, { ...q, abstracts: true }) : iterateRows(db, { ...q, abstracts: false }));
+  if (sort !== 'title') return rows({ ...sql, limit, offset, order: sort === undefined ? undefined : ORDERS[sort] });
+  // The title order is the collator's, which SQL lacks: only the titles are read and sorted here,
+  // then the rows shown are read and put in that order.
+  const titles = db.prepare(`SELECT p.seq, p.title FROM papers p WHERE ${sql.where} ORDER BY p.seq`).all(...sql.params) as Array<{ seq: number; title: string }>;
+  const from = offset ?? 0;
+  const seqs = titles.sort((a, b) => compareTitles(a.title, b.title) || a.seq - b.seq).slice(from, limit === undefined ? undefined : from + limit).map((t) => t.seq);
+  const place = new Map(seqs.map((seq, i) => [seq, i]));
+  const ascending = [...seqs].sort((a, b) => a - b);
+  const ordered: PaperListing[] = new Array(seqs.length);
+  let i = 0;
+  // read in library order, so the i-th paper read is the one at the i-th smallest seq
+  for (const paper of rows({ where: 'p.seq IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ascending)] })) ordered[place.get(ascending[i++]!)!] = paper;
+  return ordered;
+}
