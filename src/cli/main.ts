@@ -30,6 +30,8 @@ import { startProgress } from './progress.js';
 import { setProgressFactory } from '../io/progress-hook.js';
 
 export { VERSION };
+/** For a test that runs many commands in one process: what a process exit would close. */
+export { closeOpenDatabases } from '../io/db/connection.js';
 
 const COMMANDS = [list, search, searches, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, forget, help, fetchCmd, digest];
 
