@@ -2,9 +2,10 @@
 // starts a real process): the environment swapped for the call, stdout and stderr captured, the exit
 // code read and reset, the database connections a process exit would close closed. Calls are queued,
 // one at a time, as the environment and the streams belong to the whole process.
-import { pathToFileURL } from 'node:url';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, run as runProcess, type Run } from './library-run.js';
+import { pathToFileURL } from 'node:url';
+import { libraryEnv, ROOT, run as runProcess, tempDir, type Run } from './library-run.js';
 
 export { BIN, libraryEnv, ROOT, sandbox, SEED, tempDir, type Run } from './library-run.js';
 
@@ -68,4 +69,23 @@ function swapEnv(env: NodeJS.ProcessEnv): () => void {
   };
   set(env);
   return () => set(saved);
+}
+
+/**
+ * A library made once per test file by `build` (given an empty library's environment), then
+ * copied for each call: every test starts from the same state for the cost of one build.
+ */
+export function builtOnce(build: (env: NodeJS.ProcessEnv) => Promise<void>): () => Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
+  let template: Promise<string> | undefined;
+  const make = async () => {
+    const dir = join(tempDir(), 'library');
+    await build(libraryEnv(dir));
+    return dir;
+  };
+  return async () => {
+    template ??= make();
+    const dir = join(tempDir(), 'library');
+    cpSync(await template, dir, { recursive: true });
+    return { dir, env: libraryEnv(dir) };
+  };
 }
