@@ -22,7 +22,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * `papers args` with this environment. The program reads stdin from file descriptor 0, so a run
  * with `input` starts a real process.
  */
-export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
+export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string | Buffer): Promise<Run> {
   if (input !== undefined) return Promise.resolve(runProcess(args, env, input));
   const next = queue.then(() => runHere(args, env));
   queue = next.catch(() => undefined);

@@ -108,16 +108,20 @@ export function* iteratePapers(db: Database): Generator<LibraryPaper> {
   const s = statements(db);
   const sightings = s.allSightings.iterate() as IterableIterator<RunSighting>;
   let next = sightings.next();
-  for (const row of s.all.iterate() as IterableIterator<PaperRow>) {
-    const own: RunSighting[] = [];
-    while (!next.done && next.value.paper < row.seq) next = sightings.next();
-    while (!next.done && next.value.paper === row.seq) {
-      own.push(next.value);
-      next = sightings.next();
+  try {
+    for (const row of s.all.iterate() as IterableIterator<PaperRow>) {
+      const own: RunSighting[] = [];
+      while (!next.done && next.value.paper < row.seq) next = sightings.next();
+      while (!next.done && next.value.paper === row.seq) {
+        own.push(next.value);
+        next = sightings.next();
+      }
+      yield withRuns(row, own);
     }
-    yield withRuns(row, own);
+  } finally {
+    // also when the caller stops early (list --limit): an open statement keeps the connection busy
+    if (!next.done) sightings.return?.();
   }
-  if (!next.done) sightings.return?.();
 }
 
 export function readAllPapers(db: Database): LibraryPaper[] {
