@@ -43,8 +43,8 @@ export function libraryEnv(dir: string, extra: Record<string, string> = {}): Nod
   return { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PAPERS_HOME: dir, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), PAPERS_LOCK_WAIT_MS: '60000', ...extra };
 }
 
-export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string | Buffer): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input, cwd: ROOT, timeout: 60_000 });
+export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string | Buffer, cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input, cwd, timeout: 60_000 });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -22,19 +22,21 @@ let queue: Promise<unknown> = Promise.resolve();
  * `papers args` with this environment. The program reads stdin from file descriptor 0, so a run
  * with `input` starts a real process.
  */
-export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string | Buffer): Promise<Run> {
-  if (input !== undefined) return Promise.resolve(runProcess(args, env, input));
-  const next = queue.then(() => runHere(args, env));
+export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string | Buffer, cwd = ROOT): Promise<Run> {
+  if (input !== undefined) return Promise.resolve(runProcess(args, env, input, cwd));
+  const next = queue.then(() => runHere(args, env, cwd));
   queue = next.catch(() => undefined);
   return next;
 }
 
 type Stream = NodeJS.WriteStream | NodeJS.ReadStream;
 
-async function runHere(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
+async function runHere(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const restoreEnv = swapEnv(env);
+  const dir = process.cwd();
+  process.chdir(cwd);
   const writes = [process.stdout.write, process.stderr.write] as const;
   // As in a process whose stdio are pipes (vitest's workers may have inherited a terminal).
   const streams: Stream[] = [process.stdout, process.stderr, process.stdin];
@@ -53,6 +55,7 @@ async function runHere(args: readonly string[], env: NodeJS.ProcessEnv): Promise
       else delete (s as { isTTY?: boolean }).isTTY;
     });
     program.closeOpenDatabases();
+    process.chdir(dir);
     restoreEnv();
   }
   const code = Number(process.exitCode ?? 0);
