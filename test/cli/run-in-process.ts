@@ -78,16 +78,16 @@ function swapEnv(env: NodeJS.ProcessEnv): () => void {
  * A library made once per test file by `build` (given an empty library's environment), then
  * copied for each call: every test starts from the same state for the cost of one build.
  */
-export function builtOnce(build: (env: NodeJS.ProcessEnv) => Promise<void>): () => Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
+export function builtOnce(build: (env: NodeJS.ProcessEnv) => Promise<void>): (into?: string) => Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
   let template: Promise<string> | undefined;
   const make = async () => {
     const dir = join(tempDir(), 'library');
     await build(libraryEnv(dir));
     return dir;
   };
-  return async () => {
+  return async (into) => {
     template ??= make();
-    const dir = join(tempDir(), 'library');
+    const dir = into ?? join(tempDir(), 'library');
     cpSync(await template, dir, { recursive: true });
     return { dir, env: libraryEnv(dir) };
   };
