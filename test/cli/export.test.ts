@@ -10,7 +10,7 @@ import type { CslItem } from '../../src/core/export/csl-json.js';
 import { renderBibliography, taskItems } from '../core/export/render.js';
 import { start } from './library-run.js';
 import { run as papers } from './run-in-process.js';
-import { hookEnv, reached } from './safety-run.js';
+import { hookEnv, reached } from './hooks-run.js';
 
 const EPOCH = String(Date.UTC(2025, 3, 1) / 1000); // 2025-04-01
 

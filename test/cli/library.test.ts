@@ -10,7 +10,7 @@ import { parseDecisions } from '../../src/core/decisions.js';
 import { dumpDatabase, hfDigest, seedPapers, tempDir } from '../io/library-helpers.js';
 import { run as runProcess, runOnTerminal, start } from './library-run.js';
 import { builtOnce, libraryEnv, run, SEED } from './run-in-process.js';
-import { hookEnv, reached } from './safety-run.js';
+import { hookEnv, reached } from './hooks-run.js';
 
 const seededLibrary = builtOnce(async (env) => {
   const r = await run(['import', SEED, '--year', '2025'], env);

@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decisionsText, run, seededLibrary, tempFiles } from './safety-run.js';
+import { decisionsText, run, seededLibrary, tempFiles } from './hooks-run.js';
 
 const mounted: string[] = [];
 

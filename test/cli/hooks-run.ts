@@ -1,6 +1,7 @@
-// Shared by the safety tests: a library with the seed imported, built once per test file and
-// copied per test; the test hooks of src/io/test-hooks.ts; waiting for a condition. Commands run
-// in process (run); the processes a test kills, interrupts or races are real ones (start).
+// For the tests of what survives faults, kills and races: a library with the seed imported, built
+// once per test file and copied per test; the test hooks of src/io/test-hooks.ts; waiting for a
+// condition. Commands run in process (run); the processes a test kills, interrupts or races are
+// real ones (start).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

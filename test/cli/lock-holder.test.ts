@@ -5,7 +5,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hookEnv, reached, release, run, seededLibrary, start } from './safety-run.js';
+import { hookEnv, reached, release, run, seededLibrary, start } from './hooks-run.js';
 
 const unrelated: Array<ReturnType<typeof spawn>> = [];
 afterAll(async () => {

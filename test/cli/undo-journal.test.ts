@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDecisions } from '../../src/core/decisions.js';
-import { decisionsText, hookEnv, reached, run, seededLibrary, start } from './safety-run.js';
+import { decisionsText, hookEnv, reached, run, seededLibrary, start } from './hooks-run.js';
 
 function decisionsOf(dir: string) {
   const parsed = parseDecisions(decisionsText(dir));

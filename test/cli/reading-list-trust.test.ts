@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decisionsText, listIds, ROOT, run, seededLibrary } from './safety-run.js';
+import { decisionsText, listIds, ROOT, run, seededLibrary } from './hooks-run.js';
 
 const ARXIV_MAIL = readFileSync(join(ROOT, 'test', 'fixtures', 'corpora', 'arxiv-mailing-4.eml'), 'utf8');
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryEnv } from './library-run.js';
-import { hookEnv, listIds, reached, release, ROOT, run, SEED, start, tempFiles } from './safety-run.js';
+import { hookEnv, listIds, reached, release, ROOT, run, SEED, start, tempFiles } from './hooks-run.js';
 
 const SEED_TEXT = readFileSync(SEED, 'utf8');
 
@@ -15,7 +15,7 @@ function utf16(text: string, order: 'le' | 'be', bom: boolean): Buffer {
 }
 
 function fresh() {
-  const dir = mkdtempSync(join(tmpdir(), 'papers-safety-import-'));
+  const dir = mkdtempSync(join(tmpdir(), 'papers-import-'));
   return { dir, lib: join(dir, 'lib'), env: libraryEnv(join(dir, 'lib'), { PAPERS_LOCK_WAIT_MS: '60000' }) };
 }
 
