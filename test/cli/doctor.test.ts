@@ -1,9 +1,9 @@
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, run as papers, sandbox, SEED } from './run-in-process.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { builtOnce, ROOT, run as papers, sandbox, SEED } from './run-in-process.js';
 
 const SECOND = join(ROOT, 'test', 'fixtures', 'corpora', 'hf-papers-2.txt'); // see test/fixtures/README.md
 
@@ -20,24 +20,21 @@ async function succeed(env: NodeJS.ProcessEnv, ...args: string[]) {
   return r;
 }
 
+let ids: string[] = [];
 /** A library with two overlapping digests, tags and a note: built once, copied for each test. */
-async function buildLibrary() {
-  const { env } = sandbox();
+const libraryCopy = builtOnce(async (env) => {
   await succeed(env, 'import', SEED);
   await succeed(env, 'import', SECOND);
-  const ids = (JSON.parse((await succeed(env, 'list', '--json')).stdout) as Array<{ id: string }>).map((p) => p.id);
+  ids = (JSON.parse((await succeed(env, 'list', '--json')).stdout) as Array<{ id: string }>).map((p) => p.id);
   await succeed(env, 'tag', ids[0]!, ids[1]!, '+to-read');
   await succeed(env, 'tag', ids[5]!, '+skip');
   await succeed(env, 'note', ids[1]!, 'read section 3 first');
   await succeed(env, 'search', 'neural network');
-  return { template: env.PAPERS_HOME!, ids };
-}
+});
 
-function library(built: Awaited<ReturnType<typeof buildLibrary>>) {
-  const { dir, env } = sandbox();
-  const lib = env.PAPERS_HOME!;
-  cpSync(built.template, lib, { recursive: true });
-  return { dir, env, lib, run: (...args: string[]) => succeed(env, ...args), ids: built.ids };
+async function library() {
+  const { dir, env } = await libraryCopy();
+  return { env, lib: dir, run: (...args: string[]) => succeed(env, ...args), ids };
 }
 
 async function doctor(env: NodeJS.ProcessEnv, ...flags: string[]) {
@@ -58,13 +55,9 @@ function files(dir: string, under = ''): Map<string, string> {
 }
 
 describe('papers doctor', () => {
-  let built: Awaited<ReturnType<typeof buildLibrary>>;
-  let box: ReturnType<typeof library>;
-  beforeAll(async () => {
-    built = await buildLibrary();
-  });
-  beforeEach(() => {
-    box = library(built);
+  let box: Awaited<ReturnType<typeof library>>;
+  beforeEach(async () => {
+    box = await library();
   });
 
   it('finds a healthy library healthy', async () => {
