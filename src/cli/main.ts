@@ -31,6 +31,8 @@ import { setProgressFactory } from '../io/progress-hook.js';
 import { ConfigOption } from './run-config.js';
 
 export { VERSION };
+/** For a test that runs many commands in one process: what a process exit would close. */
+export { closeOpenDatabases } from '../io/db/connection.js';
 
 const COMMANDS = [list, search, searches, exportCmd, importCmd, parse, tag, tags, show, note, undo, mergeDecisions, why, similar, rules, config, completion, doctor, forget, help, fetchCmd, digest];
 

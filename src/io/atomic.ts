@@ -9,18 +9,7 @@
 import { closeSync, copyFileSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PapersError, diskErrorMessage, failure } from '../core/errors.js';
-
-/** Test hook: PAPERS_TEST_WRITE_DELAY_MS pauses inside every write (half the data written), so a test can kill the process there. */
-function testDelay(): number {
-  const v = Number(process.env.PAPERS_TEST_WRITE_DELAY_MS ?? 0);
-  return Number.isFinite(v) && v > 0 ? v : 0;
-}
-
-/** The same test hook for writes that are not files (a database transaction, half applied). */
-export function pauseForTest(): void {
-  const ms = testDelay();
-  if (ms > 0) sleepSync(ms);
-}
+import { testHook } from './test-hooks.js';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks the thread (the library is written synchronously, so that nothing interleaves). */
@@ -105,7 +94,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
     const fd = openSync(tmp, 'wx', 0o644);
     try {
       if (existing) keepOwnerAndMode(fd, existing);
-      writeData(fd, data);
+      writeData(fd, data, target);
       if (options.durable !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -162,20 +151,20 @@ function keepOwnerAndMode(fd: number, was: Stats): void {
   }
 }
 
-function writeData(fd: number, data: string | Uint8Array | Iterable<string>): void {
-  const delay = testDelay();
+/** Writes `data` to the temp file of `target`, passing the test hook write-midway halfway through. */
+function writeData(fd: number, data: string | Uint8Array | Iterable<string>, target: string): void {
   if (typeof data === 'string' || data instanceof Uint8Array) {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    const half = delay > 0 ? Math.floor(bytes.length / 2) : bytes.length;
+    const half = Math.floor(bytes.length / 2);
     writeAll(fd, bytes.subarray(0, half));
-    if (delay > 0) sleepSync(delay);
+    testHook('write-midway', target);
     writeAll(fd, bytes.subarray(half));
     return;
   }
   let first = true;
   for (const piece of data) {
     writeAll(fd, Buffer.from(piece, 'utf8'));
-    if (first && delay > 0) sleepSync(delay);
+    if (first) testHook('write-midway', target);
     first = false;
   }
 }

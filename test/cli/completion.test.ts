@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { SORT_KEYS } from '../../src/core/rank/sort.js';
 import { bashLines, complete, shellWords, zshLines, type CompletionSource } from '../../src/cli/complete.js';
-import { BIN, papers, ROOT, sandbox } from './polish-run.js';
+import { BIN, run as papers, ROOT, sandbox } from './run-in-process.js';
 
 /** A sandbox whose PATH has a `papers` running the built binary, and a config that names a tag of its own. */
-function shellSandbox() {
+async function shellSandbox() {
   const { dir, env } = sandbox();
   const bin = join(dir, 'bin');
   mkdirSync(bin);
@@ -19,7 +19,7 @@ function shellSandbox() {
   writeFileSync(join(dir, 'config', 'papers', 'config.yaml'), 'quick-tags:\n  3: later-maybe\n');
   const scripts: Record<string, string> = {};
   for (const shell of ['bash', 'zsh', 'fish']) {
-    const r = papers(['completion', shell], env);
+    const r = await papers(['completion', shell], env);
     expect(r.code).toBe(0);
     scripts[shell] = join(dir, `papers.${shell}`);
     writeFileSync(scripts[shell]!, r.stdout);
@@ -47,9 +47,12 @@ function bashComplete(line: string, script: string, env: NodeJS.ProcessEnv): str
 }
 
 describe('papers completion scripts', () => {
-  const box = shellSandbox();
+  let box: Awaited<ReturnType<typeof shellSandbox>>;
+  beforeAll(async () => {
+    box = await shellSandbox();
+  });
 
-  it('bash -n accepts the bash script', () => {
+  it('bash -n accepts the bash script', async () => {
     const r = spawnSync('bash', ['-n', box.scripts.bash!], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -67,7 +70,7 @@ describe('papers completion scripts', () => {
     expect(r.stdout.split('\n')).toContain('later-maybe');
   });
 
-  it('a scripted bash session completes a tag', () => {
+  it('a scripted bash session completes a tag', async () => {
     expect(bashComplete('papers list --tag later', box.scripts.bash!, box.env)).toEqual(['later-maybe']);
     // after "=", bash replaces only what follows it
     expect(bashComplete('papers list --tag=later', box.scripts.bash!, box.env)).toEqual(['later-maybe']);
@@ -75,11 +78,11 @@ describe('papers completion scripts', () => {
     expect(bashComplete('papers list --not-tag untr', box.scripts.bash!, box.env)).toEqual(['untriaged']);
   });
 
-  it('a scripted bash session completes a tag and an id of the library', () => {
+  it('a scripted bash session completes a tag and an id of the library', async () => {
     const seed = join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt');
-    expect(papers(['import', seed], box.env).code).toBe(0);
-    const [first, second] = (JSON.parse(papers(['list', '--json'], box.env).stdout) as Array<{ id: string }>).map((p) => p.id);
-    const tagged = papers(['tag', first!, '+deep-dive'], box.env);
+    expect((await papers(['import', seed], box.env)).code).toBe(0);
+    const [first, second] = (JSON.parse((await papers(['list', '--json'], box.env)).stdout) as Array<{ id: string }>).map((p) => p.id);
+    const tagged = await papers(['tag', first!, '+deep-dive'], box.env);
     expect(tagged.stderr).toBe('');
     expect(bashComplete('papers list --tag deep', box.scripts.bash!, box.env)).toEqual(['deep-dive']);
     expect(bashComplete(`papers tag ${second} +deep`, box.scripts.bash!, box.env)).toEqual(['+deep-dive']);
@@ -87,7 +90,7 @@ describe('papers completion scripts', () => {
     expect(bashComplete(`papers show ${first!.slice(0, -1)}`, box.scripts.bash!, box.env)).toEqual([first]);
   });
 
-  it('a scripted bash session completes commands, flags and files', () => {
+  it('a scripted bash session completes commands, flags and files', async () => {
     const program = buildProgram();
     const visible = program.commands.map((c) => c.name()).filter((n) => !n.startsWith('__'));
     const all = bashComplete('papers ', box.scripts.bash!, box.env);
@@ -101,18 +104,18 @@ describe('papers completion scripts', () => {
     expect(bashComplete(`papers list ${box.dir}/digest-o`, box.scripts.bash!, box.env)).toEqual([`${box.dir}/digest-one.txt`]);
   });
 
-  it('__complete tags and ids print one per line', () => {
-    const tags = papers(['__complete', 'tags'], box.env);
+  it('__complete tags and ids print one per line', async () => {
+    const tags = await papers(['__complete', 'tags'], box.env);
     expect(tags.code).toBe(0);
     expect(tags.stdout.split('\n')).toEqual(expect.arrayContaining(['to-read', 'skip', 'later-maybe']));
-    const ids = papers(['__complete', 'ids'], box.env);
+    const ids = await papers(['__complete', 'ids'], box.env);
     expect(ids.code).toBe(0);
-    const listed = JSON.parse(papers(['list', '--json'], box.env).stdout) as Array<{ id: string }>;
+    const listed = JSON.parse((await papers(['list', '--json'], box.env)).stdout) as Array<{ id: string }>;
     expect(ids.stdout.trim().split('\n')).toEqual(listed.map((p) => p.id));
   });
 
-  it('completion of an unknown shell is a usage error', () => {
-    const r = papers(['completion', 'tcsh'], box.env);
+  it('completion of an unknown shell is a usage error', async () => {
+    const r = await papers(['completion', 'tcsh'], box.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/tcsh/);
   });
@@ -139,25 +142,25 @@ describe('the completion logic', () => {
     return c.kind === 'values' ? c.candidates.map((x) => x.value) : [c.kind, c.prefix, c.path];
   };
 
-  it('completes visible commands only', () => {
+  it('completes visible commands only', async () => {
     expect(values([], '')).toEqual(['list', 'tag', 'show', 'note', 'help']);
   });
 
-  it('completes +tag and -tag and ids for papers tag', () => {
+  it('completes +tag and -tag and ids for papers tag', async () => {
     expect(values(['tag', '2503.00001'], '+to')).toEqual(['+to-read']);
     expect(values(['tag', '2503.00001', '+read'], '-s')).toEqual(['-skip']);
     expect(values(['tag'], '-')).toEqual(['--dry-run', '--library', '--help']);
     expect(values(['tag', '2503.00001', '+read'], '2503')).toEqual(['2503.00001', '2503.00002']);
   });
 
-  it('completes ids only where an id goes', () => {
+  it('completes ids only where an id goes', async () => {
     expect(values(['show'], 't')).toEqual(['tabc12345']);
     expect(values(['show', 'tabc12345'], '')).toEqual([]);
     expect(values(['note'], '')).toHaveLength(3);
     expect(values(['note', 'tabc12345'], '')).toEqual([]);
   });
 
-  it("completes a flag's value: tags, choices, files, after a space or an =", () => {
+  it("completes a flag's value: tags, choices, files, after a space or an =", async () => {
     expect(values(['list', '--tag'], '')).toEqual(['read', 'skip', 'to-read', 'new']);
     expect(values(['list'], '--tag=r')).toEqual(['--tag=read']);
     expect(values(['list', '--sort'], 't')).toEqual(['title']);
@@ -166,7 +169,7 @@ describe('the completion logic', () => {
     expect(values(['list', '--tag', 'read'], 'x.t')).toEqual(['files', '', 'x.t']);
   });
 
-  it('on the real program: list --sort completes the sort keys, rules its subcommands', () => {
+  it('on the real program: list --sort completes the sort keys, rules its subcommands', async () => {
     const real = buildProgram();
     const of = (done: string[], current: string) => {
       const c = complete(real, done, current, source);
@@ -178,13 +181,13 @@ describe('the completion logic', () => {
     expect(of(['rules'], 'a')).toEqual(['apply']);
   });
 
-  it('reads the library named by --library on the line', () => {
+  it('reads the library named by --library on the line', async () => {
     calls.length = 0;
     values(['--library', '/tmp/lib', 'show'], '');
     expect(calls).toEqual(['/tmp/lib']);
   });
 
-  it('splits a command line as a shell does, and fits bash word breaks and zsh escapes', () => {
+  it('splits a command line as a shell does, and fits bash word breaks and zsh escapes', async () => {
     expect(shellWords('papers tag "a b" c\\ d ')).toEqual({ words: ['papers', 'tag', 'a b', 'c d', ''], lastRaw: '' });
     expect(shellWords("papers list --tag=x 'y").words).toEqual(['papers', 'list', '--tag=x', 'y']);
     const c = { kind: 'values' as const, candidates: [{ value: '--tag=cs:AI', description: 'x' }] };

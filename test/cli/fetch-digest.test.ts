@@ -4,20 +4,25 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../io/library-helpers.js';
 import { ARXIV_RSS, CORPORA, HF_API, idsOf } from './fetch-server.js';
-import { libraryEnv, run } from './library-run.js';
+import { builtOnce, libraryEnv, run } from './run-in-process.js';
 
-function fixtureLibrary() {
-  const env = libraryEnv(tempDir());
-  const ok = (args: string[]) => {
-    const r = run(args, env);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    return r.stdout;
-  };
-  ok(['import', join(CORPORA, 'hf-api-1.json')]);
-  ok(['tag', '2410.18533', '2410.18745', '+to-read']);
-  ok(['tag', '2410.18975', '2410.18978', '+skip']);
-  return { env, ok };
+async function succeed(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const r = await run(args, env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+const fixtureCopy = builtOnce(async (env) => {
+  await succeed(['import', join(CORPORA, 'hf-api-1.json')], env);
+  await succeed(['tag', '2410.18533', '2410.18745', '+to-read'], env);
+  await succeed(['tag', '2410.18975', '2410.18978', '+skip'], env);
+});
+
+/** The fixed library (built once for the file), a copy for each test. */
+async function fixtureLibrary() {
+  const { env } = await fixtureCopy();
+  return { env, ok: (args: string[]) => succeed(args, env) };
 }
 
 const PINNED = `# Papers since 2024-10-01 00:00 UTC
@@ -51,13 +56,13 @@ const PINNED = `# Papers since 2024-10-01 00:00 UTC
 `;
 
 describe('papers digest', () => {
-  it('prints the papers new since a day, most interesting first, as Markdown and as JSON', () => {
-    const { env, ok } = fixtureLibrary();
+  it('prints the papers new since a day, most interesting first, as Markdown and as JSON', async () => {
+    const { env, ok } = await fixtureLibrary();
     const fixed = { ...env, PAPERS_NOW: '2024-10-26T08:00:00Z' };
-    const md = run(['digest', '--since', '2024-10-01'], fixed);
+    const md = await run(['digest', '--since', '2024-10-01'], fixed);
     expect(md.stderr).toBe('');
     expect(md.stdout).toBe(PINNED);
-    const json = JSON.parse(run(['digest', '--since', '2024-10-01', '--format', 'json'], fixed).stdout) as {
+    const json = JSON.parse((await run(['digest', '--since', '2024-10-01', '--format', 'json'], fixed)).stdout) as {
       since: string;
       generated: string;
       order: string | null;
@@ -69,20 +74,20 @@ describe('papers digest', () => {
     expect(json.papers.map((p) => p.id)).toEqual(mdOrder);
     expect(json.papers.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect([...json.papers.map((p) => p.id)].sort()).toEqual(idsOf(HF_API, 'hf'));
-    expect(ok(['digest', '--since', '2099-01-01'])).toBe('# Papers since 2099-01-01 00:00 UTC\n\nNo new papers.\n');
+    expect(await ok(['digest', '--since', '2099-01-01'])).toBe('# Papers since 2099-01-01 00:00 UTC\n\nNo new papers.\n');
   });
 
-  it('by default shows what came in since the last digest', () => {
-    const { env, ok } = fixtureLibrary();
-    ok(['digest']);
-    ok(['import', join(CORPORA, 'arxiv-rss-1.xml')]);
-    const json = JSON.parse(ok(['digest', '--format', 'json'])) as { papers: Array<{ id: string }> };
+  it('by default shows what came in since the last digest', async () => {
+    const { env, ok } = await fixtureLibrary();
+    await ok(['digest']);
+    await ok(['import', join(CORPORA, 'arxiv-rss-1.xml')]);
+    const json = JSON.parse(await ok(['digest', '--format', 'json'])) as { papers: Array<{ id: string }> };
     expect(json.papers.map((p) => p.id).sort()).toEqual(idsOf(ARXIV_RSS, 'rss'));
-    expect(ok(['digest'])).toMatch(/^# Papers since \d{4}-\d\d-\d\d \d\d:\d\d UTC\n\nNo new papers\.\n$/);
+    expect(await ok(['digest'])).toMatch(/^# Papers since \d{4}-\d\d-\d\d \d\d:\d\d UTC\n\nNo new papers\.\n$/);
   });
 
-  it('refuses a date it cannot read', () => {
-    const r = run(['digest', '--since', 'last tuesday'], libraryEnv(tempDir()));
+  it('refuses a date it cannot read', async () => {
+    const r = await run(['digest', '--since', 'last tuesday'], libraryEnv(tempDir()));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^papers: --since last tuesday: expected a date: YYYY-MM-DD/);
   });

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, expect } from 'vitest';
 import { parseDigest } from '../../src/core/parse/index.js';
 import { tempDir } from '../io/library-helpers.js';
-import { libraryEnv, run, start } from './library-run.js';
+import { libraryEnv, run } from './run-in-process.js';
 
 export const CORPORA = join(import.meta.dirname, '..', 'fixtures', 'corpora');
 /** The recorded Hugging Face API answer for 2024-10-25 and a recorded arXiv RSS feed. */
@@ -107,10 +107,10 @@ export function setup(hf: string, arxiv = hf, extra: Record<string, string> = {}
   return { dir, env };
 }
 
-export const fetchRun = (args: string[], env: NodeJS.ProcessEnv) => start(['fetch', ...args], env).done;
+export const fetchRun = (args: string[], env: NodeJS.ProcessEnv) => run(['fetch', ...args], env);
 
-export function libraryIds(env: NodeJS.ProcessEnv): string[] {
-  const r = run(['list', '--json'], env);
+export async function libraryIds(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const r = await run(['list', '--json'], env);
   expect(r.stderr).toBe('');
   return (JSON.parse(r.stdout) as Array<{ id: string }>).map((p) => p.id).sort();
 }

@@ -28,7 +28,7 @@ describe('papers fetch arxiv', () => {
     expect(server.seen.map((s) => s.url)).toEqual(['/rss/cs.CL', '/rss/cs.LG']);
     expect(server.seen[1]!.at - server.seen[0]!.at).toBeGreaterThanOrEqual(300);
     expect(r.stdout.split('\n')[0]).toBe(`${server.base}/rss/cs.CL: arxiv-feed, 11 papers found (2025-06-18; arXiv: 11 new, 0 cross-lists, 0 replacements), 11 new, 0 updated`);
-    expect(libraryIds(env)).toEqual(idsOf(ARXIV_RSS, 'rss'));
+    expect(await libraryIds(env)).toEqual(idsOf(ARXIV_RSS, 'rss'));
   });
 
   it('asks for a+b as one feed, and refuses what is not a category', async () => {

@@ -24,7 +24,7 @@ describe('papers fetch hf', () => {
     expect(server.seen.map((s) => s.url)).toEqual([`/api/daily_papers?date=${DAY}`]);
     expect(server.seen[0]!.headers['user-agent']).toMatch(new RegExp(`^papers/${VERSION.replace(/\./g, '\\.')} `));
     expect(server.seen[0]!.headers['if-none-match']).toBeUndefined();
-    expect(libraryIds(env)).toEqual(idsOf(HF_API, 'hf'));
+    expect(await libraryIds(env)).toEqual(idsOf(HF_API, 'hf'));
     const [meta] = readdirSync(join(dir, 'digests')).filter((f) => f.endsWith('.json'));
     const kept = JSON.parse(readFileSync(join(dir, 'digests', meta!), 'utf8')) as { file: string; importedAt: string; format: string };
     expect(kept).toMatchObject({ file: url, format: 'hf-api' });
@@ -35,14 +35,14 @@ describe('papers fetch hf', () => {
     const server = await serve((req, res) => (req.headers['if-none-match'] === '"day-1"' ? send(res, 304, '') : hfOk(req, res, 0)));
     const { dir, env } = setup(server.base);
     expect((await fetchRun(['hf', '--date', DAY], env)).code).toBe(0);
-    const before = libraryIds(env);
+    const before = await libraryIds(env);
     const again = await fetchRun(['hf', '--date', DAY], env);
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`hf ${DAY}: unchanged since the last fetch; nothing imported\nfetched hf: 0 new papers, 0 updated (1 request, 1 unchanged)\n`);
     expect(server.seen[1]!.headers['if-none-match']).toBe('"day-1"');
     expect(server.seen[1]!.headers['if-modified-since']).toBe('Fri, 25 Oct 2024 10:00:00 GMT');
-    expect(libraryIds(env)).toEqual(before);
+    expect(await libraryIds(env)).toEqual(before);
     expect(digestCount(dir)).toBe(1);
   });
 
@@ -77,7 +77,7 @@ describe('papers fetch hf', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`papers: hf ${DAY}: HTTP 503 Service Unavailable; asking again in 1 s\n`);
     expect(server.seen).toHaveLength(2);
-    expect(libraryIds(env)).toEqual(idsOf(HF_API, 'hf'));
+    expect(await libraryIds(env)).toEqual(idsOf(HF_API, 'hf'));
   });
 
   it('waits as long as a 429’s Retry-After says (measured by the server)', async () => {

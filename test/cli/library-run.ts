@@ -1,4 +1,6 @@
-// Runs the built `papers` binary against a temporary library (never the real home).
+// Runs the built `papers` binary as a real process against a temporary library (never the real
+// home): for tests about a process (kills, signals, locks between processes, start-up, terminals).
+// Everything else runs in process (run-in-process.ts), with the same functions.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,13 +17,34 @@ export interface Run {
   stderr: string;
 }
 
+export function tempDir(prefix = 'papers-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A sandbox: its own PAPERS_HOME (dir/library), XDG folders and HOME, and no other PAPERS_ setting. */
+export function sandbox(): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = tempDir();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    HOME: dir,
+    PAPERS_HOME: join(dir, 'library'),
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_DATA_HOME: join(dir, 'data'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
+  };
+  for (const key of Object.keys(env)) if (key.startsWith('PAPERS_') && key !== 'PAPERS_HOME') delete env[key];
+  return { dir, env };
+}
+
 export function libraryEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'papers-home-'));
   return { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PAPERS_HOME: dir, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), PAPERS_LOCK_WAIT_MS: '60000', ...extra };
 }
 
-export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input, cwd: ROOT });
+export function run(args: readonly string[], env: NodeJS.ProcessEnv, input?: string | Buffer, cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input, cwd, timeout: 60_000 });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,10 +1,12 @@
-// `papers list`, run as users run it: the built binary (npm test builds dist/ first).
+// `papers list`, run as users run it: the built program (npm test builds dist/ first), in process
+// except where pipes and terminals are the point.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { run } from './run-in-process.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'papers.js');
@@ -29,10 +31,7 @@ function sandbox(): { dir: string; env: NodeJS.ProcessEnv } {
   return { dir, env };
 }
 
-function papers(args: string[], env: NodeJS.ProcessEnv, input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const papers = (args: string[], env: NodeJS.ProcessEnv, input?: string | Buffer) => run(args, env, input);
 
 function sh(command: string, env: NodeJS.ProcessEnv) {
   const r = spawnSync('sh', ['-c', command], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
@@ -49,9 +48,9 @@ interface JsonPaper {
 }
 
 describe('papers list on the bundled seed', () => {
-  it('--json gives the 100 papers in page order, with the same ids on a second run', () => {
+  it('--json gives the 100 papers in page order, with the same ids on a second run', async () => {
     const { env } = sandbox();
-    const first = papers(['list', '--json'], env);
+    const first = await papers(['list', '--json'], env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const list = JSON.parse(first.stdout) as JsonPaper[];
@@ -64,24 +63,24 @@ describe('papers list on the bundled seed', () => {
     expect(mg.links).toContainEqual({ url: 'https://github.com/chaudatascience/mixturegrowth', kind: 'code' });
     expect(list.every((p) => p.abstract.length > 500)).toBe(true);
 
-    const again = JSON.parse(papers(['list', '--json'], sandbox().env).stdout) as JsonPaper[];
+    const again = JSON.parse((await papers(['list', '--json'], sandbox().env)).stdout) as JsonPaper[];
     expect(again.map((p) => p.id)).toEqual(list.map((p) => p.id));
   });
 
-  it('--limit 3 prints three papers', () => {
+  it('--limit 3 prints three papers', async () => {
     const { env } = sandbox();
-    const r = papers(['list', '--limit', '3'], env);
+    const r = await papers(['list', '--limit', '3'], env);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^2\ttyrnnmx66\t\d{4}-03-12\tC\t.*\tMixtureGrowth: Growing Neural Networks by Recombining Learned Parameters$/);
-    expect(JSON.parse(papers(['list', '--json', '--limit', '3'], env).stdout)).toHaveLength(3);
+    expect(JSON.parse((await papers(['list', '--json', '--limit', '3'], env)).stdout)).toHaveLength(3);
   });
 
-  it('piped, prints plain tab-separated lines without colour, even with FORCE_COLOR', () => {
+  it('piped, prints plain tab-separated lines without colour, even with FORCE_COLOR', async () => {
     const { env } = sandbox();
     for (const colour of [{ NO_COLOR: '1', FORCE_COLOR: '0' }, { NO_COLOR: '', FORCE_COLOR: '1' }, { NO_COLOR: undefined, FORCE_COLOR: '3' }]) {
-      const r = papers(['list'], { ...env, ...colour });
+      const r = await papers(['list'], { ...env, ...colour });
       expect(r.code).toBe(0);
       expect(r.stdout).not.toMatch(ANSI);
       const lines = r.stdout.trimEnd().split('\n');
@@ -90,7 +89,7 @@ describe('papers list on the bundled seed', () => {
     }
   });
 
-  it('`papers list | head -3` ends quietly', () => {
+  it('`papers list | head -3` ends quietly', async () => {
     const { env } = sandbox();
     const r = sh(`"${process.execPath}" "${BIN}" list | head -3`, env);
     expect(r.code).toBe(0);
@@ -121,9 +120,9 @@ describe('papers list on the bundled seed', () => {
 });
 
 describe('papers list FILE', () => {
-  it('reads hf-papers-2.txt: 20 papers with card dates and upvotes', () => {
+  it('reads hf-papers-2.txt: 20 papers with card dates and upvotes', async () => {
     const { env } = sandbox();
-    const r = papers(['list', '--json', '--year', '2026', HF2], env);
+    const r = await papers(['list', '--json', '--year', '2026', HF2], env);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as (JsonPaper & { upvotes: number | null })[];
     expect(list).toHaveLength(20);
@@ -131,14 +130,14 @@ describe('papers list FILE', () => {
     expect(list[1]).toMatchObject({ upvotes: 65, date: '2024-03-08' });
     // info diagnostics (the assumed year) only with --verbose
     expect(r.stderr).toBe('');
-    const verbose = papers(['list', '--verbose', '--year', '2026', HF2], env);
+    const verbose = await papers(['list', '--verbose', '--year', '2026', HF2], env);
     expect(verbose.stderr).toContain(`${HF2}:59: info: "May 30" has no year: assumed 2026 (from --year)`);
   });
 
-  it('reads stdin as "-"', () => {
+  it('reads stdin as "-"', async () => {
     const { env } = sandbox();
     const text = 'Mar 12\n\nA Paper From Stdin\n\nWe propose a method that works well. Code is at github.com/a/b.\n';
-    const r = papers(['list', '--json', '--year', '2025', '-'], env, text);
+    const r = await papers(['list', '--json', '--year', '2025', '-'], env, text);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject([{ title: 'A Paper From Stdin', date: '2025-03-12', source: { file: 'stdin', line: 3 }, links: [{ url: 'https://github.com/a/b', kind: 'code' }] }]);
   });
@@ -155,67 +154,67 @@ describe('papers list errors: one line naming the file, exit 2, no stack trace',
     expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
   };
 
-  it('a missing file', () => {
+  it('a missing file', async () => {
     const { dir, env } = sandbox();
     const missing = join(dir, 'nope.txt');
-    expectOneLine(papers(['list', missing], env), new RegExp(`${missing.replace(/[.]/g, '\\.')}: no such file`));
+    expectOneLine(await papers(['list', missing], env), new RegExp(`${missing.replace(/[.]/g, '\\.')}: no such file`));
   });
 
-  it('a directory', () => {
+  it('a directory', async () => {
     const { dir, env } = sandbox();
-    expectOneLine(papers(['list', dir], env), /is a directory/);
+    expectOneLine(await papers(['list', dir], env), /is a directory/);
   });
 
-  it('a binary file', () => {
+  it('a binary file', async () => {
     const { dir, env } = sandbox();
     const file = join(dir, 'image.png');
     writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
-    expectOneLine(papers(['list', file], env), /image\.png: is a binary file/);
+    expectOneLine(await papers(['list', file], env), /image\.png: is a binary file/);
   });
 
-  it('an empty file', () => {
+  it('an empty file', async () => {
     const { dir, env } = sandbox();
     const file = join(dir, 'empty.txt');
     writeFileSync(file, '');
-    expectOneLine(papers(['list', file], env), /empty\.txt: is empty/);
+    expectOneLine(await papers(['list', file], env), /empty\.txt: is empty/);
   });
 
-  it('a file with no papers', () => {
+  it('a file with no papers', async () => {
     const { dir, env } = sandbox();
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'just some words\n');
-    expectOneLine(papers(['list', file], env), /notes\.txt(:\d+)?: no papers found/);
+    expectOneLine(await papers(['list', file], env), /notes\.txt(:\d+)?: no papers found/);
     const dateOnly = join(dir, 'date-only.txt');
     writeFileSync(dateOnly, 'Mar 12\n');
-    expectOneLine(papers(['list', dateOnly], env), /date-only\.txt: no papers found/);
+    expectOneLine(await papers(['list', dateOnly], env), /date-only\.txt: no papers found/);
   });
 
-  it('a good file and a bad one: the bad one is named, nothing printed', () => {
+  it('a good file and a bad one: the bad one is named, nothing printed', async () => {
     const { dir, env } = sandbox();
     const copy = join(dir, 'good.txt');
     copyFileSync(HF2, copy);
-    expectOneLine(papers(['list', copy, join(dir, 'missing.txt')], env), /missing\.txt: no such file/);
+    expectOneLine(await papers(['list', copy, join(dir, 'missing.txt')], env), /missing\.txt: no such file/);
   });
 
-  it('a wrong flag or flag value', () => {
+  it('a wrong flag or flag value', async () => {
     const { env } = sandbox();
-    expectOneLine(papers(['list', '--bogus'], env), /--bogus/);
-    expectOneLine(papers(['list', '--limit', 'x'], env), /--limit x/);
-    expectOneLine(papers(['list', '--year', '12'], env), /--year 12/);
+    expectOneLine(await papers(['list', '--bogus'], env), /--bogus/);
+    expectOneLine(await papers(['list', '--limit', 'x'], env), /--limit x/);
+    expectOneLine(await papers(['list', '--year', '12'], env), /--year 12/);
   });
 
-  it('a mistyped command is not taken for a missing file', () => {
+  it('a mistyped command is not taken for a missing file', async () => {
     const { env } = sandbox();
-    expectOneLine(papers(['lsit'], env), /unknown command 'lsit'.*did you mean 'papers list'/);
-    expectOneLine(papers(['serch', 'x'], env), /did you mean 'papers search'/);
+    expectOneLine(await papers(['lsit'], env), /unknown command 'lsit'.*did you mean 'papers list'/);
+    expectOneLine(await papers(['serch', 'x'], env), /did you mean 'papers search'/);
     // after an explicit `list`, the word is a file name again
-    expectOneLine(papers(['list', 'lsit'], env), /lsit: no such file/);
+    expectOneLine(await papers(['list', 'lsit'], env), /lsit: no such file/);
   });
 });
 
 describe('papers list --help', () => {
-  it('shows examples', () => {
-    const r = papers(['list', '--help'], sandbox().env);
+  it('shows examples', async () => {
+    const r = await papers(['list', '--help'], sandbox().env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('papers list digest.txt --limit 10');

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { papers, ROOT, sandbox, tempDir } from './polish-run.js';
+import { ROOT, run, sandbox, tempDir } from './library-run.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; name: string };
 
@@ -14,7 +14,7 @@ describe('papers --version', () => {
   it('prints the version of package.json', () => {
     const { env } = sandbox();
     for (const flag of ['--version', '-V']) {
-      const r = papers([flag], env);
+      const r = run([flag], env);
       expect(r.code).toBe(0);
       expect(r.stdout.trim()).toBe(pkg.version);
     }
@@ -67,14 +67,14 @@ describe('npm pack and a global install', () => {
 
     const bin = join(prefix, 'bin', 'papers');
     const { env } = sandbox();
-    const run = (args: string[]) => spawnSync(bin, args, { cwd: tmp, env, encoding: 'utf8', timeout: 60_000 });
-    const version = run(['--version']);
+    const installed = (args: string[]) => spawnSync(bin, args, { cwd: tmp, env, encoding: 'utf8', timeout: 60_000 });
+    const version = installed(['--version']);
     expect(version.stdout.trim()).toBe(pkg.version);
-    const list = run(['list', '--plain']);
+    const list = installed(['list', '--plain']);
     expect(list.stderr).toBe('');
     expect(list.status).toBe(0);
     // the installed copy lists the bundled seed exactly as the working tree does
-    const here = papers(['list', '--plain'], env);
+    const here = run(['list', '--plain'], env);
     expect(list.stdout).toBe(here.stdout);
     expect(list.stdout.split('\n').filter(Boolean).length).toBeGreaterThan(10);
   }, 300_000);

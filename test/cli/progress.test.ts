@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clock, renderProgress, startProgress, type ProgressStream } from '../../src/cli/progress.js';
-import { BIN, papers, ROOT, sandbox } from './polish-run.js';
+import { BIN, ROOT, run, sandbox } from './library-run.js';
 
 function fakeTerminal(isTTY = true): ProgressStream & { text: string } {
   const stream = { isTTY, columns: 80, text: '', write: (t: string) => void (stream.text += t) };
@@ -124,7 +124,7 @@ describe('progress of real commands under a pseudo-terminal', () => {
 
     const { env: fresh } = sandbox();
     for (const args of [['import', SEED, SECOND], ['list', '--plain'], ['doctor', '--repair']]) {
-      const piped = papers(args, { ...fresh, PAPERS_PROGRESS_DELAY_MS: '0' });
+      const piped = run(args, { ...fresh, PAPERS_PROGRESS_DELAY_MS: '0' });
       expect(piped.code).toBe(0);
       expect(piped.stderr).toBe('');
       expect(piped.stdout).not.toContain('\r');

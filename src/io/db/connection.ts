@@ -11,8 +11,31 @@ export type Database = BetterSqlite3.Database;
 let driver: typeof BetterSqlite3 | null = null;
 /** The native module, required on first use so that commands without a library never load it. */
 function sqlite(): typeof BetterSqlite3 {
-  driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  driver ??= tracked(createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3);
   return driver;
+}
+
+// A process exit closes the connections a command leaves open; a test that runs many commands in
+// one process closes them after each (closeOpenDatabases). Weak references: no connection is kept
+// alive by this list.
+const connections = new Set<WeakRef<Database>>();
+function tracked(Base: typeof BetterSqlite3): typeof BetterSqlite3 {
+  return new Proxy(Base, {
+    construct(target, args, newTarget) {
+      const db = Reflect.construct(target, args, newTarget) as Database;
+      connections.add(new WeakRef(db));
+      return db;
+    },
+  });
+}
+
+/** Closes every database connection still open (for callers that run many commands in one process). */
+export function closeOpenDatabases(): void {
+  for (const ref of connections) {
+    const db = ref.deref();
+    if (db?.open) db.close();
+  }
+  connections.clear();
 }
 
 export function databasePath(dir: string): string {

@@ -3,7 +3,7 @@
 // killed before the commit, the digest is not imported (its row is what counts) and the next open
 // catches it up from the kept file. Forget removes the digest's files and re-reads the others.
 import { recordIds } from '../../core/id-continuity.js';
-import { pauseForTest } from '../atomic.js';
+import { testHook } from '../test-hooks.js';
 import { inputError } from '../../core/errors.js';
 import type { ParseOptions, ParseResult } from '../../core/model.js';
 import { digestNames, readMeta, readMetas, removeDigest, sha256, writeDigest, type DigestMeta } from '../digest-store.js';
@@ -83,7 +83,7 @@ export function importParsed(dir: string, derived: Derived | null, d: Parsed, ru
   writeDigest(dir, d.bytes, meta);
   const merged = db.transaction(() => {
     const m = mergeDigest(db, { hash: digest, file: d.name, importedAt, format: d.result.format, run: meta.run ?? null }, d.result.papers);
-    pauseForTest();
+    testHook('import-in-transaction');
     setMeta(db, 'generation', newGeneration());
     return m;
   })();

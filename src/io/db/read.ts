@@ -182,6 +182,7 @@ function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, m
       yield make(row, own);
     }
   } finally {
+    // also when the caller stops early (list --limit): an open statement keeps the connection busy
     if (!next.done) sightings.return?.();
     rows.return?.();
   }

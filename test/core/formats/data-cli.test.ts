@@ -1,28 +1,23 @@
-// The data-file formats through the built binary (`node scripts/build.mjs` first): each real sample
+// The data-file formats through the built program (`node scripts/build.mjs` first): each real sample
 // gives its papers, and config-like JSON, YAML and CSV give "no papers found" with a non-zero exit.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../cli/run-in-process.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/papers.js', import.meta.url));
 const CORPORA = fileURLToPath(new URL('../../fixtures/corpora/', import.meta.url));
 
 function papers(args: string[], cwd: string) {
   const home = mkdtempSync(join(tmpdir(), 'papers-data-'));
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PAPERS_HOME: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, HOME: home },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PAPERS_HOME: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, HOME: home };
+  return run(args, env, undefined, cwd);
 }
 
 describe('data files through papers parse', () => {
-  it('reads each real data sample in its format', () => {
-    const r = papers(['parse', 'scraper-json-1.json', 'scraper-json-3.json', 'jsonl-1.jsonl', 'csv-1.csv', 'yaml-1.yaml'], CORPORA);
+  it('reads each real data sample in its format', async () => {
+    const r = await papers(['parse', 'scraper-json-1.json', 'scraper-json-3.json', 'jsonl-1.jsonl', 'csv-1.csv', 'yaml-1.yaml'], CORPORA);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').map((l) => l.replace(/ \(.*\)$/, ''))).toEqual([
       'scraper-json-1.json: json-records, 120 papers found',
@@ -42,10 +37,10 @@ describe('data files through papers parse', () => {
     'deps.csv': 'name,version,license\nyaml,2.8.0,ISC\n',
   };
   for (const [name, text] of Object.entries(configs)) {
-    it(`${name}: no papers found, exit 2`, () => {
+    it(`${name}: no papers found, exit 2`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'papers-config-'));
       writeFileSync(join(dir, name), text);
-      const r = papers(['parse', name], dir);
+      const r = await papers(['parse', name], dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`${name}: no papers found`);
       expect(r.stdout).toMatch(/, 0 papers found/);

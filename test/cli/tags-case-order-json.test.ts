@@ -3,8 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEED } from './library-run.js';
-import { papersIn, tempLibrary } from './tags-run.js';
+import { run, sandbox, SEED, tempDir } from './run-in-process.js';
+
+const { env } = sandbox();
+const papersIn = (library: string, args: readonly string[]) => run(['--library', library, ...args], env);
+const tempLibrary = () => join(tempDir(), 'library');
 
 let lib = '';
 let ids: string[] = [];

@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decisionsText, run, seededLibrary, tempFiles } from './safety-run.js';
+import { decisionsText, run, seededLibrary, tempFiles } from './hooks-run.js';
 
 const mounted: string[] = [];
 
@@ -34,7 +34,7 @@ function whyNoMounts(): string | null {
 const noMounts = whyNoMounts();
 const skipNote = noMounts === null ? '' : ` (skipped: ${noMounts})`;
 
-afterAll(() => {
+afterAll(async () => {
   for (const point of mounted.reverse()) {
     try {
       execFileSync('umount', [point], { stdio: 'pipe' });
@@ -46,11 +46,11 @@ afterAll(() => {
 });
 
 /** A library on its own small tmpfs, every cache built (list, search), one paper tagged. */
-function libraryOnTmpfs() {
+async function libraryOnTmpfs() {
   const point = mountTmpfs('4m');
-  const lib = seededLibrary(join(point, 'lib'));
+  const lib = await seededLibrary(join(point, 'lib'));
   for (const args of [['list', '--plain'], ['search', 'neural'], ['tag', lib.ids[0]!, '+keep']]) {
-    const r = run(args, lib.env);
+    const r = await run(args, lib.env);
     if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
   }
   return { ...lib, point };
@@ -84,9 +84,9 @@ function fill(point: string, spareBytes = 0): string {
   return path;
 }
 
-function readCommandsWork(env: NodeJS.ProcessEnv, id: string): void {
+async function readCommandsWork(env: NodeJS.ProcessEnv, id: string): Promise<void> {
   for (const args of [['list', '--plain'], ['show', id], ['search', 'neural'], ['export', '--format', 'json'], ['tags']]) {
-    const r = run(args, env);
+    const r = await run(args, env);
     expect([args.join(' '), r.code]).toEqual([args.join(' '), 0]);
     expect(r.stderr).not.toMatch(/papers: |warning|error|E[A-Z]{3,}/); // search's hint of more matches is fine
     expect(r.stdout.length).toBeGreaterThan(0);
@@ -102,46 +102,46 @@ function refusesInOneLine(r: { code: number | null; stderr: string }, problem: R
 }
 
 describe.skipIf(noMounts !== null)(`a full disk${skipNote}`, () => {
-  it('read-only commands work; a tag or note fails in one line, changes nothing and leaves no temp file', () => {
-    const { dir, env, ids, point } = libraryOnTmpfs();
+  it('read-only commands work; a tag or note fails in one line, changes nothing and leaves no temp file', async () => {
+    const { dir, env, ids, point } = await libraryOnTmpfs();
     const before = decisionsText(dir);
     const filler = fill(point);
-    readCommandsWork(env, ids[0]!);
-    refusesInOneLine(run(['tag', ids[1]!, '+x'], env), /lib\/(lock \(the library's lock\)|decisions\.yaml): cannot write it: the disk is full \(ENOSPC\); free some space/);
-    refusesInOneLine(run(['note', ids[1]!, 'a long note '.repeat(2000)], env), /the disk is full \(ENOSPC\)/);
+    await readCommandsWork(env, ids[0]!);
+    refusesInOneLine(await run(['tag', ids[1]!, '+x'], env), /lib\/(lock \(the library's lock\)|decisions\.yaml): cannot write it: the disk is full \(ENOSPC\); free some space/);
+    refusesInOneLine(await run(['note', ids[1]!, 'a long note '.repeat(2000)], env), /the disk is full \(ENOSPC\)/);
     expect(decisionsText(dir)).toBe(before);
     expect(tempFiles(dir)).toEqual([]);
     rmSync(filler);
     rmSync(`${filler}2`);
-    expect(run(['tag', ids[1]!, '+x'], env).code).toBe(0);
-    expect(run(['undo', '--list'], env).stdout.trim().split('\n')).toHaveLength(2);
+    expect((await run(['tag', ids[1]!, '+x'], env)).code).toBe(0);
+    expect((await run(['undo', '--list'], env)).stdout.trim().split('\n')).toHaveLength(2);
   });
 });
 
 describe.skipIf(noMounts !== null)(`a disk with room for the lock only${skipNote}`, () => {
-  it('a tag fails naming decisions.yaml; nothing is journaled, nothing changed, no temp file left', () => {
-    const { dir, env, ids, point } = libraryOnTmpfs();
+  it('a tag fails naming decisions.yaml; nothing is journaled, nothing changed, no temp file left', async () => {
+    const { dir, env, ids, point } = await libraryOnTmpfs();
     // decisions.yaml larger than the room left, which holds the lock and the database's
     // shared-memory file (SQLite's WAL mode creates it when a command opens the library)
-    expect(run(['note', ids[2]!, 'a long note '.repeat(6000)], env).code).toBe(0);
+    expect((await run(['note', ids[2]!, 'a long note '.repeat(6000)], env)).code).toBe(0);
     const before = decisionsText(dir);
-    const journal = run(['undo', '--list'], env).stdout;
+    const journal = (await run(['undo', '--list'], env)).stdout;
     fill(point, 48 * 1024);
-    refusesInOneLine(run(['tag', ids[1]!, '+x'], env), /lib\/decisions\.yaml: cannot write it: the disk is full \(ENOSPC\)/);
+    refusesInOneLine(await run(['tag', ids[1]!, '+x'], env), /lib\/decisions\.yaml: cannot write it: the disk is full \(ENOSPC\)/);
     expect(decisionsText(dir)).toBe(before);
     expect(tempFiles(dir)).toEqual([]);
-    expect(run(['undo', '--list'], env).stdout).toBe(journal);
+    expect((await run(['undo', '--list'], env)).stdout).toBe(journal);
   });
 });
 
 describe.skipIf(noMounts !== null)(`a read-only library${skipNote}`, () => {
-  it('read-only commands work; writes fail in one line naming the file and the problem', () => {
-    const { dir, env, ids, point } = libraryOnTmpfs();
+  it('read-only commands work; writes fail in one line naming the file and the problem', async () => {
+    const { dir, env, ids, point } = await libraryOnTmpfs();
     const before = decisionsText(dir);
     execFileSync('mount', ['-o', 'remount,ro', point], { stdio: 'pipe' });
-    readCommandsWork(env, ids[0]!);
-    refusesInOneLine(run(['tag', ids[1]!, '+x'], env), /the file system is read-only \(EROFS\)/);
-    refusesInOneLine(run(['undo'], env), /the file system is read-only \(EROFS\)/);
+    await readCommandsWork(env, ids[0]!);
+    refusesInOneLine(await run(['tag', ids[1]!, '+x'], env), /the file system is read-only \(EROFS\)/);
+    refusesInOneLine(await run(['undo'], env), /the file system is read-only \(EROFS\)/);
     expect(decisionsText(dir)).toBe(before);
   });
 });

@@ -1,29 +1,28 @@
-// Shared by the safety tests: a library with the seed imported, built once per test file and
-// copied per test; the test hooks of src/io/test-hooks.ts; waiting for a condition.
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// For the tests of what survives faults, kills and races: a library with the seed imported, built
+// once per test file and copied per test; the test hooks of src/io/test-hooks.ts; waiting for a
+// condition. Commands run in process (run); the processes a test kills, interrupts or races are
+// real ones (start).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { libraryEnv, run, SEED } from './library-run.js';
+import { builtOnce, run, SEED } from './run-in-process.js';
 
-export { run, start, SEED, BIN, ROOT } from './library-run.js';
+export { start, BIN } from './library-run.js';
+export { run, SEED, ROOT } from './run-in-process.js';
 
-let built: string | null = null;
+const seededCopy = builtOnce(async (env) => {
+  const r = await run(['import', SEED], env);
+  if (r.code !== 0) throw new Error(`seed import failed: ${r.stderr}`);
+});
 
 /** A fresh copy of a library holding the seed's papers (tagged nothing), with its environment. */
-export function seededLibrary(into?: string): { dir: string; env: NodeJS.ProcessEnv; ids: string[] } {
-  if (built === null) {
-    built = join(mkdtempSync(join(tmpdir(), 'papers-safety-built-')), 'lib');
-    const r = run(['import', SEED], libraryEnv(built));
-    if (r.code !== 0) throw new Error(`seed import failed: ${r.stderr}`);
-  }
-  const dir = into ?? join(mkdtempSync(join(tmpdir(), 'papers-safety-')), 'lib');
-  cpSync(built, dir, { recursive: true });
-  const env = libraryEnv(dir, { PAPERS_LOCK_WAIT_MS: '60000' });
-  return { dir, env, ids: listIds(env) };
+export async function seededLibrary(into?: string): Promise<{ dir: string; env: NodeJS.ProcessEnv; ids: string[] }> {
+  const { dir, env } = await seededCopy(into);
+  return { dir, env, ids: await listIds(env) };
 }
 
-export function listIds(env: NodeJS.ProcessEnv, ...args: string[]): string[] {
-  const r = run(['list', '--plain', ...args], env);
+export async function listIds(env: NodeJS.ProcessEnv, ...args: string[]): Promise<string[]> {
+  const r = await run(['list', '--plain', ...args], env);
   if (r.code !== 0) throw new Error(`list failed: ${r.stderr}`);
   return r.stdout.trim().split('\n').filter(Boolean).map((l) => l.split('\t')[1]!);
 }

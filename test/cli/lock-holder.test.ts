@@ -5,21 +5,21 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hookEnv, reached, release, run, seededLibrary, start } from './safety-run.js';
+import { hookEnv, reached, release, run, seededLibrary, start } from './hooks-run.js';
 
 const unrelated: Array<ReturnType<typeof spawn>> = [];
-afterAll(() => {
+afterAll(async () => {
   for (const child of unrelated) child.kill('SIGKILL');
 });
 
-function tagsOf(env: NodeJS.ProcessEnv, id: string): string[] {
-  const r = run(['show', id, '--json'], env);
+async function tagsOf(env: NodeJS.ProcessEnv, id: string): Promise<string[]> {
+  const r = await run(['show', id, '--json'], env);
   return [...(JSON.parse(r.stdout) as { tags: string[] }).tags].sort();
 }
 
 describe('the library lock', () => {
   it('an hour-old lock whose holder is paused is waited for, not broken: both writers’ tags land', async () => {
-    const { dir, env, ids } = seededLibrary();
+    const { dir, env, ids } = await seededLibrary();
     const first = hookEnv(env, 'decisions-before-write');
     const a = start(['tag', ids[0]!, '+a'], first.env);
     await reached(first.dir, 'decisions-before-write');
@@ -31,20 +31,20 @@ describe('the library lock', () => {
     release(first.dir, 'decisions-before-write');
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect([ra.code, ra.stderr, rb.code, rb.stderr]).toEqual([0, '', 0, '']);
-    expect(tagsOf(env, ids[0]!)).toEqual(['a', 'b']);
+    expect(await tagsOf(env, ids[0]!)).toEqual(['a', 'b']);
   });
 
   it('a lock whose pid now belongs to an unrelated process is stale: doctor reports it and a write goes ahead', async () => {
-    const { dir, env, ids } = seededLibrary();
+    const { dir, env, ids } = await seededLibrary();
     const other = spawn('sleep', ['120'], { stdio: 'ignore' });
     unrelated.push(other);
     await new Promise((resolve) => other.once('spawn', resolve));
     writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: other.pid, host: hostname(), time: new Date().toISOString(), start: '1' }));
-    const doctor = run(['doctor'], env);
+    const doctor = await run(['doctor'], env);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toMatch(/problem lock: stale lock .*pid now belongs to another program/);
-    const r = run(['tag', ids[1]!, '+after'], { ...env, PAPERS_LOCK_WAIT_MS: '3000' });
+    const r = await run(['tag', ids[1]!, '+after'], { ...env, PAPERS_LOCK_WAIT_MS: '3000' });
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(tagsOf(env, ids[1]!)).toEqual(['after']);
+    expect(await tagsOf(env, ids[1]!)).toEqual(['after']);
   });
 });
