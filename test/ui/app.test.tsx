@@ -56,9 +56,11 @@ describe('layout', () => {
     const r = await renderApp({ handle: memoryLibrary(numberedPapers(20_000)), columns: 100, rows: 30 });
     const height = computeLayout({ columns: 100, rows: 30 }).listHeight;
     const rows = () => lines(r.frame()).filter((l) => /Paper number \d+/.test(l) && !l.startsWith('Paper'));
+    // a loaded machine may show a frame drawn before the list filled the window: wait for a full one
+    await r.waitFor((f) => f.includes('1/20000 · 20000 untriaged') && rows().length === height, 'a full window of rows');
     expect(rows()).toHaveLength(height);
-    expect(r.frame()).toContain('1/20000 · 20000 untriaged');
     await r.write('G');
+    await r.waitFor((f) => /› .*Paper number 19999/.test(f), 'the last paper under the cursor');
     expect(rows()).toHaveLength(height);
     expect(rows().at(-1)).toMatch(/^› .*Paper number 19999/);
     r.unmount();
