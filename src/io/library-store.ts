@@ -16,7 +16,7 @@
 // (io/lock.ts) after re-reading what it modifies, so concurrent processes never lose an update.
 // Reads take no lock. Everything here is synchronous on purpose: a change is on disk when the
 // call returns.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../core/errors.js';
 import { emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
@@ -27,7 +27,7 @@ import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, PaperListing,
 import type { ParseOptions, ParseResult } from '../core/model.js';
 import type { IdIndex, LastListing } from '../core/refs.js';
 import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
-import { readMeta, sha256, type DigestMeta } from './digest-store.js';
+import { readMeta, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
 import { spellTagEdits } from '../core/tags.js';
@@ -36,7 +36,7 @@ import { sortByField } from '../core/rank/sort.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
-import { reportProgress } from './progress-hook.js';
+import { collectWithProgress } from './progress-hook.js';
 import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
@@ -337,7 +337,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const db = current();
       const decisions = canonicalDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
-      snapshotCache = { papers: db ? loadAll(iteratePapers(db), countPapers(db)) : [], decisions, latestDigest: latestDigest() };
+      snapshotCache = { papers: db ? collectWithProgress('loading papers', iteratePapers(db), countPapers(db)) : [], decisions, latestDigest: latestDigest() };
       return snapshotCache;
     },
     shownSnapshot() {
@@ -346,7 +346,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
       if (!db || seedView()) return store.snapshot();
       if (shownCache?.decisions === decisions) return shownCache;
-      const papers = shownCache?.papers ?? loadAll(selectListings(db, NO_FILTER, decisions), countPapers(db)).map((p) => withLazyAbstract(p, () => readAbstract(db, p.id)));
+      const papers = shownCache?.papers ?? collectWithProgress('loading papers', selectListings(db, NO_FILTER, decisions), countPapers(db)).map((p) => withLazyAbstract(p, () => readAbstract(db, p.id)));
       shownCache = { papers, decisions, latestDigest: latestDigest() };
       return shownCache;
     },
@@ -466,21 +466,6 @@ function withLazyAbstract(paper: PaperListing, read: () => string): LibraryPaper
     },
   });
   return paper as LibraryPaper;
-}
-
-/** Every paper, with a progress bar on a terminal when it takes a while. */
-function loadAll<T>(rows: Iterable<T>, total: number): T[] {
-  const papers: T[] = [];
-  const progress = reportProgress('loading papers', total);
-  try {
-    for (const p of rows) {
-      papers.push(p);
-      progress.tick();
-    }
-  } finally {
-    progress.done();
-  }
-  return papers;
 }
 
 /** Values derived from a database, kept while its content is unchanged (SQLite's data_version, plus this connection's own commits). */

@@ -20,3 +20,18 @@ export function setProgressFactory(next: ProgressFactory): void {
 export function reportProgress(label: string, total?: number): ProgressReport {
   return factory(label, total);
 }
+
+/** Every item of `rows` in an array, reporting progress as they come (`total` when known). */
+export function collectWithProgress<T>(label: string, rows: Iterable<T>, total?: number): T[] {
+  const out: T[] = [];
+  const progress = reportProgress(label, total);
+  try {
+    for (const row of rows) {
+      out.push(row);
+      progress.tick();
+    }
+  } finally {
+    progress.done();
+  }
+  return out;
+}

@@ -8,9 +8,9 @@ import { digestTextPath, readMetas, type DigestMeta } from './digest-store.js';
 import { withLock } from './lock.js';
 import { openLibrary } from './library-store.js';
 import { rebuildFromDigests } from './db/build.js';
-import { memoryDatabase, metaValue } from './db/connection.js';
+import { memoryDatabase } from './db/connection.js';
 import { recreateLocked } from './db/open.js';
-import { digestHashes, latestRun, readAllPapers } from './db/read.js';
+import { digestHashes, readAllPapers } from './db/read.js';
 
 export interface FromDigests {
   papers: LibraryPaper[];

@@ -7,7 +7,7 @@ import { SORT_KEYS, isSortKey, sortPapers } from '../../core/rank/sort.js';
 import { interestOptions } from '../interest.js';
 import type { LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
-import { startProgress } from '../progress.js';
+import { collectWithProgress } from '../../io/progress-hook.js';
 import { libraryFolder, loadPapers, yearFlag } from '../source.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
 import { isNoFilter, matchesFilter, selectPapers } from '../../core/filter.js';
@@ -111,8 +111,8 @@ export async function runList(files: string[], options: ListOptions, command: Co
       return;
     }
     const total = isNoFilter(filter) && !store.showingSeed() ? Math.min(store.count(), limit ?? Infinity) : undefined;
-    if (options.json) return printListing(collect(store.eachPaper(filter, range), total), { decisions }, options, store, output);
-    return printRows(collect(store.listings(filter, range), total), { decisions }, options, store, output);
+    if (options.json) return printListing(collectWithProgress('loading papers', store.eachPaper(filter, range), total), { decisions }, options, store, output);
+    return printRows(collectWithProgress('loading papers', store.listings(filter, range), total), { decisions }, options, store, output);
   }
   const searchOptions = limit !== undefined && options.sort === undefined && isNoFilter(filter) ? { limit } : {};
   if (query !== undefined && store && files.length === 0) {
@@ -144,21 +144,6 @@ function printRows(papers: readonly PaperListing[], snapshot: Pick<Snapshot, 'de
   const rows = papers.map((paper) => ({ paper, tags: userTags(paper, snapshot) }));
   if (output.isTTY && !options.plain) output.out(formatTable(rows, output));
   else output.out(formatPlain(rows));
-}
-
-/** The papers read, with a progress bar on a terminal when it takes a while (`total` when known). */
-function collect<T>(papers: Iterable<T>, total: number | undefined): T[] {
-  const progress = startProgress('loading papers', total);
-  const out: T[] = [];
-  try {
-    for (const p of papers) {
-      out.push(p);
-      progress.tick();
-    }
-  } finally {
-    progress.done();
-  }
-  return out;
 }
 
 /** The papers in --sort order; for interest, a note on stderr when it fell back for lack of tags. */

@@ -95,13 +95,6 @@ export function inlineWriter(): InlineWriter {
   };
 }
 
-/** The plain text of a cell, runs joined. */
-export function cellText(cell: readonly Span[]): string {
-  let out = '';
-  for (const s of cell) out += s.text;
-  return out;
-}
-
 /** Counts lines as offsets grow: each call costs only the text since the previous one. */
 export function lineCounter(text: string, firstLine = 1): (offset: number) => number {
   let line = firstLine;

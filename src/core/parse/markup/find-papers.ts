@@ -15,7 +15,7 @@
 // with the fuller title (the English one over a translation, a full title over a short name).
 import { normaliseTitle } from '../../ids.js';
 import { emptyPaper, type Diagnostic, type Paper } from '../../model.js';
-import { cellText, type Block, type Span } from '../../markup/blocks.js';
+import type { Block, Span } from '../../markup/blocks.js';
 import { splitAuthors, withId } from '../common.js';
 import { refFromId, refFromUrl, refsInText, type PaperRef } from './evidence.js';
 import { cleanTitle, isTitleLike, labelKind, oneLine, splitLabel } from './title-text.js';
