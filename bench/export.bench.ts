@@ -1,4 +1,4 @@
-// Export throughput (issue 5): every format on 10,000 and 100,000 synthetic papers (bench/synthetic.ts),
+// Export throughput: every format on 10,000 and 100,000 synthetic papers (bench/synthetic.ts),
 // and reading a 10,000-item Markdown list back. Linear time means the per-paper cost stays flat
 // from 10k to 100k.
 import { asLibraryPapers } from '../src/core/library.js';

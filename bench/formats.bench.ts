@@ -1,4 +1,4 @@
-// Every digest format of issue 7 on 1 MB and 10 MB of input built from the real samples (ids made
+// Every digest format on 1 MB and 10 MB of input built from the real samples (ids made
 // unique): throughput in MB/s at both sizes. Linear time shows as the same MB/s at 1 and 10 MB.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

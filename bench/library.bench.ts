@@ -1,4 +1,4 @@
-// The library at 100,000 papers (issue 3): a generator writes synthetic digests (bench/synthetic.ts,
+// The library at 100,000 papers: a generator writes synthetic digests (bench/synthetic.ts,
 // sentences of the seed) into a library under bench/.data/, then measures
 //   - `papers list --tag to-read --json` through the built binary (target < 300 ms),
 //   - a full load of every paper with its abstract (target < 1.5 s, within 400 MB peak RSS),

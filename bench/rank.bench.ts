@@ -1,4 +1,4 @@
-// Interest ranking (issue 8): speed on synthetic libraries, and quality on labelled data no one
+// Interest ranking: speed on synthetic libraries, and quality on labelled data no one
 // tuned against.
 //
 // Speed: tf-idf + training + scoring 10,000 papers through rankByInterest (budget 500 ms), and

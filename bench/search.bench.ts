@@ -1,4 +1,4 @@
-// Search (issue 4) on synthetic libraries of 1k, 10k and 100k papers (bench/synthetic.ts): index
+// Search on synthetic libraries of 1k, 10k and 100k papers (bench/synthetic.ts): index
 // build, serialise / load, per-query p50/p95 over a fixed query set (typos, several words, phrases,
 // OR, exclusions, fields), memory at 100k, and the same queries through `fzf --filter` over one line
 // per paper (title + abstract). Budgets: p95 <= 16 ms at 10k and <= 50 ms at 100k; build <= 1 s at

@@ -1,4 +1,4 @@
-// The UI's budgets (issue 6): the first frame at most 500 ms after launching the built binary on the
+// The UI's budgets: the first frame at most 500 ms after launching the built binary on the
 // seed, in a pseudo-terminal; and at most 30 ms from a keystroke to the next frame with 10,000
 // papers (moving, and typing a filter that is searched as it is typed).
 import { spawn } from 'node:child_process';

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 // Packages stay external (node_modules at run time), except what the UI chunk is made of, for its
-// start-up time (first frame budget, issue 6): Ink imports es-toolkit/compat's barrel for one
+// start-up time (the first frame's budget): Ink imports es-toolkit/compat's barrel for one
 // function (1,300 module files for Node to load), and React, its reconciler and scheduler are
 // CommonJS, which Node must scan before an ES module can import them. Bundled, neither cost remains.
 const BUNDLED = /^(ink|es-toolkit|react|react-reconciler|scheduler)(\/|$)/;

@@ -1,5 +1,5 @@
 // Search over the bundled seed (seeds/000_8fc7cc936e25f888.txt, a Hugging Face Daily Papers page
-// with 100 papers): the acceptance queries and a reviewed snapshot of a fixed set of rankings.
+// with 100 papers): typical queries with the papers they must find, and a reviewed snapshot of a fixed set of rankings.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -125,7 +125,7 @@ async function runImport(files: readonly string[], options: ImportOptions, store
   let failed = 0;
   let stoppedAt: number | null = null;
   const signal = watchInterrupt();
-  // On a terminal, after ~1 s (issue 9): files counted when there are several, else the one
+  // On a terminal, after ~1 s: files counted when there are several, else the one
   // file's messages (a large mbox).
   const progress = files.length > 1 ? startProgress('importing', files.length) : null;
   const run: ImportRun = {}; // one command: every file's new papers are new together
