@@ -29,6 +29,7 @@ import { VERSION } from './version.js';
 import { startProgress } from './progress.js';
 import { setProgressFactory } from '../io/progress-hook.js';
 import { ConfigOption } from './run-config.js';
+import { loadParsers } from '../io/parsers.js';
 
 export { VERSION };
 
@@ -63,6 +64,10 @@ Examples:
   return program;
 }
 
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.slice(2).some((a) => a === '-h' || a === '--help' || a === 'help');
+}
+
 function isDebug(argv: readonly string[]): boolean {
   return argv.includes('--debug') || process.env.PAPERS_DEBUG === '1';
 }
@@ -71,6 +76,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   const output = processOutput();
   setProgressFactory(startProgress); // io code's long operations get a bar on a terminal
   try {
+    // help names the digest formats, which the parsers know; other runs load them where they parse
+    if (wantsHelp(argv)) await loadParsers();
     await buildProgram().parseAsync(argv as string[]);
   } catch (e) {
     process.exitCode = reportError(e, output.err, isDebug(argv));
