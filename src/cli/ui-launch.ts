@@ -19,6 +19,7 @@ import { nearMiss } from '../io/near-miss.js';
 import { uiFetcher } from './ui-fetcher.js';
 import { defaultRules } from './rules-run.js';
 import type { LibraryStore } from '../io/library-store.js';
+import { loadParsers } from '../io/parsers.js';
 
 interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -82,6 +83,8 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
   const { config } = configOf(command);
   const today = localToday();
   preloadUi();
+  // the UI runs for long: a library changed meanwhile may need its digests re-read
+  void loadParsers();
   const { runUi, createSearchFilter } = await uiModule!;
   // The live filter searches the library database (built after the first frame, by prepare).
   const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
