@@ -1,7 +1,7 @@
 // The `papers` program: global options, one module per command, and the one place errors become exit codes.
 import { Command, CommanderError } from 'commander';
 import { PapersError, diskErrorMessage, exitCodeOf } from '../core/errors.js';
-import { processOutput } from './output.js';
+import { loadColor, processOutput } from './output.js';
 import * as list from './commands/list.js';
 import * as search from './commands/search.js';
 import * as searches from './commands/searches.js';
@@ -60,7 +60,10 @@ Examples:
 `,
     );
   for (const command of COMMANDS) command.register(program);
-  program.hook('preAction', (_program, action) => config.applyConfig(action));
+  program.hook('preAction', async (_program, action) => {
+    config.applyConfig(action);
+    await loadColor();
+  });
   return program;
 }
 
