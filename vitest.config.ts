@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { FORCE_COLOR: '0', NO_COLOR: '1' },
-    setupFiles: ['test/setup/parsers.ts'],
+    setupFiles: ['test/setup/lazy-modules.ts'],
   },
 });

@@ -30,6 +30,7 @@ import { startProgress } from './progress.js';
 import { setProgressFactory } from '../io/progress-hook.js';
 import { ConfigOption } from './run-config.js';
 import { loadParsers } from '../io/parsers.js';
+import { loadTextWidth } from '../core/text/columns.js';
 
 export { VERSION };
 
@@ -63,6 +64,8 @@ Examples:
   program.hook('preAction', async (_program, action) => {
     config.applyConfig(action);
     await loadColor();
+    // text is measured for tables, bars and the UI, on a terminal; a listing to a pipe measures none
+    if (action.name() !== 'list' || process.stdout.isTTY || process.stderr.isTTY) await loadTextWidth();
   });
   return program;
 }

@@ -20,6 +20,7 @@ import { uiFetcher } from './ui-fetcher.js';
 import { defaultRules } from './rules-run.js';
 import type { LibraryStore } from '../io/library-store.js';
 import { loadParsers } from '../io/parsers.js';
+import { loadTextWidth } from '../core/text/columns.js';
 
 interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -85,6 +86,7 @@ export async function openUi(handle: LibraryHandle, command: Command, libraryDir
   preloadUi();
   // the UI runs for long: a library changed meanwhile may need its digests re-read
   void loadParsers();
+  await loadTextWidth();
   const { runUi, createSearchFilter } = await uiModule!;
   // The live filter searches the library database (built after the first frame, by prepare).
   const search = { run: (query: Query, snapshot: Snapshot) => searchSnapshot(snapshot, query), prepare: (snapshot: Snapshot) => (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true) };
