@@ -17,5 +17,6 @@ export default defineConfig({
     // The built program (run in process by test/cli/run-in-process.ts) is loaded by Node as it is,
     // as bin/papers.js loads it, not transformed again.
     server: { deps: { external: [/\/dist\//] } },
+    setupFiles: ['test/setup/lazy-modules.ts'],
   },
 });

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { startProgress } from '../src/cli/progress.js';
 import { serializeDecisions, type Decisions } from '../src/core/decisions.js';
 import { writeSyntheticLibrary } from './synthetic-library.js';
+import { loadTextWidth } from '../src/core/text/columns.js';
+
+await loadTextWidth(); // as the program does before it measures text
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.PAPERS_BENCH_COMPLETION_N ?? 20_000);

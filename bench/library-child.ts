@@ -8,6 +8,9 @@ import { openLibrary } from '../src/io/library-store.js';
 import { readDigestText, readMetas } from '../src/io/digest-store.js';
 import { createMerger } from '../src/core/merge.js';
 import { formatByName, parseDigest } from '../src/core/parse/index.js';
+import { loadParsers } from '../src/io/parsers.js';
+
+await loadParsers(); // the io code re-reads kept digests with them
 
 const [mode, dir, id] = process.argv.slice(2) as [string, string, string | undefined];
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);

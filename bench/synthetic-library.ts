@@ -8,6 +8,9 @@ import { sha256, writeDigest } from '../src/io/digest-store.js';
 import { openDerived } from '../src/io/db/open.js';
 import { paperIds } from '../src/io/db/read.js';
 import { syntheticDigest, syntheticPapers } from './synthetic.js';
+import { loadParsers } from '../src/io/parsers.js';
+
+await loadParsers(); // the io code re-reads kept digests with them
 
 const PER_DIGEST = 1_000;
 

@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { asLibraryPapers, memoryLibrary } from '../src/core/library.js';
 import { syntheticPapers } from './synthetic.js';
 import { FakeStdin } from '../test/ui/fake-stdin.js';
+import { loadTextWidth } from '../src/core/text/columns.js';
+
+await loadTextWidth(); // as the program does before it measures text
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,7 +1,8 @@
 // Bundles src/cli/main.ts into dist/ with esbuild. The UI is a separate chunk (dynamic import),
 // so the plain commands never load Ink or React.
-import { readdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 // Packages stay external (node_modules at run time), except what the UI chunk is made of, for its
@@ -38,4 +39,28 @@ const result = await build({
 const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => relative('dist', f)));
 for (const name of readdirSync('dist/chunks')) {
   if (!fresh.has(join('chunks', name))) rmSync(join('dist/chunks', name));
+}
+
+// The seed's parse, next to the bundle (src/io/seed-prebuilt.ts): listing the seed then parses
+// nothing. Made by the code the bundle runs (cli/source.ts seedParse), bundled on its own for this.
+const SEED_PARSER = 'dist/.seed-parse.mjs';
+await build({
+  stdin: {
+    contents: "import { loadParsers } from './src/io/parsers.ts'; import { seedParse } from './src/cli/source.ts'; await loadParsers(); export default seedParse();",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  outfile: SEED_PARSER,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  plugins: [externalPackages],
+  logLevel: 'warning',
+});
+try {
+  const { default: seed } = await import(pathToFileURL(resolve(SEED_PARSER)).href);
+  writeFileSync('dist/seed-papers.json', JSON.stringify(seed));
+} finally {
+  rmSync(SEED_PARSER, { force: true });
 }

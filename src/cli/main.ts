@@ -1,7 +1,7 @@
 // The `papers` program: global options, one module per command, and the one place errors become exit codes.
 import { Command, CommanderError } from 'commander';
 import { PapersError, diskErrorMessage, exitCodeOf } from '../core/errors.js';
-import { processOutput } from './output.js';
+import { loadColor, processOutput } from './output.js';
 import * as list from './commands/list.js';
 import * as search from './commands/search.js';
 import * as searches from './commands/searches.js';
@@ -29,6 +29,8 @@ import { VERSION } from './version.js';
 import { startProgress } from './progress.js';
 import { setProgressFactory } from '../io/progress-hook.js';
 import { ConfigOption } from './run-config.js';
+import { loadParsers } from '../io/parsers.js';
+import { loadTextWidth } from '../core/text/columns.js';
 
 export { VERSION };
 /** For a test that runs many commands in one process: what a process exit would close. */
@@ -61,8 +63,17 @@ Examples:
 `,
     );
   for (const command of COMMANDS) command.register(program);
-  program.hook('preAction', (_program, action) => config.applyConfig(action));
+  program.hook('preAction', async (_program, action) => {
+    config.applyConfig(action);
+    await loadColor();
+    // text is measured for tables, bars and the UI, on a terminal; a listing to a pipe measures none
+    if (action.name() !== 'list' || process.stdout.isTTY || process.stderr.isTTY) await loadTextWidth();
+  });
   return program;
+}
+
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.slice(2).some((a) => a === '-h' || a === '--help' || a === 'help');
 }
 
 function isDebug(argv: readonly string[]): boolean {
@@ -73,6 +84,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   const output = processOutput();
   setProgressFactory(startProgress); // io code's long operations get a bar on a terminal
   try {
+    // help names the digest formats, which the parsers know; other runs load them where they parse
+    if (wantsHelp(argv)) await loadParsers();
     await buildProgram().parseAsync(argv as string[]);
   } catch (e) {
     process.exitCode = reportError(e, output.err, isDebug(argv));

@@ -1,6 +1,6 @@
 // stdout/stderr for commands: colour decided once (NO_COLOR, FORCE_COLOR, TTY), quiet exit on a closed pipe,
 // and the last guard against terminal injection: whatever a renderer missed, no control leaves as is.
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { escapeControls } from '../core/text/terminal-safe.js';
 
 export interface Output {
@@ -55,15 +55,34 @@ function quietOnClosedPipe(): void {
   });
 }
 
+// chalk is loaded only when colour is on (loadColor, before a command runs); with colour off every
+// style leaves the text as it is, which `plain` does without it.
+let Chalk: typeof import('chalk').Chalk | undefined;
+
+/** Loads chalk when this run's output is coloured; main calls it once the color setting is applied. */
+export async function loadColor(): Promise<void> {
+  if (!Chalk && effectiveColorLevel(process.env, Boolean(process.stdout.isTTY)) > 0) Chalk = (await import('chalk')).Chalk;
+}
+
+/** chalk at level 0 without chalk: any style, chained or called, returns its arguments as text. */
+export const plain: ChalkInstance = new Proxy(function () {}, {
+  get: (_target, key) => (key === 'level' ? 0 : plain),
+  apply: (_target, _this, args: unknown[]) => args.join(' '),
+}) as unknown as ChalkInstance;
+
 export function processOutput(): Output {
   quietOnClosedPipe();
   const isTTY = Boolean(process.stdout.isTTY);
-  const color = new Chalk({ level: effectiveColorLevel(process.env, isTTY) });
+  const level = effectiveColorLevel(process.env, isTTY);
+  // without chalk loaded (output made before the command's setting was known), the text goes uncoloured
+  let color: ChalkInstance | undefined;
   const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   return {
-    out: (text) => void process.stdout.write(escapeControls(line(text), color.level > 0)),
+    out: (text) => void process.stdout.write(escapeControls(line(text), level > 0 && Chalk !== undefined)),
     err: (text) => void process.stderr.write(escapeControls(line(text))),
-    color,
+    get color() {
+      return (color ??= level > 0 && Chalk ? new Chalk({ level }) : plain);
+    },
     isTTY,
     width: isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY,
   };

@@ -10,7 +10,7 @@ import { PapersError, inputError } from '../core/errors.js';
 import { READ_TAG } from '../core/export/types.js';
 import { describePlan, planReadingList } from '../core/export/reading-list-plan.js';
 import { readReadingList, type ReadingItem } from '../core/export/reading-list.js';
-import { FORMATS } from '../core/parse/index.js';
+import { parsers } from '../io/parsers.js';
 import { readDigestFile } from '../io/digest-files.js';
 import type { Output } from './output.js';
 
@@ -78,7 +78,7 @@ export async function importReadingLists(files: readonly string[], target: Readi
         output.out(`${input.name}: reading list, ${list.items.length} item${list.items.length === 1 ? '' : 's'}: ${report.summary}`);
         continue;
       }
-      if (looksLikeMarkdown(input.name, input.text) && Math.max(...FORMATS.map((f) => f.detect(input.text))) < DIGEST_CLAIM) {
+      if (looksLikeMarkdown(input.name, input.text) && Math.max(...parsers().FORMATS.map((f) => f.detect(input.text))) < DIGEST_CLAIM) {
         throw inputError(
           `${input.name}: ${list.reason}, and not a digest papers recognises; nothing imported (ticks and notes come back from a list made by 'papers export -o FILE.md'; to read it as a digest anyway, name its format with --format)`,
         );

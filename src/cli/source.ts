@@ -4,10 +4,12 @@ import type { Command } from 'commander';
 import { asLibraryPapers, memoryLibrary, type LibraryHandle } from '../core/library.js';
 import type { Diagnostic, Paper, ParseOptions } from '../core/model.js';
 import { inputError, usageError } from '../core/errors.js';
-import { formatByName, parseDigest, FORMATS } from '../core/parse/index.js';
 import { readDigestFile, type DigestInput } from '../io/digest-files.js';
 import { libraryDir, seedPath } from '../io/paths.js';
 import { openLibrary, type LibraryStore, type ParsedDigest } from '../io/library-store.js';
+import { loadParsers, parsers } from '../io/parsers.js';
+import { prebuiltSeed, type SeedParse } from '../io/seed-prebuilt.js';
+import { digestNames, sha256 } from '../io/digest-store.js';
 import { processOutput } from './output.js';
 import { yaml } from '../io/yaml.js';
 
@@ -43,8 +45,9 @@ export function parseOptionsFor(input: DigestInput, flags: ParseFlags, now = new
   return { file: input.name, year, yearSource };
 }
 
-/** Parses one read digest; the year for dates without one comes from --year, else the file's mtime, else today. */
+/** Parses one read digest (the parsers loaded first: loadParsers); the year for dates without one comes from --year, else the file's mtime, else today. */
 export function parseInput(input: DigestInput, flags: ParseFlags, now = new Date(), onProgress?: ParseOptions['onProgress']) {
+  const { formatByName, parseDigest, FORMATS } = parsers();
   const format = flags.format === undefined ? undefined : formatByName(flags.format);
   if (flags.format !== undefined && !format) {
     throw usageError(`--format ${flags.format}: unknown format; one of ${FORMATS.map((f) => f.name).join(', ')}`);
@@ -78,16 +81,42 @@ export function libraryFolder(command: Command): string {
   return libraryDir(library);
 }
 
+let seedRead: { input: DigestInput; digest: Omit<ParsedDigest, 'result'>; prebuilt: ParsedDigest['result'] | null } | undefined;
 let seedCache: ParsedDigest | undefined;
-/** The bundled seed as a digest ready to import (the library shows it while empty). */
-export function seedDigest(): ParsedDigest {
-  if (seedCache) return seedCache;
+
+/** The seed file read, with its parse when the build wrote one for these bytes and this year. */
+function readSeed(): NonNullable<typeof seedRead> {
+  if (seedRead) return seedRead;
   const path = seedPath();
   const read = readDigestFile(path);
   const name = basename(path);
   const input = { ...read, name };
-  seedCache = { bytes: read.bytes ?? Buffer.from(read.text), name, options: parseOptionsFor(input, {}), result: parseInput(input, {}) };
+  const options = parseOptionsFor(input, {});
+  const bytes = read.bytes ?? Buffer.from(read.text);
+  seedRead = { input, digest: { bytes, name, options }, prebuilt: prebuiltSeed(bytes, options.year) };
+  return seedRead;
+}
+
+/** The bundled seed as a digest ready to import (the library shows it while empty): the build's parse of it, else parsed here. */
+export function seedDigest(): ParsedDigest {
+  if (seedCache) return seedCache;
+  const { input, digest, prebuilt } = readSeed();
+  seedCache = { ...digest, result: prebuilt ?? parseInput(input, {}) };
   return seedCache;
+}
+
+/** The seed's parse as scripts/build.mjs writes it next to the bundle (the parsers loaded first). */
+export function seedParse(): SeedParse {
+  const { input, digest } = readSeed();
+  return { sha256: sha256(digest.bytes), year: digest.options.year ?? null, result: parseInput(input, {}) };
+}
+
+/**
+ * Loads the parsers when opening this library may parse: it keeps digests (its database may be
+ * built or caught up from them), or the seed it would show has no prebuilt parse.
+ */
+export async function parsersForLibrary(dir: string): Promise<void> {
+  if (digestNames(dir).length > 0 || readSeed().prebuilt === null) await loadParsers();
 }
 
 /**
@@ -95,19 +124,21 @@ export function seedDigest(): ParsedDigest {
  * the first change (tag, note) imports the seed for real and then applies the change, so tagging
  * a paper of the sample digest just works and is kept.
  */
-export function openStore(command: Command): LibraryStore {
+export async function openStore(command: Command): Promise<LibraryStore> {
   const output = processOutput();
+  await parsersForLibrary(libraryFolder(command));
   return openLibrary(libraryFolder(command), { seed: seedDigest, warn: (line) => output.err(`papers: ${line}`) });
 }
 
 /** Files when given, else the user's library when it has papers, else the bundled seed. */
-export function loadPapers(files: readonly string[], flags: ParseFlags, command: Command): Loaded {
+export async function loadPapers(files: readonly string[], flags: ParseFlags, command: Command): Promise<Loaded> {
   if (files.length > 0) {
+    await loadParsers();
     const { papers, diagnostics } = parseFiles(files, flags);
     const importedAt = new Date().toISOString();
     return { handle: memoryLibrary(asLibraryPapers(papers, 'files', importedAt), files.join(', ')), diagnostics };
   }
-  const store = openStore(command);
+  const store = await openStore(command);
   if (store.count() > 0) return { handle: store, diagnostics: [], store };
   const seed = seedDigest();
   return { handle: store, diagnostics: seed.result.diagnostics.map((d) => ({ ...d, file: seed.name })), store };

@@ -1,7 +1,6 @@
 // The UI's fetch effect: `papers fetch` over the configured sources, into the store the UI shows,
 // with its lines turned into progress for the status bar instead of being printed (the UI owns
 // the screen), and its outcome in one line.
-import { Chalk } from 'chalk';
 import type { Config } from '../core/config.js';
 import type { Rule } from '../core/rank/rules.js';
 import { clockNow } from '../io/fetch/clock.js';
@@ -10,7 +9,7 @@ import { fetchTuning } from '../io/fetch/tuning.js';
 import type { LibraryStore } from '../io/library-store.js';
 import type { FetchOutcome, SourceAge, UiFetcher } from '../ui/fetch-status.js';
 import { answeredLine, fetchPlans, planRun } from './commands/fetch.js';
-import type { Output } from './output.js';
+import { plain, type Output } from './output.js';
 
 export interface UiFetcherOptions {
   store: LibraryStore;
@@ -40,7 +39,7 @@ export function uiFetcher(options: UiFetcherOptions): UiFetcher {
     now,
     async fetch(progress): Promise<FetchOutcome> {
       // Nothing reaches the terminal: request lines are dropped, retries and warnings become progress.
-      const output: Output = { out: () => {}, err: (text) => progress(text.replace(/^papers: /, '')), color: new Chalk({ level: 0 }), isTTY: false, width: Number.POSITIVE_INFINITY };
+      const output: Output = { out: () => {}, err: (text) => progress(text.replace(/^papers: /, '')), color: plain, isTTY: false, width: Number.POSITIVE_INFINITY };
       const at = now();
       const plans = planRun(undefined, [], { quiet: 0 }, sources, store, at);
       const rules = options.rules();

@@ -19,6 +19,8 @@ import { nearMiss } from '../io/near-miss.js';
 import { uiFetcher } from './ui-fetcher.js';
 import { defaultRules } from './rules-run.js';
 import type { LibraryStore } from '../io/library-store.js';
+import { loadParsers } from '../io/parsers.js';
+import { loadTextWidth } from '../core/text/columns.js';
 
 interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -84,6 +86,9 @@ export async function openUi(library: LibraryHandle, command: Command, libraryDi
   const { config } = configOf(command);
   const today = localToday();
   preloadUi();
+  // the UI runs for long: a library changed meanwhile may need its digests re-read
+  void loadParsers();
+  await loadTextWidth();
   const { runUi, createSearchFilter } = await uiModule!;
   // The live filter searches the library's own database; papers without one (read from files) are
   // copied into one in memory after the first frame, by prepare.

@@ -1,8 +1,12 @@
 // Paper ids: the arXiv id when the digest shows one, else a short hash of the normalised title.
 // Both are the same for the same paper on every run and machine.
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case, accents stripped, punctuation and runs of space folded: the key for "same title". */
 export function normaliseTitle(title: string): string {
+  // ASCII the same way, without the Unicode tables (costly to set up on a short run's first title)
+  if (ASCII.test(title)) return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

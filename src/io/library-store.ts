@@ -27,12 +27,13 @@ import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, PaperListing,
 import type { ParseOptions, ParseResult } from '../core/model.js';
 import type { IdIndex, LastListing } from '../core/refs.js';
 import { removeOrphanTemps, writeFileAtomic } from './atomic.js';
-import { readMeta, type DigestMeta } from './digest-store.js';
+import { readMeta, sha256, type DigestMeta } from './digest-store.js';
 import { withLock as withDirLock } from './lock.js';
 import { openDecisionsFile } from './decisions-file.js';
 import { spellTagEdits } from '../core/tags.js';
 import { compareCodeUnits } from '../core/text/order.js';
 import { sortByField } from '../core/rank/sort.js';
+import { createMerger } from '../core/merge.js';
 import { appendJournal, journalPath, readJournal, writeJournal } from './journal.js';
 import { testHook } from './test-hooks.js';
 
@@ -152,7 +153,9 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   // ---- papers ---------------------------------------------------------------------------------
   const derivedOptions = { read: options.read, notice: options.notice };
   let disk: Derived | null = openDerived(dir, derivedOptions);
-  let seed: { digest: ParsedDigest; db: Database } | null = null;
+  // The seed's papers are merged in memory as its database would hold them; the database itself is
+  // built only for what needs one (search, look-ups), not for a listing.
+  let seed: { digest: ParsedDigest; importedAt: string; papers: LibraryPaper[]; aliases: Map<string, string>; db: Database | null } | null = null;
   const view = viewCache(() => {
     canonical = snapshotCache = shownCache = null;
   });
@@ -172,14 +175,22 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     if (!options.seed || diskCount() > 0) return null;
     if (!seed) {
       const digest = options.seed();
-      seed = { digest, db: seedDatabase(digest, now().toISOString()) };
+      const importedAt = now().toISOString();
+      const papers = createMerger([]);
+      papers.add(digest.result.papers, { digest: sha256(digest.bytes), file: digest.name, importedAt });
+      const ids = new Set(papers.papers.map((p) => p.id));
+      const aliases = new Map<string, string>();
+      for (const p of papers.papers) for (const a of p.aliases) if (!ids.has(a)) aliases.set(a, p.id);
+      seed = { digest, importedAt, papers: papers.papers, aliases, db: null };
     }
     return seed;
   }
 
   /** The database papers are read from: the seed's while it is shown. */
   function shown(): Database | null {
-    return seedView()?.db ?? diskDb();
+    const shownSeed = seedView();
+    if (shownSeed) return (shownSeed.db ??= seedDatabase(shownSeed.digest, shownSeed.importedAt));
+    return diskDb();
   }
 
   /** The database shown, with what was derived from its papers dropped when another process (or this one) changed them. */
@@ -197,6 +208,8 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
 
   /** alias -> paper id, looked up one key at a time (decisions name a few papers; the library may hold a million). */
   function aliases(): Pick<Map<string, string>, 'get'> {
+    const shownSeed = seedView();
+    if (shownSeed) return shownSeed.aliases;
     const db = current();
     return { get: (key: string) => (db ? view.memo(db, `alias:${key}`, () => resolveAlias(db, key) ?? undefined) : undefined) };
   }
@@ -334,13 +347,16 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     count: diskCount,
     showingSeed: () => seedView() !== null,
     snapshot() {
-      const db = current();
+      const shownSeed = seedView();
+      const db = shownSeed ? null : current();
       const decisions = canonicalDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
-      snapshotCache = { papers: db ? collectWithProgress('loading papers', iteratePapers(db), countPapers(db)) : [], decisions, latestDigest: latestDigest() };
+      const papers = shownSeed ? shownSeed.papers : db ? collectWithProgress('loading papers', iteratePapers(db), countPapers(db)) : [];
+      snapshotCache = { papers, decisions, latestDigest: latestDigest() };
       return snapshotCache;
     },
     shownSnapshot() {
+      if (seedView()) return store.snapshot();
       const db = current();
       const decisions = canonicalDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;

@@ -21,6 +21,11 @@ export function seedPath(): string {
   return join(packageRoot(), 'seeds', SEED_NAME);
 }
 
+/** The seed's parse written next to the bundle by scripts/build.mjs (io/seed-prebuilt.ts). */
+export function seedParsePath(): string {
+  return join(packageRoot(), 'dist', 'seed-papers.json');
+}
+
 /** --library DIR, else PAPERS_HOME, else $XDG_DATA_HOME/papers, else ~/.local/share/papers. */
 export function libraryDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   if (flag) return resolve(flag);

@@ -8,6 +8,7 @@ import { processOutput } from '../output.js';
 import { openLibrary, type LibraryStore } from '../../io/library-store.js';
 import { libraryDir } from '../../io/paths.js';
 import { seedDigest } from '../source.js';
+import { loadParsers } from '../../io/parsers.js';
 import { configOf } from '../run-config.js';
 import { libraryTags, sortTags } from '../../core/tags.js';
 
@@ -43,7 +44,8 @@ you press Tab (the --library given on the line is honoured).`,
     .argument('<what>', 'tags, ids, line (the command line up to the cursor, bash) or words (zsh, fish)')
     .argument('[words...]')
     .allowUnknownOption()
-    .action((what: string, words: string[], options: { shell: Shell; wordbreaks: string }, command: Command) => {
+    .action(async (what: string, words: string[], options: { shell: Shell; wordbreaks: string }, command: Command) => {
+      await loadParsers(); // the library opened for its tags and ids may be rebuilt from its digests
       const output = processOutput();
       const librarySource = (library: string | undefined) => sourceOf(library, command);
       if (what === 'tags') return output.out(librarySource(undefined).tags().filter(isShellWord).join('\n'));

@@ -33,10 +33,10 @@ Examples:
   papers digest --since 7d >> notes.md   the last week, appended to a notes file
   papers digest --format json            the same for scripts`,
     )
-    .action((flags: DigestFlags, command: Command) => {
+    .action(async (flags: DigestFlags, command: Command) => {
       const output = processOutput();
       const now = clockNow();
-      const store = openStore(command);
+      const store = await openStore(command);
       const last = readLastDigestRun(store.dir);
       const since = flags.since !== undefined ? `${parseDateFlag('--since', flags.since, localToday(now))}T00:00:00.000Z` : (last ?? `${parseDateFlag('--since', 'yesterday', localToday(now))}T00:00:00.000Z`);
       // The seed shown while the library is empty was never imported: nothing is new.

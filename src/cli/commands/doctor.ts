@@ -7,6 +7,7 @@ import { rebuildDerived } from '../../io/rebuild.js';
 import { processOutput, type Output } from '../output.js';
 import { startProgress, type Progress } from '../progress.js';
 import { libraryFolder } from '../source.js';
+import { loadParsers } from '../../io/parsers.js';
 import { showControlsLine } from '../../core/text/terminal-safe.js';
 
 interface DoctorOptions {
@@ -36,7 +37,8 @@ Examples:
   papers doctor              check
   papers doctor --repair     check, rebuild, check again`,
     )
-    .action((options: DoctorOptions, command: Command) => {
+    .action(async (options: DoctorOptions, command: Command) => {
+      await loadParsers(); // checking and repairing re-read the kept digests
       const output = processOutput();
       const dir = libraryFolder(command);
       const first = checkLibrary(dir, phaseProgress());

@@ -98,7 +98,7 @@ async function runExport(queryWords: string[], options: ExportOptions, command: 
   if (options.force && !options.output) throw usageError('--force only applies with -o FILE');
   if (options.csvRaw && format !== 'csv') throw usageError(`--csv-raw only applies with --format csv (this export is ${format})`);
 
-  const loaded = loadPapers([], {}, command);
+  const loaded = await loadPapers([], {}, command);
   const { handle, diagnostics } = loaded;
   if (options.output) checkTarget(options.output, options.force ?? false, handle.snapshot());
   printDiagnostics(diagnostics, output, options.verbose ?? false);

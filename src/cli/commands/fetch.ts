@@ -18,6 +18,7 @@ import type { Rule } from '../../core/rank/rules.js';
 import type { LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
 import { openStore } from '../source.js';
+import { loadParsers } from '../../io/parsers.js';
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { VERSION } from '../version.js';
 import { configOf } from '../run-config.js';
@@ -111,7 +112,7 @@ export interface Tally {
 async function runFetch(source: SourceName | undefined, categories: readonly string[], flags: FetchFlags, command: Command): Promise<void> {
   const output = processOutput();
   const now = clockNow();
-  const store = openStore(command);
+  const store = await openStore(command);
   const plans = planRun(source, categories, flags, configOf(command).config.sources, store, now);
   // Per-request lines only without -q; failures always, on stderr.
   const shown: Output = flags.quiet > 0 ? { ...output, out: () => {} } : output;
@@ -135,6 +136,7 @@ export interface FetchRun {
 /** Fetches the planned sources into the store as one import run, then tags the new papers by the rules. */
 export async function fetchPlans(plans: readonly SourcePlan[], options: FetchRun): Promise<Tally> {
   const { store, now, output, tuning } = options;
+  await loadParsers(); // what is fetched is parsed and imported
   const before = knownIds(store, options.rules);
   const pacer = createPacer();
   const tally: Tally = { requests: 0, answered: [], unchanged: 0, added: 0, updated: 0, failed: [], failures: [] };

@@ -25,11 +25,11 @@ Examples:
 Decisions (tags, notes) are never removed: import the digest again and its papers come back
 with them.`,
     )
-    .action((options: { digest: string }, command: Command) => {
+    .action(async (options: { digest: string }, command: Command) => {
       const output = processOutput();
       const dir = libraryFolder(command);
       const hash = digestHash(dir, options.digest);
-      const store = openStore(command);
+      const store = await openStore(command);
       const outcome = store.forget(hash);
       if (!outcome) throw usageError(`--digest ${options.digest}: no such digest in the library ${dir}; see the hashes in ${dir}/digests/`);
       const { digest, removed } = outcome;

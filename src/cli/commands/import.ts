@@ -13,6 +13,7 @@ import { importSummaryLine, parseSummaryLine, summariseParse, type ParseSummary 
 import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
 import { testHook } from '../../io/test-hooks.js';
+import { loadParsers } from '../../io/parsers.js';
 
 interface ImportOptions extends ParseFlags {
   verbose?: boolean;
@@ -44,8 +45,9 @@ brings back its ticks and notes (each change is printed; 'papers undo' reverts t
 Ctrl-C stops after the file being imported and says which files were imported.`,
     )
     .action(async (files: string[], options: ImportOptions, command: Command) => {
+      await loadParsers();
       if (options.json && options.dryRun) throw usageError('--json and --dry-run together; --dry-run prints for a person');
-      const store = openStore(command);
+      const store = await openStore(command);
       const output = options.json ? linesToStderr(processOutput()) : processOutput();
       const { rules } = defaultRules(command); // read first: a broken rules file stops the import before it starts
       // Reading lists papers exported are applied (ticks, notes); unrelated Markdown is refused.

@@ -93,7 +93,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
   yearFlag(options.year);
   const query = options.query === undefined ? undefined : compileOrThrow(options.query, queryContext(command));
   if (files.length === 0 && wantsUi(options, process.env, process)) preloadUi();
-  const { handle, diagnostics, store } = loadPapers(files, options, command);
+  const { handle, diagnostics, store } = await loadPapers(files, options, command);
   printDiagnostics(diagnostics, output, options.verbose ?? false);
   const filter = filterFromOptions(options, libraryFolder(command));
   if (files.length === 0 && limit === undefined && isNoFilter(filter) && query === undefined && options.sort === undefined && wantsUi(options, process.env, process)) return openUi(handle, command, store && !store.showingSeed() ? store.dir : null, store);

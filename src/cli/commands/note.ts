@@ -25,7 +25,7 @@ Examples:
       const text = words.join(' ').trim();
       if (options.clear && text !== '') throw usageError('--clear and a note text together; give one');
       if (!options.clear && text === '') throw usageError('no note text; give the text, or --clear to remove the note');
-      const store = openStore(command);
+      const store = await openStore(command);
       const [id] = resolvePapers(store, [ref]);
       const result = await store.setNote(id!, options.clear ? null : text);
       if (options.json) {

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { PapersError, inputError } from '../../core/errors.js';
 import type { Paper } from '../../core/model.js';
-import { FORMATS } from '../../core/parse/index.js';
+import { loadParsers, parsers } from '../../io/parsers.js';
 import { readDigestFile } from '../../io/digest-files.js';
 import { processOutput } from '../output.js';
 import { printDiagnostics } from '../render/diagnostics.js';
@@ -27,13 +27,14 @@ export function register(program: Command): void {
     .argument('<files...>', 'digest files ("-" for stdin)')
     .option('--json', 'print a JSON array, one object per file: file, format, count, dates, announceTypes, errors, warnings, diagnostics, papers')
     .option('--year <year>', 'year for digest dates printed without one (default: the file’s modification year)')
-    .option('--format <name>', `read the files as this format instead of detecting it: ${FORMATS.map((f) => f.name).join(', ')}`)
+    .option('--format <name>', 'read the files as this format instead of detecting it (see Formats below)')
     .option('-q, --quiet', 'leave out informational diagnostics')
+    // a function: the formats are known once the parsers are loaded, which main does for help
     .addHelpText(
       'after',
-      `
+      () => `
 Formats:
-${FORMATS.map((f) => `  ${f.name.padEnd(14)} ${f.description}`).join('\n')}
+${parsers().FORMATS.map((f) => `  ${f.name.padEnd(14)} ${f.description}`).join('\n')}
 
 Examples:
   papers parse digest.txt              format, papers, dates, and every diagnostic as file:line
@@ -43,7 +44,8 @@ Examples:
 
 Exit status: 0 when every file yields papers, 2 when one does not (or cannot be read).`,
     )
-    .action((files: string[], options: ParseCommandOptions) => {
+    .action(async (files: string[], options: ParseCommandOptions) => {
+      await loadParsers();
       runParse(files, options);
     });
 }

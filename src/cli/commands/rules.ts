@@ -67,10 +67,10 @@ function evaluate(rules: readonly Rule[], snapshot: Snapshot, store: LibraryStor
 }
 
 /** `papers rules test FILE`: what the rules of FILE would tag; changes nothing. */
-function testRules(file: string, options: { json?: boolean }, command: Command): void {
+async function testRules(file: string, options: { json?: boolean }, command: Command): Promise<void> {
   const output = processOutput();
   const { rules: parsed } = readRulesFile(file, false, queryContext(command));
-  const { handle, store } = loadPapers([], {}, command);
+  const { handle, store } = await loadPapers([], {}, command);
   const snapshot = handle.snapshot();
   const { changes, byId } = evaluate(parsed, snapshot, store);
   const report = perRule(parsed, changes, byId);
@@ -126,7 +126,7 @@ export function register(program: Command): void {
         output.err(`papers: no rules file at ${file}; nothing to apply (see 'papers rules --help')`);
         return;
       }
-      const { handle, store } = loadPapers([], {}, command);
+      const { handle, store } = await loadPapers([], {}, command);
       const snapshot = handle.snapshot();
       const { changes } = evaluate(found, snapshot, store);
       const groups = groupChanges(changes);

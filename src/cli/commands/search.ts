@@ -60,7 +60,7 @@ async function runSearch(text: string, files: string[], options: SearchCommandOp
   const output = processOutput();
   const query = compileOrThrow(text, queryContext(command));
   const limit = options.all ? undefined : (limitFlag(options.limit) ?? DEFAULT_LIMIT);
-  const loaded = loadWithHint(files, options, command);
+  const loaded = await loadWithHint(files, options, command);
   printDiagnostics(loaded.diagnostics, output, options.verbose ?? false);
   const results = searchPapersOf({ store: loaded.store, snapshot: () => loaded.handle.snapshot() }, query, limit === undefined ? {} : { limit });
   const snapshot = loaded.store ? { papers: results.hits.map((h) => h.paper), decisions: loaded.store.decisionsById(), latestDigest: loaded.store.latestDigest() } : loaded.handle.snapshot();
@@ -85,9 +85,9 @@ async function runSearch(text: string, files: string[], options: SearchCommandOp
 }
 
 /** A word of an unquoted multi-word query lands in FILE...: say how to quote instead of only "no such file". */
-function loadWithHint(files: string[], options: SearchCommandOptions, command: Command): Loaded {
+async function loadWithHint(files: string[], options: SearchCommandOptions, command: Command): Promise<Loaded> {
   try {
-    return loadPapers(files, options, command);
+    return await loadPapers(files, options, command);
   } catch (e) {
     if (e instanceof PapersError && files.length > 0 && /no such file/.test(e.message)) {
       throw new PapersError(e.kind, `${e.message}; to search for several words, quote them: papers search "${[command.args[0], ...files].join(' ')}"`);

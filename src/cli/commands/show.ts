@@ -25,9 +25,9 @@ export function register(program: Command): void {
     .description('everything about one paper: its fields, where and when it was seen, tags and note')
     .argument('<id>', 'paper id, unique id prefix or row number of the last listing')
     .option('--json', 'print the paper as JSON')
-    .action((ref: string, options: { json?: boolean }, command: Command) => {
+    .action(async (ref: string, options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const store = openStore(command);
+      const store = await openStore(command);
       const [id] = resolvePapers(store, [ref]);
       const [paper] = store.papersById([id!]);
       if (!paper) throw new Error(`paper ${id} resolved but not found`);

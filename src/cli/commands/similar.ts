@@ -36,10 +36,10 @@ Examples:
   papers similar 2312.06635          papers like this one
   papers similar 3 -n 5 --json       the five nearest to row 3 of the last listing, as JSON`,
     )
-    .action((ref: string, options: SimilarOptions, command: Command) => {
+    .action(async (ref: string, options: SimilarOptions, command: Command) => {
       const output = processOutput();
       const k = countFlag(options.limit);
-      const store = openStore(command);
+      const store = await openStore(command);
       const [id] = resolvePapers(store, [ref]);
       const papers = store.snapshot().papers;
       const found = similarPapers(papers, id!, k);

@@ -36,7 +36,7 @@ kept as typed. Virtual tags (new, seen, untriaged) are computed and cannot be se
       const json = options.json === true || words.includes('--json');
       const typed = splitTagArgs(words.filter((w) => w !== '--json'));
       if (typed.add.length === 0 && typed.remove.length === 0) throw usageError('no tag given; write +tag to add a tag, -tag to remove one (e.g. papers tag 3 +to-read)');
-      const store = openStore(command);
+      const store = await openStore(command);
       // The store spells the tags as the library does; here only the case-blind clash check.
       const { clash } = spellTagWords(typed.add, typed.remove, new Map());
       if (clash) throw usageError(`+${clash} and -${clash} together; give one`);

@@ -26,9 +26,9 @@ export function register(program: Command): void {
     .command('tags')
     .description('list your tags with the number of papers carrying each (and the virtual tags new, seen, untriaged)')
     .option('--json', 'print a JSON array of {tag, count, virtual}')
-    .action((options: { json?: boolean }, command: Command) => {
+    .action(async (options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const counts = countTags(openStore(command).snapshot());
+      const counts = countTags((await openStore(command)).snapshot());
       if (options.json) {
         output.out(JSON.stringify(counts, null, 2));
         return;

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON: {undone, summary, changed}; with --list, [{at, summary, papers}] newest first')
     .action(async (options: { list?: boolean; json?: boolean }, command: Command) => {
       const output = processOutput();
-      const store = openStore(command);
+      const store = await openStore(command);
       if (options.list) {
         const entries = store.history(20);
         if (options.json) printJson(output, entries.map((e) => ({ at: e.at, summary: e.summary, papers: Object.keys(e.before) })));

@@ -73,9 +73,9 @@ Examples:
   papers why 2312.06635
   papers why 1 --json`,
     )
-    .action((ref: string, options: { json?: boolean }, command: Command) => {
+    .action(async (ref: string, options: { json?: boolean }, command: Command) => {
       const output = processOutput();
-      const store = openStore(command);
+      const store = await openStore(command);
       const [id] = resolvePapers(store, [ref]);
       const snapshot = store.snapshot();
       const interest = interestOptions(command, snapshot, store);

@@ -1,10 +1,16 @@
 // Terminal columns: the one measure of text width (string-width, as Ink uses), and truncation, fitting
-// and word wrap built on it. Every function is linear in its text: string-width measures one
-// grapheme at a time (cached), characters that are surely a grapheme of their own skip the
+// and word wrap built on it. Printable ASCII is measured here; the rest by string-width, which is
+// costly to load and so is loaded first by what measures text (loadTextWidth). Every function is
+// linear in its text: string-width measures one grapheme at a time (cached), characters that are surely a grapheme of their own skip the
 // segmenter, and the rest is segmented in short chunks (see isSimple).
 // Escape sequences in the text (papers' own colours and hyperlinks) count zero columns and are
 // never cut: truncation keeps them all, so a style or an OSC 8 link opened before the cut is closed.
-import stringWidth from 'string-width';
+let stringWidth: ((text: string) => number) | undefined;
+
+/** Loads string-width, which the widths of text other than printable ASCII need. */
+export async function loadTextWidth(): Promise<void> {
+  stringWidth ??= (await import('string-width')).default;
+}
 
 const segmenter = new Intl.Segmenter();
 
@@ -15,6 +21,7 @@ const MAX_CACHED = 20_000;
 function graphemeWidth(g: string): number {
   let w = widths.get(g);
   if (w === undefined) {
+    if (!stringWidth) throw new Error('text was measured before string-width was loaded (loadTextWidth)');
     w = stringWidth(g);
     if (widths.size < MAX_CACHED && g.length <= 16) widths.set(g, w);
   }

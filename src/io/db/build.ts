@@ -3,7 +3,8 @@
 // that reads a title differently leaves every id the user saw in place.
 import { keepRecordedIds, recordIds, type RecordedId } from '../../core/id-continuity.js';
 import type { ParseOptions, ParseResult } from '../../core/model.js';
-import { formatByName, parseDigest, PARSER_VERSION } from '../../core/parse/index.js';
+import { PARSER_VERSION } from '../../core/parse/version.js';
+import { parsers } from '../parsers.js';
 import { metaParseOptions, readDigestText, readMetas, writeMeta, type DigestMeta } from '../digest-store.js';
 import { reportProgress } from '../progress-hook.js';
 import { setMeta, type Database } from './connection.js';
@@ -13,7 +14,10 @@ import { aliasesOfId } from './read.js';
 /** Reads a kept digest: the parser is a parameter so that a test can stand in for a later one. */
 export type DigestReader = (text: string, options: ParseOptions, format: string) => ParseResult;
 
-export const readWithCurrentParser: DigestReader = (text, options, format) => parseDigest(text, options, formatByName(format));
+export const readWithCurrentParser: DigestReader = (text, options, format) => {
+  const { parseDigest, formatByName } = parsers();
+  return parseDigest(text, options, formatByName(format));
+};
 
 export interface BuildOptions {
   read?: DigestReader;

@@ -2,7 +2,7 @@
 // the sources of truth (digests/ and their records) as needed, under the library lock, and only
 // when something needs it. On a disk that cannot be written it is served read-only, or built in
 // memory when the file is missing or damaged.
-import { PARSER_VERSION } from '../../core/parse/index.js';
+import { PARSER_VERSION } from '../../core/parse/version.js';
 import { digestNames, readDigestText, readMetas, type DigestMeta } from '../digest-store.js';
 import { withLock } from '../lock.js';
 import { rebuildFromDigests, mergeKeptDigest, newGeneration, readWithCurrentParser, writeRecord, type DigestReader } from './build.js';
