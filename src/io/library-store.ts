@@ -231,9 +231,10 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     const decisions = loadDecisions();
     if (canonical?.from === decisions) return canonical.byId;
     const map = new Map<string, Decision>();
-    const db = current();
+    const shownSeed = seedView();
+    const db = shownSeed ? null : current();
     // one query for every key: a library of many decisions would otherwise pay one look-up each
-    const alias = db ? resolveAliases(db, [...decisions.keys()]) : new Map<string, string>();
+    const alias = shownSeed ? shownSeed.aliases : db ? resolveAliases(db, [...decisions.keys()]) : new Map<string, string>();
     for (const [key, d] of decisions) {
       const id = alias.get(key) ?? key;
       const prev = map.get(id);
@@ -327,8 +328,9 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
    * already in memory. The seed is filtered in memory (its papers are never new: no import brought them).
    */
   function sqlSource(): Database | null {
+    if (seedView()) return null;
     const db = current();
-    return db && !snapshotCache && !seedView() ? db : null;
+    return db && !snapshotCache ? db : null;
   }
 
   function inMemory(filter: PaperFilter, range: ListingOptions): LibraryPaper[] {
