@@ -385,7 +385,8 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const decisions = canonicalDecisions();
       const papers: LibraryPaper[] = [];
       const read = (limit: number) => {
-        const page = [...selectListings(db, NO_FILTER, decisions, { limit, offset: papers.length })].map(shownPaper(db));
+        const last = papers[papers.length - 1];
+        const page = [...selectListings(db, NO_FILTER, decisions, { limit, ...(last ? { after: last.id } : {}) })].map(shownPaper(db));
         papers.push(...page);
         return page.length;
       };

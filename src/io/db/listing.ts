@@ -13,6 +13,8 @@ import { taggedIds, tagCondition } from './search.js';
 export interface ListingOptions {
   limit?: number;
   offset?: number;
+  /** Only the papers after this one (an id) in library order: the next page of a long listing, without an offset to skip. */
+  after?: string;
   /** The order of --sort (core/rank/sort.ts sortByField) when not library order. */
   sort?: Exclude<SortKey, 'interest' | 'library'>;
 }
@@ -53,8 +55,9 @@ export function selectPapers(db: Database, filter: PaperFilter, decisions: Reado
   return select(db, filterSql(filter, decisions), options, true) as Iterable<LibraryPaper>;
 }
 
-function select(db: Database, sql: { where: string; params: unknown[] }, options: ListingOptions, abstracts: boolean): Iterable<PaperListing> {
-  const { limit, offset, sort } = options;
+function select(db: Database, filtered: { where: string; params: unknown[] }, options: ListingOptions, abstracts: boolean): Iterable<PaperListing> {
+  const { limit, offset, sort, after } = options;
+  const sql = after === undefined ? filtered : { where: `(${filtered.where}) AND p.seq > (SELECT seq FROM papers WHERE id = ?)`, params: [...filtered.params, after] };
   const rows = (q: Omit<RowsQuery, 'abstracts'>) => (abstracts ? iterateRows(db, { ...q, abstracts: true }) : iterateRows(db, { ...q, abstracts: false }));
   if (sort !== 'title') return rows({ ...sql, limit, offset, order: sort === undefined ? undefined : ORDERS[sort] });
   // The title order is the collator's, which SQL lacks: only the titles are read and sorted here,
