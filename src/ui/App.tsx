@@ -50,7 +50,7 @@ export interface AppProps {
 
 /** Rows read beyond the list window for the first frame, and in each slice after it. */
 const FIRST_PAGE_MARGIN = 200;
-const SLICE_ROWS = 2000;
+const SLICE_ROWS = 500;
 
 export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
   return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
