@@ -237,11 +237,15 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
     };
   }, [stdout, dispatch]);
 
-  /** A key: its action now, or after the whole list is read when it (or a key before it) waits for that. */
+  /**
+   * A key: its action now, or after the whole list is read when it (or a key before it) waits for
+   * that; ctrl-c, which quits in every mode, never waits.
+   */
   const keyDispatch = (event: KeyEvent): void => {
     const action = actionFor(keyContext(store.current!), event);
     if (!action) return;
-    if (held.current.length > 0 || waitsForList(store.current!, action)) held.current.push(event);
+    if (action.type === 'quit' && event.ctrl) dispatch(action);
+    else if (held.current.length > 0 || waitsForList(store.current!, action)) held.current.push(event);
     else dispatch(action);
   };
 

@@ -99,6 +99,17 @@ describe('a paged list', () => {
     r.unmount();
   });
 
+  test('ctrl-c quits at once while the rest loads, even behind a key that waits', async () => {
+    const lib = await pagedLibrary();
+    const r = await renderApp({ handle: lib.handle, pages: lib.pages, columns: 100, rows: 20 });
+    await r.write('/', 'x');
+    expect(r.exited()).toBe(false);
+    await r.write(KEYS.ctrlC);
+    expect(r.exited()).toBe(true);
+    expect(lib.handed()).toBe(false);
+    r.unmount();
+  });
+
   test('when the whole list arrives the cursor stays on its paper', async () => {
     const lib = await pagedLibrary();
     const r = await renderApp({ handle: lib.handle, pages: lib.pages, columns: 100, rows: 20 });
