@@ -48,9 +48,13 @@ export interface AppProps {
   pages?: ListingPages;
 }
 
-/** Rows read beyond the list window for the first frame, and in each slice after it. */
+/** Rows read beyond the list window for the first frame. */
 const FIRST_PAGE_MARGIN = 200;
-const SLICE_ROWS = 500;
+/**
+ * How long one slice of the rest may keep a key waiting, in ms: the rows of a slice double or
+ * halve to take about this long, whatever the machine and its load.
+ */
+const SLICE_MS = 8;
 
 export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
   return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
@@ -169,10 +173,15 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
   useEffect(() => {
     if (!pages || store.current!.loading === null) return;
     let timer: NodeJS.Immediate;
+    let rows = 100;
     const next = () => {
       let whole: Snapshot | null;
       try {
-        whole = pages.more(SLICE_ROWS);
+        const start = performance.now();
+        whole = pages.more(rows);
+        const ms = performance.now() - start;
+        if (ms < SLICE_MS / 2) rows = Math.min(rows * 2, 10_000);
+        else if (ms > SLICE_MS * 2) rows = Math.max(25, Math.floor(rows / 2));
       } catch (e) {
         // the list stays as read so far; the keys that waited are dropped
         held.current = [];
