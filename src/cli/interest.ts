@@ -8,12 +8,16 @@ import type { LibraryStore } from '../io/library-store.js';
 import { configOf } from './run-config.js';
 import { defaultRules, queryMatcher } from './rules-run.js';
 
-export function interestOptions(command: Command, snapshot: Snapshot, store?: LibraryStore): InterestOptions {
+/** `snapshot` may be a getter, called only when the rules are applied. */
+export function interestOptions(command: Command, snapshot: Snapshot | (() => Snapshot), store?: LibraryStore): InterestOptions {
   const { ranking } = configOf(command).config;
   const { rules } = defaultRules(command);
   const ruleMatches =
     rules.length === 0
       ? undefined
-      : () => new Set(applyRules(rules, snapshot.papers, snapshot, queryMatcher(snapshot)).map((c) => c.id));
+      : () => {
+          const papers = typeof snapshot === 'function' ? snapshot() : snapshot;
+          return new Set(applyRules(rules, papers.papers, papers, queryMatcher(papers)).map((c) => c.id));
+        };
   return { positive: ranking.positive, negative: ranking.negative, ...(ruleMatches ? { ruleMatches } : {}) };
 }

@@ -102,15 +102,17 @@ export async function openUi(library: LibraryHandle, command: Command, libraryDi
   };
   const filter = createSearchFilter(search, { today, searches: config.searches, nearMiss });
   const fetcher = store ? uiFetcher({ store, sources: config.sources, rules: () => defaultRules(command).rules }) : undefined;
-  await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, handle.snapshot(), config.ranking), ...(fetcher ? { fetcher } : {}) });
+  // The first frame shows the first rows of the list; the rest is read after it (shownPages).
+  const pages = store?.shownPages();
+  await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, () => handle.snapshot(), config.ranking), ...(fetcher ? { fetcher } : {}), ...(pages ? { pages } : {}) });
 }
 
 /**
  * The UI's `s` ranking: config tag lists and the rules file read here, once, at launch. A broken
  * rules file does not keep the UI from opening: the ranking goes without rules and says why.
- * Rule matches are worked out lazily (only when falling back), over the papers as launched.
+ * Rule matches are worked out lazily (only when falling back), over the papers as then shown.
  */
-function interestRanker(command: Command, snapshot: Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
+function interestRanker(command: Command, snapshot: () => Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
   let options: InterestOptions;
   let rulesProblem: string | null = null;
   try {

@@ -43,7 +43,7 @@ import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
 import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
-import { selectListings, selectPapers, type ListingOptions } from './db/listing.js';
+import { listingSummary, selectListings, selectPapers, type ListingOptions, type ListingSummary } from './db/listing.js';
 
 export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions };
 export type { JournalEntry };
@@ -90,6 +90,11 @@ export interface LibraryStore extends LibraryHandle {
    * UI shows one at a time): what the UI's first frame waits for is the papers without them.
    */
   shownSnapshot(): Snapshot;
+  /**
+   * shownSnapshot() a page at a time, for a first frame that does not wait for the whole library:
+   * null when there is nothing to page (the seed, papers already in memory, no database).
+   */
+  shownPages(): ShownPages | null;
   /** The papers passing the filter; the database reads only those. */
   select(filter: PaperFilter): Snapshot;
   /** Decisions as in the file (keys may be aliases or papers not in this library). */
@@ -110,6 +115,14 @@ export interface LibraryStore extends LibraryHandle {
   history(limit?: number): JournalEntry[];
   /** Several edits as one change: one write, one undo step (e.g. every rule of `papers rules apply`). */
   edit(edits: readonly DecisionEdit[]): Promise<EditResult>;
+}
+
+/** The papers of shownSnapshot() read in pages, in library order. */
+export interface ShownPages {
+  /** The first `rows` papers (in a snapshot of their own) and the library's counts. */
+  first(rows: number): ListingSummary & { snapshot: Snapshot };
+  /** Reads up to `rows` more papers; once every paper is read, shownSnapshot()'s snapshot, else null. */
+  more(rows: number): Snapshot | null;
 }
 
 export interface EditResult extends ChangeResult {
@@ -364,9 +377,34 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
       if (!db || seedView()) return store.snapshot();
       if (shownCache?.decisions === decisions) return shownCache;
-      const papers = shownCache?.papers ?? collectWithProgress('loading papers', selectListings(db, NO_FILTER, decisions), countPapers(db)).map((p) => withLazyAbstract(p, () => readAbstract(db, p.id)));
+      const papers = shownCache?.papers ?? collectWithProgress('loading papers', selectListings(db, NO_FILTER, decisions), countPapers(db)).map(shownPaper(db));
       shownCache = { papers, decisions, latestDigest: latestDigest() };
       return shownCache;
+    },
+    shownPages() {
+      const db = current();
+      if (!db || seedView() || snapshotCache || shownCache) return null;
+      const decisions = canonicalDecisions();
+      const papers: LibraryPaper[] = [];
+      const read = (limit: number) => {
+        const last = papers[papers.length - 1];
+        const page = [...selectListings(db, NO_FILTER, decisions, { limit, ...(last ? { after: last.id } : {}) })].map(shownPaper(db));
+        papers.push(...page);
+        return page.length;
+      };
+      return {
+        first(rows) {
+          read(rows);
+          return { ...listingSummary(db, decisions), snapshot: { papers: papers.slice(), decisions, latestDigest: latestDigest() } };
+        },
+        more(rows) {
+          // shownSnapshot() may have read them all meanwhile
+          if (shownCache) return store.shownSnapshot();
+          if (read(rows) === rows) return null;
+          shownCache = { papers, decisions, latestDigest: latestDigest() };
+          return store.shownSnapshot();
+        },
+      };
     },
     select(filter) {
       const db = sqlSource();
@@ -471,6 +509,9 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   };
   return store;
 }
+
+/** A paper as the UI shows it: its abstract read from `db` when first asked for. */
+const shownPaper = (db: Database) => (paper: PaperListing) => withLazyAbstract(paper, () => readAbstract(db, paper.id));
 
 /** A paper whose abstract is read when first asked for (and can be set, as any paper's). */
 function withLazyAbstract(paper: PaperListing, read: () => string): LibraryPaper {

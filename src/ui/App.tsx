@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import type { LibraryHandle, LibraryPaper, Snapshot } from '../core/library.js';
-import { createSearchFilter, memorySearch, papersToMarkdown, type ExportContext, type FilterFn, type SearchFilter, type UiConfig } from './adapters.js';
+import { createSearchFilter, memorySearch, papersToMarkdown, type ExportContext, type FilterFn, type FirstPage, type ListingPages, type SearchFilter, type UiConfig } from './adapters.js';
 import { actionFor, keyContext, takesText, type KeyEvent } from './keymap.js';
-import type { Size } from './layout.js';
-import { createReducer, currentPaper, initialState, type Action, type Effect, type Message, type RankFn, type UiState } from './state.js';
+import { computeLayout, type Size } from './layout.js';
+import { createReducer, currentPaper, initialState, waitsForList, type Action, type Effect, type Message, type RankFn, type UiState } from './state.js';
 import { progressOf } from './progress.js';
 import type { FetchOutcome, UiFetcher } from './fetch-status.js';
 import { Footer } from './components/Footer.js';
@@ -41,7 +41,20 @@ export interface AppProps {
   toMarkdown?: (papers: readonly LibraryPaper[], snapshot: Snapshot, context: ExportContext) => string;
   /** Called when the user quits, before Ink exits. */
   onExit?: () => void;
+  /**
+   * The list read in pages: the first frame shows its first rows, the rest is read after it a
+   * slice at a time between keys; without it, handle.snapshot() is read before the first frame.
+   */
+  pages?: ListingPages;
 }
+
+/** Rows read beyond the list window for the first frame. */
+const FIRST_PAGE_MARGIN = 200;
+/**
+ * How long one slice of the rest may keep a key waiting, in ms: the rows of a slice double or
+ * halve to take about this long, whatever the machine and its load.
+ */
+const SLICE_MS = 8;
 
 export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
   return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
@@ -51,16 +64,24 @@ const info = (text: string): Message => ({ text, kind: 'info' });
 const fetchStatus = (fetcher: UiFetcher): Action => ({ type: 'fetch-status', sources: fetcher.sources(), at: fetcher.now().toISOString() });
 const failed = (e: unknown): Message => ({ text: e instanceof Error ? e.message.split('\n')[0]! : String(e), kind: 'error' });
 
-export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onExit }: AppProps) {
+export function App({ handle, config, sideEffects, today, interactive, filter: given, rank, toMarkdown = papersToMarkdown, onExit, pages }: AppProps) {
   const [filter] = useState<FilterFn | SearchFilter>(() => given ?? createSearchFilter(memorySearch(), { today, searches: config.searches ?? {} }));
   const { stdout } = useStdout();
   const { exit } = useApp();
   const reducer = useMemo(() => createReducer({ filter, config, ...(rank ? { rank } : {}) }), [filter, config, rank]);
   // The state lives in a ref so that key handlers always read the latest value, however fast keys arrive.
   const store = useRef<UiState | null>(null);
-  if (store.current === null) store.current = initialState({ filter, config }, { origin: handle.origin, snapshot: handle.snapshot(), size: sizeOf(stdout), today });
+  if (store.current === null) {
+    const size = sizeOf(stdout);
+    if (pages) {
+      const { snapshot, ...loading } = pages.first(computeLayout(size).listHeight + FIRST_PAGE_MARGIN);
+      store.current = initialState({ filter, config }, { origin: handle.origin, snapshot, size, today, loading });
+    } else store.current = initialState({ filter, config }, { origin: handle.origin, snapshot: handle.snapshot(), size, today });
+  }
   const [state, setState] = useState(store.current);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  /** Keys that wait for the whole list (waitsForList), in the order typed. */
+  const held = useRef<KeyEvent[]>([]);
 
   const dispatch = useCallback(
     (action: Action) => {
@@ -146,17 +167,52 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
     }
   }, [state, dispatch]);
 
-  // Index the library once the first frame is out, a slice at a time between keystrokes, so that
+  // The rest of the list, read once the first frame is out, a slice at a time between keys; then
+  // the keys that waited for it run, in order.
+  const loaded = state.loading === null;
+  useEffect(() => {
+    if (!pages || store.current!.loading === null) return;
+    let timer: NodeJS.Immediate;
+    let rows = 100;
+    const next = () => {
+      let whole: Snapshot | null;
+      try {
+        const start = performance.now();
+        whole = pages.more(rows);
+        const ms = performance.now() - start;
+        if (ms < SLICE_MS / 2) rows = Math.min(rows * 2, 10_000);
+        else if (ms > SLICE_MS * 2) rows = Math.max(25, Math.floor(rows / 2));
+      } catch (e) {
+        // the list stays as read so far; the keys that waited are dropped
+        held.current = [];
+        dispatch({ type: 'message', message: failed(e) });
+        return;
+      }
+      if (!whole) {
+        timer = setImmediate(next);
+        return;
+      }
+      dispatch({ type: 'list-loaded', snapshot: whole });
+      const waiting = held.current;
+      held.current = [];
+      for (const event of waiting) keyDispatch(event);
+    };
+    timer = setImmediate(next);
+    return () => clearImmediate(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pages]);
+
+  // Index the library once the whole list is there, a slice at a time between keystrokes, so that
   // neither the first frame nor the first filter keystroke waits for it.
   useEffect(() => {
-    if (!('prepare' in filter)) return;
+    if (!('prepare' in filter) || !loaded) return;
     let timer: NodeJS.Timeout;
     const next = () => {
       if (!filter.prepare(store.current!.snapshot)) timer = setTimeout(next, 0);
     };
     timer = setTimeout(next, 0);
     return () => clearTimeout(timer);
-  }, [filter]);
+  }, [filter, loaded]);
 
   // When each source was last fetched, read after the first frame and again each minute (the ages move on).
   useEffect(() => {
@@ -190,22 +246,31 @@ export function App({ handle, config, sideEffects, today, interactive, filter: g
     };
   }, [stdout, dispatch]);
 
+  /**
+   * A key: its action now, or after the whole list is read when it (or a key before it) waits for
+   * that; ctrl-c, which quits in every mode, never waits.
+   */
+  const keyDispatch = (event: KeyEvent): void => {
+    const action = actionFor(keyContext(store.current!), event);
+    if (!action) return;
+    if (action.type === 'quit' && event.ctrl) dispatch(action);
+    else if (held.current.length > 0 || waitsForList(store.current!, action)) held.current.push(event);
+    else dispatch(action);
+  };
+
   return (
     <>
-      {interactive ? <Keys state={store} dispatch={dispatch} /> : null}
+      {interactive ? <Keys state={store} onKey={keyDispatch} /> : null}
       <Screen state={state} config={config} />
     </>
   );
 }
 
 /** Reads keys; mounted only when stdin is a terminal (useInput puts stdin in raw mode). */
-function Keys({ state, dispatch }: { state: { current: UiState | null }; dispatch: (action: Action) => void }) {
+function Keys({ state, onKey }: { state: { current: UiState | null }; onKey: (event: KeyEvent) => void }) {
   useInput((input, key) => {
-    for (const event of keyEvents(input, key, takesText(keyContext(state.current!)))) {
-      // Each key reads the state its predecessor left (a chunk of keys is dispatched in one go).
-      const action = actionFor(keyContext(state.current!), event);
-      if (action) dispatch(action);
-    }
+    // Each key reads the state its predecessor left (a chunk of keys is dispatched in one go).
+    for (const event of keyEvents(input, key, takesText(keyContext(state.current!)))) onKey(event);
   });
   return null;
 }
@@ -249,12 +314,12 @@ export function keyEvents(input: string, key: Key, textMode: boolean): KeyEvent[
 
 function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   const { layout } = state;
-  const dates = useMemo(() => dateRange(state.snapshot), [state.snapshot]);
-  const progress = useMemo(() => progressOf(state.snapshot, state.shown), [state.snapshot, state.shown]);
+  const dates = useMemo(() => formatDates(state.loading ? state.loading.dates : dateRange(state.snapshot)), [state.snapshot, state.loading]);
+  const progress = useMemo(() => state.loading ?? progressOf(state.snapshot, state.shown), [state.snapshot, state.shown, state.loading]);
   if (layout.tooSmall) return <TooSmall size={state.size} />;
   const paper = currentPaper(state);
   const { bodyHeight } = layout;
-  const list = <PaperList snapshot={state.snapshot} shown={state.shown} cursor={state.cursor} top={state.top} marked={state.marked} width={layout.listWidth} height={layout.listHeight} />;
+  const list = <PaperList snapshot={state.snapshot} shown={state.shown} cursor={state.cursor} top={state.top} marked={state.marked} width={layout.listWidth} height={layout.listHeight} loading={state.loading !== null} />;
   const preview = <Preview paper={paper} snapshot={state.snapshot} top={state.previewTop} width={layout.previewWidth} height={layout.previewHeight} />;
   let body;
   if (state.mode.kind === 'help') body = <HelpOverlay config={config} width={layout.columns} height={bodyHeight} top={state.mode.top} />;
@@ -286,8 +351,8 @@ function Screen({ state, config }: { state: UiState; config: UiConfig }) {
   );
 }
 
-/** "2024-03-12" or "2024-03-01 – 2024-03-12" over the papers' dates. */
-function dateRange(snapshot: Snapshot): string {
+/** The earliest and latest of the papers' dates (date, else first seen); null when none has one. */
+function dateRange(snapshot: Snapshot): FirstPage['dates'] {
   let lo = '';
   let hi = '';
   for (const p of snapshot.papers) {
@@ -296,6 +361,11 @@ function dateRange(snapshot: Snapshot): string {
     if (lo === '' || d < lo) lo = d;
     if (hi === '' || d > hi) hi = d;
   }
-  if (lo === '') return 'undated';
-  return lo === hi ? lo : `${lo} – ${hi}`;
+  return lo === '' ? null : { first: lo, last: hi };
+}
+
+/** "2024-03-12" or "2024-03-01 – 2024-03-12". */
+function formatDates(dates: FirstPage['dates']): string {
+  if (!dates) return 'undated';
+  return dates.first === dates.last ? dates.first : `${dates.first} – ${dates.last}`;
 }

@@ -32,6 +32,28 @@ export interface SearchFilter extends FilterFn {
   prepare: (snapshot: Snapshot, batch?: number) => boolean;
 }
 
+/** What the first frame shows while the rest of the list is read: its first rows and the library's counts. */
+export interface FirstPage {
+  /** The first rows of the list, in library order. */
+  snapshot: Snapshot;
+  /** Papers in the whole library, and of them untriaged and new (the virtual tags). */
+  total: number;
+  untriaged: number;
+  fresh: number;
+  /** The earliest and latest date of its papers (date, else first seen); null when none has one. */
+  dates: { first: string; last: string } | null;
+}
+
+/**
+ * The library's list read in pages (the CLI passes the store's), so that the first frame does not
+ * wait for every paper: the first rows at once, the rest a slice at a time after the first frame.
+ */
+export interface ListingPages {
+  first(rows: number): FirstPage;
+  /** Reads up to `rows` more; the whole snapshot (handle.snapshot()'s) once every paper is read, else null. */
+  more(rows: number): Snapshot | null;
+}
+
 /** How the live filter runs a compiled query: the CLI passes the library database's search. */
 export interface SnapshotSearch {
   run(query: Query, snapshot: Snapshot): { hits: ReadonlyArray<{ paper: LibraryPaper }>; plan: QueryPlan };

@@ -3,7 +3,7 @@
 import { render } from 'ink';
 import type { LibraryHandle } from '../core/library.js';
 import type { SearchIndex } from '../core/search/index.js';
-import { createSearchFilter, DEFAULT_UI_CONFIG, memorySearch, type SearchFilter, type UiConfig } from './adapters.js';
+import { createSearchFilter, DEFAULT_UI_CONFIG, memorySearch, type ListingPages, type SearchFilter, type UiConfig } from './adapters.js';
 import { App, type UiSideEffects } from './App.js';
 import type { RankFn } from './state.js';
 
@@ -26,6 +26,8 @@ export interface RunUiOptions {
   today?: string;
   /** Interest ranking for the `s` toggle, with the user's tag lists and rules already read (the UI reads no file). */
   rank?: RankFn;
+  /** The list read in pages, so that the first frame shows its first rows without waiting for the rest. */
+  pages?: ListingPages;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   now?: () => Date;
@@ -70,6 +72,7 @@ export async function runUi(options: RunUiOptions): Promise<void> {
         interactive={Boolean(stdin.isTTY)}
         filter={options.filter ?? createSearchFilter(memorySearch(options.searchIndex), { today, searches: options.config?.searches ?? {} })}
         {...(options.rank ? { rank: options.rank } : {})}
+        {...(options.pages ? { pages: options.pages } : {})}
       />,
       // Ink's default 30 fps throttle would hold the frame of a filtered list up to 33 ms behind the
       // frame echoing the keystroke.

@@ -6,7 +6,7 @@ import { VIRTUAL_TAGS } from '../core/virtual-tags.js';
 import { rankByInterest, type InterestRanking, type RankMode } from '../core/rank/interest.js';
 import { sortPapers, type SortKey } from '../core/rank/sort.js';
 import type { QuickKey } from '../core/config.js';
-import type { FilterFn, FilterHit, UiConfig } from './adapters.js';
+import type { FilterFn, FilterHit, FirstPage, UiConfig } from './adapters.js';
 import { computeLayout, type Layout, type Size } from './layout.js';
 import { firstLink, previewLines } from './preview-lines.js';
 import { helpPage, helpView } from './help-lines.js';
@@ -108,7 +108,14 @@ export interface UiState {
   today: string;
   /** Fetching: whether it can, when each source last answered, a fetch under way. */
   fetch: FetchSlice;
+  /**
+   * Set while the snapshot holds only the first rows of the library and the rest is read (then
+   * list-loaded): the library's own counts, which the header shows meanwhile. See waitsForList.
+   */
+  loading: Loading | null;
 }
+
+export type Loading = Omit<FirstPage, 'snapshot'>;
 
 export type Effect =
   | { kind: 'tag'; ids: readonly string[]; add: readonly string[]; remove: readonly string[] }
@@ -172,6 +179,8 @@ export type Action =
   | { type: 'resize'; size: Size }
   /** The library changed (the snapshot after it); null change: reloaded, nothing to say. */
   | { type: 'library-changed'; snapshot: Snapshot; change: LibraryChange | null }
+  /** The whole list, read after the first frame from its first rows (state.loading). */
+  | { type: 'list-loaded'; snapshot: Snapshot }
   | { type: 'message'; message: Message }
   /** F: fetch the configured sources now. */
   | { type: 'fetch-start' }
@@ -198,6 +207,8 @@ export interface InitOptions {
   size: Size;
   today: string;
   query?: string;
+  /** The snapshot is the first rows of the library; these are its counts (see UiState.loading). */
+  loading?: Loading;
 }
 
 const SKIP_TAG = 'skip';
@@ -225,6 +236,7 @@ export function initialState(env: ReducerEnv, options: InitOptions): UiState {
     sortPending: false,
     today: options.today,
     fetch: NO_FETCH,
+    loading: options.loading ?? null,
   };
   return applyQuery(env, base, options.query ?? '', 'reset');
 }
@@ -276,7 +288,7 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
     }
     case 'page': {
       const h = state.layout.listHeight;
-      const by = action.half ? Math.max(1, Math.floor(h / 2)) : h;
+      const by = pageBy(state, action.half);
       const top = clamp(state.top + action.dir * by, 0, Math.max(0, state.shown.length - h));
       return done(moveCursor({ ...state, top }, state.cursor + action.dir * by));
     }
@@ -389,6 +401,9 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       const next = applyQuery(env, changed, state.query, 'keep-paper', state, change?.cause === 'undo' ? change.papers : []);
       return done(change ? { ...next, message: info(describeChange(state, next, change)) } : next);
     }
+    case 'list-loaded':
+      // The rows shown so far are the first of the whole list: the cursor stays on its paper.
+      return done(applyQuery(env, { ...state, snapshot: action.snapshot, loading: null }, state.query, 'keep-paper', state));
     case 'message':
       return done({ ...state, message: action.message });
     case 'fetch-start': {
@@ -408,6 +423,41 @@ function stepFrom(env: ReducerEnv, state: UiState, action: Action): Step {
       const { outcome } = action;
       return done({ ...reloaded, fetch: { ...reloaded.fetch, running: false, progress: null }, message: outcome.ok ? info(outcome.line) : error(outcome.line) });
     }
+  }
+}
+
+/** Rows a page key moves by. */
+const pageBy = (state: UiState, half: boolean): number => (half ? Math.max(1, Math.floor(state.layout.listHeight / 2)) : state.layout.listHeight);
+
+/**
+ * While the rest of the list loads (state.loading), whether a key's action waits for it: moving
+ * within the rows read so far, scrolling the preview, marking, opening a link, the help and quitting
+ * act at once; moving past the rows read and everything that acts on the whole list or the library
+ * (filter, sort, n, tags, undo, export, fetch) waits, and so does every key after one that waits.
+ */
+export function waitsForList(state: UiState, action: Action): boolean {
+  if (!state.loading) return false;
+  const loaded = state.shown.length;
+  switch (action.type) {
+    case 'move':
+      return state.cursor + action.by >= loaded;
+    case 'page':
+      return action.dir > 0 && state.cursor + pageBy(state, action.half) >= loaded;
+    case 'move-to':
+      return action.where === 'last';
+    case 'mark-toggle':
+      return state.cursor + 1 >= loaded;
+    case 'preview-scroll':
+    case 'mark-clear':
+    case 'open-link':
+    case 'help-toggle':
+    case 'help-scroll':
+    case 'quit':
+    case 'resize':
+    case 'message':
+      return false;
+    default:
+      return true;
   }
 }
 

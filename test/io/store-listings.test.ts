@@ -2,7 +2,7 @@
 // snapshot; rows round-trip a paper exactly; the UI's snapshot reads an abstract when asked for.
 import { describe, expect, it } from 'vitest';
 import { filterPapers, NO_FILTER, type PaperFilter } from '../../src/core/filter.js';
-import type { LibraryPaper } from '../../src/core/library.js';
+import { effectiveTags, type LibraryPaper } from '../../src/core/library.js';
 import { sortByField } from '../../src/core/rank/sort.js';
 import { memoryDatabase } from '../../src/io/db/connection.js';
 import { readPapersById } from '../../src/io/db/read.js';
@@ -100,5 +100,40 @@ describe("the UI's snapshot", () => {
     expect(Object.getOwnPropertyDescriptor(shown.papers[i], 'abstract')?.get).toBeTypeOf('function');
     expect(shown.papers[i]!.abstract).toBe(whole.papers[i]!.abstract);
     expect(shown.decisions).toEqual(whole.decisions);
+  });
+});
+
+describe("the UI's snapshot in pages", () => {
+  it('gives the first rows and the counts of the whole library, then the rest a slice at a time: the same papers as shownSnapshot()', async () => {
+    const dir = await library();
+    const whole = openLibrary(dir).shownSnapshot();
+    const lib = openLibrary(dir);
+    const pages = lib.shownPages()!;
+    const first = pages.first(3);
+    expect(first.snapshot.papers).toEqual(whole.papers.slice(0, 3));
+    const tags = whole.papers.map((p) => effectiveTags(p, whole.decisions.get(p.id), whole.latestDigest));
+    const days = whole.papers.map((p) => p.date ?? p.firstSeen).filter((d): d is string => Boolean(d)).sort();
+    expect({ total: first.total, untriaged: first.untriaged, fresh: first.fresh, dates: first.dates }).toEqual({
+      total: whole.papers.length,
+      untriaged: tags.filter((t) => t.includes('untriaged')).length,
+      fresh: tags.filter((t) => t.includes('new')).length,
+      dates: { first: days[0], last: days[days.length - 1] },
+    });
+    // the library holds some of each, so that each count is tested
+    expect([first.untriaged, first.fresh]).not.toContain(0);
+    expect(first.untriaged).toBeLessThan(first.total);
+    expect(first.fresh).toBeLessThan(first.total);
+    let slices = 0;
+    let done = pages.more(4);
+    while (!done) {
+      slices++;
+      done = pages.more(4);
+    }
+    expect(slices).toBe(Math.ceil((whole.papers.length - 3) / 4) - 1);
+    expect(done.papers).toEqual(whole.papers);
+    expect(done.latestDigest).toBe(whole.latestDigest);
+    expect(lib.shownSnapshot()).toBe(done);
+    // once read whole, there is nothing to page
+    expect(lib.shownPages()).toBeNull();
   });
 });

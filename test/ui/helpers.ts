@@ -3,7 +3,7 @@
 import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import type { LibraryHandle } from '../../src/core/library.js';
-import { DEFAULT_UI_CONFIG, type FilterFn, type UiConfig } from '../../src/ui/adapters.js';
+import { DEFAULT_UI_CONFIG, type FilterFn, type ListingPages, type UiConfig } from '../../src/ui/adapters.js';
 import { App, type UiSideEffects } from '../../src/ui/App.js';
 import type { RankFn } from '../../src/ui/state.js';
 
@@ -49,6 +49,7 @@ export interface RenderOptions {
   rank?: RankFn;
   openUrl?: UiSideEffects['openUrl'];
   fetcher?: UiSideEffects['fetcher'];
+  pages?: ListingPages;
 }
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -92,6 +93,7 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
       interactive: true,
       filter: options.filter,
       rank: options.rank,
+      pages: options.pages,
       onExit: () => {
         exited = true;
       },

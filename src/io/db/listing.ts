@@ -8,11 +8,13 @@ import { VIRTUAL_TAGS } from '../../core/virtual-tags.js';
 import type { Database } from './connection.js';
 import { compareTitles, type SortKey } from '../../core/rank/sort.js';
 import { iterateRows, type RowsQuery } from './read.js';
-import { tagCondition } from './search.js';
+import { taggedIds, tagCondition } from './search.js';
 
 export interface ListingOptions {
   limit?: number;
   offset?: number;
+  /** Only the papers after this one (an id) in library order: the next page of a long listing, without an offset to skip. */
+  after?: string;
   /** The order of --sort (core/rank/sort.ts sortByField) when not library order. */
   sort?: Exclude<SortKey, 'interest' | 'library'>;
 }
@@ -53,8 +55,9 @@ export function selectPapers(db: Database, filter: PaperFilter, decisions: Reado
   return select(db, filterSql(filter, decisions), options, true) as Iterable<LibraryPaper>;
 }
 
-function select(db: Database, sql: { where: string; params: unknown[] }, options: ListingOptions, abstracts: boolean): Iterable<PaperListing> {
-  const { limit, offset, sort } = options;
+function select(db: Database, filtered: { where: string; params: unknown[] }, options: ListingOptions, abstracts: boolean): Iterable<PaperListing> {
+  const { limit, offset, sort, after } = options;
+  const sql = after === undefined ? filtered : { where: `(${filtered.where}) AND p.seq > (SELECT seq FROM papers WHERE id = ?)`, params: [...filtered.params, after] };
   const rows = (q: Omit<RowsQuery, 'abstracts'>) => (abstracts ? iterateRows(db, { ...q, abstracts: true }) : iterateRows(db, { ...q, abstracts: false }));
   if (sort !== 'title') return rows({ ...sql, limit, offset, order: sort === undefined ? undefined : ORDERS[sort] });
   // The title order is the collator's, which SQL lacks: only the titles are read and sorted here,
@@ -69,4 +72,30 @@ function select(db: Database, sql: { where: string; params: unknown[] }, options
   // read in library order, so the i-th paper read is the one at the i-th smallest seq
   for (const paper of rows({ where: 'p.seq IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ascending)] })) ordered[place.get(ascending[i++]!)!] = paper;
   return ordered;
+}
+
+export interface ListingSummary {
+  total: number;
+  /** Papers with no tag of the user's (the virtual tag untriaged). */
+  untriaged: number;
+  /** Papers of the latest import command (the virtual tag new). */
+  fresh: number;
+  /** The earliest and latest date of the papers (its date, else when first seen); null when none has one. */
+  dates: { first: string; last: string } | null;
+}
+
+/** What a listing of the whole library counts, in one pass over the papers, without reading them. */
+export function listingSummary(db: Database, decisions: ReadonlyMap<string, Decision>): ListingSummary {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return '?';
+  };
+  const day = "nullif(coalesce(p.date, p.first_seen), '')";
+  // The tagged papers are counted by the id index (a scan testing NOT IN per paper is ~5x slower).
+  const count = (where: string) => `(SELECT count(*) FROM papers p WHERE ${where})`;
+  const row = db
+    .prepare(`SELECT count(*) AS total, ${count(`p.id IN ${taggedIds(decisions, bind)}`)} AS tagged, ${count(tagCondition('new', decisions, bind))} AS fresh, min(${day}) AS first, max(${day}) AS last FROM papers p`)
+    .get(...params) as { total: number; tagged: number; fresh: number; first: string | null; last: string | null };
+  return { total: row.total, untriaged: row.total - row.tagged, fresh: row.fresh, dates: row.first === null || row.last === null ? null : { first: row.first, last: row.last } };
 }

@@ -29,7 +29,7 @@ const statements = statementsFor((db: Database) => {
     listingById: db.prepare('SELECT * FROM papers WHERE id = ?'),
     abstractOf: db.prepare('SELECT a.abstract FROM papers p JOIN abstracts a ON a.seq = p.seq WHERE p.id = ?').pluck(),
     sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`),
-    allSightings: db.prepare(`${SIGHTINGS} ORDER BY s.paper, s.digest, s.line`),
+    sightingsFrom: db.prepare(`${SIGHTINGS} WHERE s.paper >= ? ORDER BY s.paper, s.digest, s.line`),
     digestHashes: db.prepare('SELECT hash FROM digests ORDER BY seq').pluck(),
   };
 });
@@ -164,15 +164,22 @@ export function* iterateRows(db: Database, query: RowsQuery): Generator<PaperLis
   const select = query.abstracts ? WHOLE : 'SELECT p.* FROM papers p';
   const order = query.order ? `${query.order}, p.seq` : 'p.seq';
   const rows = db.prepare(`${select} WHERE ${query.where} ORDER BY ${order} LIMIT ? OFFSET ?`).iterate(...query.params, query.limit ?? -1, query.offset ?? 0) as IterableIterator<WholeRow>;
-  if (query.abstracts) yield* walk(rows, db, withRuns);
-  else yield* walk(rows, db, (row, own) => markRuns(listingFromRow(row, own), own));
+  // in library order the sightings start at the first paper read (a page far down the list skips none)
+  const seek = query.order === undefined;
+  if (query.abstracts) yield* walk(rows, db, seek, withRuns);
+  else yield* walk(rows, db, seek, (row, own) => markRuns(listingFromRow(row, own), own));
 }
 
-function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {
-  const sightings = statements(db).allSightings.iterate() as IterableIterator<RunSighting>;
-  let next = sightings.next();
+function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, seek: boolean, make: (row: R, own: RunSighting[]) => T): Generator<T> {
+  let sightings: IterableIterator<RunSighting> | undefined;
+  let next: IteratorResult<RunSighting> | undefined;
   try {
-    for (const row of rows) {
+    const first = rows.next();
+    if (first.done) return;
+    sightings = statements(db).sightingsFrom.iterate(seek ? first.value.seq : 0) as IterableIterator<RunSighting>;
+    next = sightings.next();
+    for (let step: IteratorResult<R> = first; !step.done; step = rows.next()) {
+      const row = step.value;
       const own: RunSighting[] = [];
       while (!next.done && next.value.paper < row.seq) next = sightings.next();
       while (!next.done && next.value.paper === row.seq) {
@@ -183,7 +190,7 @@ function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, m
     }
   } finally {
     // also when the caller stops early (list --limit): an open statement keeps the connection busy
-    if (!next.done) sightings.return?.();
+    if (next && !next.done) sightings!.return?.();
     rows.return?.();
   }
 }

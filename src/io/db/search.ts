@@ -115,8 +115,13 @@ export function tagCondition(tag: string, decisions: ReadonlyMap<string, Decisio
   // a command's first digest has no run of its own: the run is its hash (as latestRun and firstRun say)
   if (tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE coalesce(run, hash) = (SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1)))';
   if (tag === 'seen') return '(p.digest_count > 1)';
-  if (tag === 'untriaged') return `(p.id NOT IN ${idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind)})`;
+  if (tag === 'untriaged') return `(p.id NOT IN ${taggedIds(decisions, bind)})`;
   return `(p.id IN ${idsOf(decisions, (d) => hasTag(Object.keys(d.tags), tag), bind)})`;
+}
+
+/** The ids of the papers the user gave a tag (those not untriaged, if in the library), as a SQL row set. */
+export function taggedIds(decisions: ReadonlyMap<string, Decision>, bind: Bind): string {
+  return idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind);
 }
 
 /** The ids of the decisions that `keep`, as a SQL row set. */

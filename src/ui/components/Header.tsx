@@ -8,12 +8,14 @@ import { activeSavedSearch, type Searches } from '../saved-searches.js';
 
 /** "12/61 of 100 · 49 untriaged · all new · 3 marked, 1 hidden · by interest": position, what is left, marks, order. */
 export function headerCounts(state: UiState, progress: Progress): string {
-  const { shown, snapshot, marked, cursor } = state;
-  const total = snapshot.papers.length;
-  const parts = [`${shown.length === 0 ? 0 : cursor + 1}/${shown.length}${shown.length < total ? ` of ${total}` : ''}`];
+  const { shown, snapshot, marked, cursor, loading } = state;
+  // While the rest loads, every paper of the library is listed: its rows read so far are the first.
+  const total = loading?.total ?? snapshot.papers.length;
+  const listed = loading?.total ?? shown.length;
+  const parts = [`${listed === 0 ? 0 : cursor + 1}/${listed}${listed < total ? ` of ${total}` : ''}`];
   parts.push(progress.untriaged > 0 ? `${progress.untriaged} untriaged` : 'all triaged');
   // The virtual tag new, said once here rather than on every row of a fresh digest.
-  if (progress.fresh > 0) parts.push(progress.fresh === shown.length ? 'all new' : `${progress.fresh} new`);
+  if (progress.fresh > 0) parts.push(progress.fresh === listed ? 'all new' : `${progress.fresh} new`);
   if (marked.size > 0) {
     const visible = markedShown(state).length;
     parts.push(visible === marked.size ? `${visible} marked` : `${visible} marked, ${marked.size - visible} hidden`);
@@ -26,7 +28,7 @@ export function headerCounts(state: UiState, progress: Progress): string {
 export function Header({ state, dates, progress, searches }: { state: UiState; dates: string; progress: Progress; searches?: Searches }) {
   const { layout, snapshot, query, queryError, mode } = state;
   const counts = headerCounts(state, progress);
-  const origin = truncate(`papers · ${snapshot.papers.length === 0 ? 'no papers' : dates} · ${state.origin}`, Math.max(10, layout.columns - textWidth(counts) - 2));
+  const origin = truncate(`papers · ${(state.loading?.total ?? snapshot.papers.length) === 0 ? 'no papers' : dates} · ${state.origin}`, Math.max(10, layout.columns - textWidth(counts) - 2));
   return (
     <Box flexDirection="column" width={layout.columns}>
       <Text wrap="truncate">

@@ -15,6 +15,8 @@ export interface PaperListProps {
   marked: ReadonlySet<string>;
   width: number;
   height: number;
+  /** More rows are being read after the last of `shown`: a window reaching past it says so. */
+  loading?: boolean;
 }
 
 const MARKERS = { code: 'C', project: 'P', dataset: 'D' } as const;
@@ -23,7 +25,7 @@ function markers(paper: LibraryPaper): string {
   return (['code', 'project', 'dataset'] as const).filter((k) => paper.links.some((l) => l.kind === k)).map((k) => MARKERS[k]).join('');
 }
 
-export const PaperList = memo(function PaperList({ snapshot, shown, cursor, top, marked, width, height }: PaperListProps) {
+export const PaperList = memo(function PaperList({ snapshot, shown, cursor, top, marked, width, height, loading = false }: PaperListProps) {
   // One Text for the whole window: Ink's cost per frame grows with its node count, so rows are
   // styled strings (fitted to the width here) rather than nested Text elements.
   const lines =
@@ -33,6 +35,7 @@ export const PaperList = memo(function PaperList({ snapshot, shown, cursor, top,
           const paper = snapshot.papers[hit.index]!;
           return rowText(paper, snapshot, hit, top + i === cursor, marked.has(paper.id), width);
         });
+  if (loading && lines.length < height) lines.push(style.dim(fit('  loading…', width)));
   return (
     <Box width={width} height={height} flexDirection="column">
       <Text>{lines.join('\n')}</Text>
