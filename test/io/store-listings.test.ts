@@ -70,6 +70,19 @@ describe('listings read by SQL', () => {
       }
     }
   });
+
+  it('sorted listings keep each paper whole: its sightings are its own, whatever the order', async () => {
+    const dir = await library();
+    const whole = openLibrary(dir).snapshot();
+    const byId = new Map(whole.papers.map((p) => [p.id, p]));
+    expect(whole.papers.some((p) => p.sightings.length > 1)).toBe(true);
+    for (const sort of ['date', 'upvotes', 'title'] as const) {
+      const sorted = [...openLibrary(dir).eachPaper(NO_FILTER, { sort })];
+      if (sort !== 'upvotes') expect(sorted.map((p) => p.id), sort).not.toEqual(whole.papers.map((p) => p.id)); // the seed is in upvote order already
+      for (const p of sorted) expect(p, `${sort} ${p.id}`).toEqual(byId.get(p.id));
+      for (const p of openLibrary(dir).listings(NO_FILTER, { sort })) expect(p.sightings, `${sort} ${p.id}`).toEqual(byId.get(p.id)!.sightings);
+    }
+  });
 });
 
 describe('a paper in the database', () => {

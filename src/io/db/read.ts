@@ -164,19 +164,28 @@ export function* iterateRows(db: Database, query: RowsQuery): Generator<PaperLis
   const select = query.abstracts ? WHOLE : 'SELECT p.* FROM papers p';
   const order = query.order ? `${query.order}, p.seq` : 'p.seq';
   const rows = db.prepare(`${select} WHERE ${query.where} ORDER BY ${order} LIMIT ? OFFSET ?`).iterate(...query.params, query.limit ?? -1, query.offset ?? 0) as IterableIterator<WholeRow>;
-  // in library order the sightings start at the first paper read (a page far down the list skips none)
-  const seek = query.order === undefined;
-  if (query.abstracts) yield* walk(rows, db, seek, withRuns);
-  else yield* walk(rows, db, seek, (row, own) => markRuns(listingFromRow(row, own), own));
+  const make = query.abstracts ? withRuns : (row: PaperRow, own: RunSighting[]) => markRuns(listingFromRow(row, own), own);
+  // in library order the sightings are walked beside the rows, from the first paper read (a page
+  // far down the list skips none); in any other order each row looks its own up
+  if (query.order === undefined) yield* walk(rows, db, make as (row: WholeRow, own: RunSighting[]) => PaperListing);
+  else yield* lookUp(rows, db, make as (row: WholeRow, own: RunSighting[]) => PaperListing);
 }
 
-function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, seek: boolean, make: (row: R, own: RunSighting[]) => T): Generator<T> {
+function* lookUp<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {
+  try {
+    for (const row of rows) yield make(row, statements(db).sightingsOf.all(row.seq) as RunSighting[]);
+  } finally {
+    rows.return?.();
+  }
+}
+
+function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {
   let sightings: IterableIterator<RunSighting> | undefined;
   let next: IteratorResult<RunSighting> | undefined;
   try {
     const first = rows.next();
     if (first.done) return;
-    sightings = statements(db).sightingsFrom.iterate(seek ? first.value.seq : 0) as IterableIterator<RunSighting>;
+    sightings = statements(db).sightingsFrom.iterate(first.value.seq) as IterableIterator<RunSighting>;
     next = sightings.next();
     for (let step: IteratorResult<R> = first; !step.done; step = rows.next()) {
       const row = step.value;
