@@ -97,8 +97,10 @@ describe('F fetches from the UI', () => {
     expect(cursorRow(done)).toBe(on);
     expect(server.seen.map((s) => s.url.split('?')[0])).toEqual(['/api/daily_papers', '/rss/cs.CL']);
     // The ages are read again: both just answered.
+    // (the refreshed list may still be loading its rest: the key waits for it, then runs)
     await r.write('j');
-    expect(statusLine(r.frame()).trim()).toBe('fetched hf just now · arxiv cs.CL just now · F fetches now');
+    await r.waitFor((f) => statusLine(f).trim() === 'fetched hf just now · arxiv cs.CL just now · F fetches now', 'the ages line after a key');
+    expect(cursorRow(r.frame())).not.toBe(on); // the key moved the cursor
     r.unmount();
   });
 
