@@ -10,6 +10,7 @@ import { openLibrary, type LibraryStore, type ParsedDigest } from '../io/library
 import { loadParsers, parsers } from '../io/parsers.js';
 import { prebuiltSeed, type SeedParse } from '../io/seed-prebuilt.js';
 import { digestNames, sha256 } from '../io/digest-store.js';
+import { derivedIsCurrent } from '../io/db/open.js';
 import { processOutput } from './output.js';
 import { yaml } from '../io/yaml.js';
 
@@ -112,11 +113,13 @@ export function seedParse(): SeedParse {
 }
 
 /**
- * Loads the parsers when opening this library may parse: it keeps digests (its database may be
- * built or caught up from them), or the seed it would show has no prebuilt parse.
+ * Loads the parsers when opening this library may parse: its database must be built or caught up
+ * from the kept digests, or it holds no papers and the seed it shows instead has no prebuilt parse.
  */
 export async function parsersForLibrary(dir: string): Promise<void> {
-  if (digestNames(dir).length > 0 || readSeed().prebuilt === null) await loadParsers();
+  const digests = digestNames(dir).length > 0;
+  if (digests && derivedIsCurrent(dir)) return;
+  if (digests || readSeed().prebuilt === null) await loadParsers();
 }
 
 /**

@@ -13,8 +13,7 @@ const HOOK = join(import.meta.dirname, 'fixtures', 'record-packages.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'papers-packages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function packagesOf(args: string[], config: string | null): Set<string> {
-  const home = mkdtempSync(join(dir, 'run-'));
+function packagesOf(args: string[], config: string | null, home = mkdtempSync(join(dir, 'run-'))): Set<string> {
   const log = join(home, 'packages.txt');
   writeFileSync(log, '');
   const env: NodeJS.ProcessEnv = { ...process.env, PAPERS_HOME: join(home, 'library'), XDG_CONFIG_HOME: join(home, 'config'), PAPERS_CONFIG: undefined, NO_COLOR: '1', PAPERS_TEST_PACKAGES: log };
@@ -50,6 +49,18 @@ describe('packages load where they are used', () => {
     for (const name of ['markdown-it', 'htmlparser2']) expect(parsed.has(name), name).toBe(true);
     expect(parsed.has('chalk')).toBe(false);
     expect(packagesOf(['list', '--plain', '--color', 'always'], null).has('chalk')).toBe(true);
+  });
+
+  it('a library whose database is current parses nothing: show and list load no parser; a new import does', () => {
+    const home = mkdtempSync(join(dir, 'lib-'));
+    const seed = join(ROOT, 'seeds', readdirSync(join(ROOT, 'seeds'))[0]!);
+    const imported = packagesOf(['import', seed], null, home);
+    expect(imported.has('markdown-it')).toBe(true);
+    for (const args of [['list', '--plain', '--limit', '3'], ['show', '1'], ['list', '--plain', '--limit', '3']]) {
+      const loaded = packagesOf(args, null, home);
+      expect(loaded.has('better-sqlite3'), args.join(' ')).toBe(true);
+      for (const name of ['markdown-it', 'htmlparser2']) expect(loaded.has(name), `${args.join(' ')}: ${name}`).toBe(false);
+    }
   });
 
   it('fuse.js loads for a name that is not found', () => {

@@ -36,6 +36,21 @@ export function openDerived(dir: string, options: DerivedOptions = {}): Derived 
   }
 }
 
+/**
+ * Whether openDerived would serve the database as it is, reading no digest, and it holds papers
+ * (so the seed is not shown in its place): then opening the library needs no parser.
+ */
+export function derivedIsCurrent(dir: string): boolean {
+  const opened = openDatabaseFile(dir);
+  if (opened.state !== 'ok') return false;
+  try {
+    const hasPapers = opened.db.prepare('SELECT 1 FROM papers LIMIT 1').get() !== undefined;
+    return hasPapers && (!opened.writable || !needsWork(opened.db, dir));
+  } finally {
+    opened.db.close();
+  }
+}
+
 /** As openDerived, for a caller that holds the library lock. */
 export function openDerivedLocked(dir: string, options: DerivedOptions = {}): Derived | null {
   const opened = openDatabaseFile(dir);
