@@ -116,7 +116,7 @@ export function seedParse(): SeedParse {
  * Loads the parsers when opening this library may parse: its database must be built or caught up
  * from the kept digests, or it holds no papers and the seed it shows instead has no prebuilt parse.
  */
-export async function parsersForLibrary(dir: string): Promise<void> {
+async function parsersForLibrary(dir: string): Promise<void> {
   const digests = digestNames(dir).length > 0;
   if (digests && derivedIsCurrent(dir)) return;
   if (digests || readSeed().prebuilt === null) await loadParsers();

@@ -3,8 +3,7 @@
 import { DATE_FORMS, parseDate } from './dates.js';
 import { usageError } from './errors.js';
 import { effectiveTags, type Decision, type LibraryHandle, type LibraryPaper, type Snapshot } from './library.js';
-import { VIRTUAL_TAGS } from './virtual-tags.js';
-import { hasTag, tagKey } from './tags.js';
+import { tagKey } from './tags.js';
 
 export interface PaperFilter {
   /** Every one must hold (user tags or the virtual new / seen / untriaged), in any case. */
@@ -23,11 +22,6 @@ export const NO_FILTER: PaperFilter = { tags: [], notTags: [], since: null, unti
 
 export function isNoFilter(f: PaperFilter): boolean {
   return f.tags.length === 0 && f.notTags.length === 0 && f.since === null && f.until === null && f.digests === null;
-}
-
-/** The user tags (not virtual) the filter requires: a paper must have all of them in its decision. */
-export function requiredUserTags(f: PaperFilter): string[] {
-  return f.tags.filter((t) => !hasTag(VIRTUAL_TAGS, t));
 }
 
 export function matchesFilter(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null, f: PaperFilter): boolean {

@@ -124,21 +124,6 @@ function withPapersFd<T>(dir: string, index: CacheIndex, fn: (fd: number) => T):
   }
 }
 
-/** Reads the papers at the given positions (index order) with one positioned read each. */
-export function readPapersAt(dir: string, index: CacheIndex, positions: readonly number[]): LibraryPaper[] {
-  if (positions.length === 0) return [];
-  return withPapersFd(dir, index, (fd) => {
-    let buf = Buffer.alloc(64 * 1024);
-    return positions.map((i) => {
-      const start = index.starts[i]!;
-      const length = index.lengths[i]!;
-      if (buf.length < length) buf = Buffer.alloc(length);
-      readSync(fd, buf, 0, length, start);
-      return JSON.parse(buf.toString('utf8', 0, length)) as LibraryPaper;
-    });
-  });
-}
-
 /** Streams every paper of library.json (4 MB reads, one JSON.parse per line): the whole file is never held as one string. */
 export function readAllPapers(dir: string, index: CacheIndex): LibraryPaper[] {
   const papers: LibraryPaper[] = new Array(index.ids.length);

@@ -26,7 +26,6 @@ const statements = statementsFor((db: Database) => {
     latestRun: db.prepare('SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1').pluck(),
     bySeq: db.prepare(`${WHOLE} WHERE p.seq = ?`),
     byId: db.prepare(`${WHOLE} WHERE p.id = ?`),
-    listingById: db.prepare('SELECT * FROM papers WHERE id = ?'),
     abstractOf: db.prepare('SELECT a.abstract FROM papers p JOIN abstracts a ON a.seq = p.seq WHERE p.id = ?').pluck(),
     sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`),
     sightingsFrom: db.prepare(`${SIGHTINGS} WHERE s.paper >= ? ORDER BY s.paper, s.digest, s.line`),
@@ -126,18 +125,6 @@ export function readPapersById(db: Database, ids: readonly string[]): LibraryPap
 /** A paper's abstract ('' when it has none or is not in the database). */
 export function readAbstract(db: Database, id: string): string {
   return (statements(db).abstractOf.get(id) as string | undefined) ?? '';
-}
-
-/** The papers with these ids without their abstracts, in the order given (unknown ids skipped). */
-export function readListingsById(db: Database, ids: readonly string[]): PaperListing[] {
-  const out: PaperListing[] = [];
-  for (const id of ids) {
-    const row = statements(db).listingById.get(id) as PaperRow | undefined;
-    if (!row) continue;
-    const own = statements(db).sightingsOf.all(row.seq) as RunSighting[];
-    out.push(markRuns(listingFromRow(row, own), own));
-  }
-  return out;
 }
 
 /** Every paper in library order, one at a time (two statements walked side by side). */
