@@ -26,6 +26,12 @@ export function refreshSearchTerms(db: Database): void {
   })();
 }
 
+/** Empties the vocabulary (a rebuild in place, inside the caller's transaction). */
+export function clearSearchTerms(db: Database): void {
+  db.prepare('DELETE FROM search_terms').run();
+  db.prepare('DELETE FROM meta WHERE key = ?').run(SEQ_KEY);
+}
+
 export function databaseVocabulary(db: Database): Vocabulary {
   const docsOf = db.prepare('SELECT docs FROM search_terms WHERE term = ?').pluck();
   const prefixed = db.prepare('SELECT term, docs FROM search_terms WHERE term > ? AND term < ? || char(1114111) ORDER BY term LIMIT ?').raw();
