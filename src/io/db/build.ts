@@ -9,7 +9,7 @@ import { metaParseOptions, readDigestText, readHeads, readMeta, writeMeta, type 
 import { reportProgress } from '../progress-hook.js';
 import { setMeta, type Database } from './connection.js';
 import { clearAll, mergeDigest, type DigestRow, type Merged } from './write.js';
-import { aliasesOfId } from './read.js';
+import { aliasesOfId, countPapers } from './read.js';
 import { refreshSearchTerms } from './search-terms.js';
 
 /** Reads a kept digest: the parser is a parameter so that a test can stand in for a later one. */
@@ -117,7 +117,7 @@ export function rebuildFromDigests(db: Database, dir: string, options: BuildOpti
   } finally {
     progress.done();
   }
-  return { digests: heads.length - missing.length, papers: db.prepare('SELECT count(*) FROM papers').pluck().get() as number, missing };
+  return { digests: heads.length - missing.length, papers: countPapers(db), missing };
 }
 
 /** A record that cannot be written only means a later parser change cannot keep those ids. */

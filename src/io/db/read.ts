@@ -14,7 +14,7 @@ type WholeRow = PaperRow & { abstract: string };
 
 const statements = statementsFor((db: Database) => {
   return {
-    count: db.prepare('SELECT count(*) FROM papers').pluck(),
+    count: db.prepare("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'papers'), (SELECT count(*) FROM papers))").pluck(),
     ids: db.prepare('SELECT id FROM papers ORDER BY seq').pluck(),
     aliases: db.prepare('SELECT a.alias, a.id FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = a.alias) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').raw(),
     aliasOf: db.prepare('SELECT a.id FROM aliases a WHERE a.alias = @key AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = @key) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').pluck(),
@@ -33,6 +33,7 @@ const statements = statementsFor((db: Database) => {
   };
 });
 
+/** The papers in the library: the count its triggers keep (schema.ts), not a pass over the table. */
 export function countPapers(db: Database): number {
   return statements(db).count.get() as number;
 }
