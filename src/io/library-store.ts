@@ -248,6 +248,12 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     const db = shownSeed ? null : current();
     // one query for every key: a library of many decisions would otherwise pay one look-up each
     const alias = shownSeed ? shownSeed.aliases : db ? resolveAliases(db, [...decisions.keys()]) : new Map<string, string>();
+    // no key is an alias (the common case): the file's entries are keyed by paper id already, and
+    // a copy of a hundred thousand of them would only cost time
+    if (alias.size === 0) {
+      canonical = { from: decisions, byId: decisions };
+      return decisions;
+    }
     for (const [key, d] of decisions) {
       const id = alias.get(key) ?? key;
       const prev = map.get(id);
