@@ -73,3 +73,21 @@ describe('statements that read an end of an index', () => {
     expect(steps.filter((s) => /^SCAN (p|papers)\b/.test(s) && !/INDEX/.test(s))).toEqual([]);
   });
 });
+
+describe('the papers an import adds', () => {
+  it('are told by a mark taken before it, and none after a rebuild renumbered the papers', () => {
+    const dir = tempDir();
+    const lib = openLibrary(dir, { now: clock });
+    expect(lib.mark()).toEqual({ seq: 0, id: null });
+    lib.importDigest(parsed(SEED_TEXT, 'seed.txt'));
+    const before = lib.mark();
+    const second = lib.importDigest(parsed(hfDigest('2025-03-20', [seedPapers()[2]!, fresh]), 'second.txt'));
+    const added = lib.addedSince(before);
+    expect(added).toHaveLength(1);
+    expect(lib.papersById(added)[0]!.title).toBe(fresh.title);
+    const last = lib.mark();
+    lib.forget(openLibrary(dir).papersById([lib.idIndex().ids[0]!])[0]!.sightings[0]!.digest);
+    expect(lib.addedSince(last)).toEqual([]);
+    expect(second.added).toBe(1);
+  });
+});
