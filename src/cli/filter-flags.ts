@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { usageError } from '../core/errors.js';
 import { localToday } from '../io/clock.js';
 import { NO_FILTER, parseDateFlag, type PaperFilter } from '../core/filter.js';
-import { digestNames, readMetas, sha256 } from '../io/digest-store.js';
+import { digestNames, readHeads, sha256 } from '../io/digest-store.js';
 
 export interface FilterOptions {
   tag?: string[];
@@ -38,7 +38,7 @@ function resolveDigest(value: string, libraryDir: string): string[] {
     const hits = digestNames(libraryDir).filter((d) => d.startsWith(lower));
     if (hits.length > 0) return hits;
   }
-  const byName = readMetas(libraryDir).filter((m) => m.file === value || basename(m.file) === value);
+  const byName = readHeads(libraryDir).filter((m) => m.file === value || basename(m.file) === value);
   if (byName.length > 0) return byName.map((m) => m.digest);
   throw usageError(`--digest ${value}: no such file, and no imported digest has this name or hash; see "papers show" for where a paper was seen`);
 }

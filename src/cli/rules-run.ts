@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { LibraryPaper, Snapshot } from '../core/library.js';
 import { applyRules, groupChanges, type QueryMatcher, type Rule, type TagChange } from '../core/rank/rules.js';
-import type { LibraryStore } from '../io/library-store.js';
+import type { LibraryStore, PaperMark } from '../io/library-store.js';
 import { readRulesFile, rulesPath } from '../io/rules-file.js';
 import { queryContext, searchSnapshot } from './query-search.js';
 import { searchDatabase } from '../io/db/search.js';
@@ -29,17 +29,15 @@ function databaseMatcher(store: LibraryStore, fallback: QueryMatcher): QueryMatc
   };
 }
 
-/** The ids the store knows (ids and aliases), to tell which papers an import adds; none needed without rules. */
-export function knownIds(store: LibraryStore, rules: readonly Rule[]): Set<string> {
-  if (rules.length === 0 || store.showingSeed()) return new Set(); // the sample shown in place of an empty library is not in it
-  const index = store.idIndex();
-  return new Set([...index.ids, ...index.aliases.keys()]);
+/** A mark of the library before an import, to tell which papers it adds (an id per paper would be a million strings); 0 without rules. */
+export function libraryMark(store: LibraryStore, rules: readonly Rule[]): PaperMark {
+  return rules.length === 0 ? { seq: 0, id: null } : store.mark();
 }
 
-/** Tags the papers that are new since `before` by the rules; one line per tag group to stdout. */
-export async function tagNewPapers(store: LibraryStore, rules: readonly Rule[], before: ReadonlySet<string>, output: Output): Promise<TagChange[]> {
+/** Tags the papers added since `before` (libraryMark) by the rules; one line per tag group to stdout. */
+export async function tagNewPapers(store: LibraryStore, rules: readonly Rule[], before: PaperMark, output: Output): Promise<TagChange[]> {
   if (rules.length === 0) return [];
-  const fresh = store.idIndex().ids.filter((id) => !before.has(id));
+  const fresh = store.addedSince(before);
   if (fresh.length === 0) return [];
   // only the new papers are read, and matched in the database
   const papers = store.papersById(fresh);

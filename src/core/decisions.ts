@@ -141,6 +141,8 @@ function yamlProblem(message: string): string {
 
 /** Reads decisions.yaml text. Never throws: problems come back with line and column (1-based). */
 export function parseDecisions(yaml: YamlModule, text: string): ParsedDecisions {
+  const own = parseOwnLayout(text);
+  if (own) return { ok: true, decisions: own };
   const lineCounter = new yaml.LineCounter();
   const position = (offset: number) => {
     const pos = lineCounter.linePos(offset);
@@ -195,6 +197,56 @@ function yamlScalar(value: string): string {
 
 function yamlTime(value: string): string {
   return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? value : JSON.stringify(value);
+}
+
+/** A key or value as yamlScalar and yamlTime write it. */
+const unquote = (scalar: string): unknown => (scalar.startsWith('"') ? JSON.parse(scalar) : scalar);
+const FIELD = /^ {4}("(?:[^"\\]|\\.)*"|[^" ][^:]*): (.*)$/;
+
+/**
+ * The file read without the YAML library when it is laid out exactly as serializeDecisions writes
+ * it (the library takes minutes over a hundred thousand decisions); null for any other layout (a
+ * hand edit), which the YAML library then reads. Accepted only when these decisions would be
+ * written as this very text: then the YAML reading of it is the same.
+ */
+function parseOwnLayout(text: string): Decisions | null {
+  const lines = text.split('\n');
+  if (DECISIONS_HEADER.some((h, i) => lines[i] !== h)) return null;
+  const decisions: Decisions = new Map();
+  let entry: Decision | null = null;
+  let section: 'tags' | 'note' | null = null;
+  try {
+    for (let i = DECISIONS_HEADER.length; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '') continue;
+      if (line === '  tags:' || line === '  note:') {
+        if (!entry) return null;
+        section = line === '  tags:' ? 'tags' : 'note';
+        if (section === 'note') entry.note = { text: '', at: '' };
+        continue;
+      }
+      if (!line.startsWith(' ') && line.endsWith(':')) {
+        const id = unquote(line.slice(0, -1));
+        if (typeof id !== 'string' || decisions.has(id)) return null;
+        decisions.set(id, (entry = emptyDecision()));
+        section = null;
+        continue;
+      }
+      const field = FIELD.exec(line);
+      if (!field || !entry || !section) return null;
+      const [key, value] = [unquote(field[1]!), unquote(field[2]!)];
+      if (typeof key !== 'string' || typeof value !== 'string') return null;
+      if (section === 'tags') {
+        if (tagNameProblem(key)) return null;
+        entry.tags[key] = value;
+      } else if (key === 'text' || key === 'at') entry.note![key] = value;
+      else return null;
+    }
+  } catch {
+    return null; // a quoted scalar that is not JSON
+  }
+  for (const d of decisions.values()) if (d.note?.text === '') d.note = null;
+  return serializeDecisions(decisions) === text ? decisions : null;
 }
 
 /** The file's bytes for these decisions: header, then one block per paper sorted by id, blank lines between. */

@@ -68,12 +68,33 @@ export function readMeta(dir: string, digest: string): DigestMeta | null {
   }
 }
 
+/** A digest's record without the ids of its papers. */
+export type DigestHead = Omit<DigestMeta, 'ids'>;
+
+const importOrder = (a: DigestHead, b: DigestHead) => a.seq - b.seq || (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0);
+
 /** Every readable meta, in import order. */
 export function readMetas(dir: string): DigestMeta[] {
   return digestNames(dir)
     .map((d) => readMeta(dir, d))
     .filter((m): m is DigestMeta => m !== null)
-    .sort((a, b) => a.seq - b.seq || (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0));
+    .sort(importOrder);
+}
+
+/**
+ * Every readable meta without its ids, in import order: what walking the digests needs up front.
+ * The ids of a million papers held at once would take a few hundred megabytes; a walk reads each
+ * digest's with readMeta when it gets to it.
+ */
+export function readHeads(dir: string): DigestHead[] {
+  const heads: DigestHead[] = [];
+  for (const d of digestNames(dir)) {
+    const meta = readMeta(dir, d);
+    if (!meta) continue;
+    const { ids: _ids, ...head } = meta;
+    heads.push(head);
+  }
+  return heads.sort(importOrder);
 }
 
 export function writeDigest(dir: string, bytes: Uint8Array, meta: DigestMeta): void {

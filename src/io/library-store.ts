@@ -42,10 +42,11 @@ import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
-import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, iteratePapers, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
+import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, idsAfter, iteratePapers, lastPaper, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
+import type { PaperMark } from './db/read.js';
 import { listingSummary, selectListings, selectPapers, type ListingOptions, type ListingSummary } from './db/listing.js';
 
-export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions };
+export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions, PaperMark };
 export type { JournalEntry };
 
 /** A digest read and parsed, ready to import. */
@@ -71,6 +72,10 @@ export interface LibraryStore extends LibraryHandle {
   /** True while the library is empty and the bundled seed is shown in its place. */
   showingSeed(): boolean;
   idIndex(): IdIndex;
+  /** A mark of the papers in the library now: addedSince(mark) gives those added after it. */
+  mark(): PaperMark;
+  /** Ids of the papers added since mark() returned `mark`, in library order; none when the database was rebuilt meanwhile. */
+  addedSince(mark: PaperMark): string[];
   /** The paper an exact id or alias names (one indexed look-up); null when none. */
   resolveId(key: string): string | null;
   /** Generation of the database (changes with every import); null while the seed is shown or there is none. */
@@ -248,6 +253,12 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     const db = shownSeed ? null : current();
     // one query for every key: a library of many decisions would otherwise pay one look-up each
     const alias = shownSeed ? shownSeed.aliases : db ? resolveAliases(db, [...decisions.keys()]) : new Map<string, string>();
+    // no key is an alias (the common case): the file's entries are keyed by paper id already, and
+    // a copy of a hundred thousand of them would only cost time
+    if (alias.size === 0) {
+      canonical = { from: decisions, byId: decisions };
+      return decisions;
+    }
     for (const [key, d] of decisions) {
       const id = alias.get(key) ?? key;
       const prev = map.get(id);
@@ -421,6 +432,14 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     idIndex() {
       const db = current();
       return db ? { ids: paperIds(db), aliases: new Map(aliasPairs(db)) } : { ids: [], aliases: new Map() };
+    },
+    mark() {
+      const db = seedView() ? null : current();
+      return db ? lastPaper(db) : { seq: 0, id: null };
+    },
+    addedSince(mark) {
+      const db = current();
+      return db ? idsAfter(db, mark) : [];
     },
     resolveId(key) {
       const db = current();

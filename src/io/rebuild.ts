@@ -4,7 +4,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryPaper } from '../core/library.js';
-import { digestTextPath, readMetas, type DigestMeta } from './digest-store.js';
+import { digestTextPath, readHeads, type DigestMeta } from './digest-store.js';
 import { withLock } from './lock.js';
 import { openLibrary } from './library-store.js';
 import { rebuildFromDigests } from './db/build.js';
@@ -50,7 +50,7 @@ interface Rebuilt {
 export function rebuildDerived(dir: string): Rebuilt {
   const rebuilt = withLock(dir, () => {
     for (const file of [...DERIVED_FILES.slice(1), 'cache/search-index.bin']) rmSync(join(dir, file), { force: true }); // the last: an index file of older releases
-    const metas = readMetas(dir);
+    const metas = readHeads(dir);
     if (metas.length === 0) {
       for (const file of ['cache/papers.db', 'cache/papers.db-wal', 'cache/papers.db-shm']) rmSync(join(dir, file), { force: true });
       return { papers: 0, digests: 0, missing: [] };

@@ -73,3 +73,30 @@ describe('mergeDecisions (the git merge driver)', () => {
     expect(r.noteConflicts).toEqual(['p']);
   });
 });
+
+describe('decisions.yaml in the layout papers writes', () => {
+  // A YAML module that must not be called: the file is read without it.
+  const noYaml = new Proxy({}, { get: () => { throw new Error('the YAML library was used'); } }) as typeof YAML;
+  const decisions: Decisions = new Map([
+    ['2503.01230', d({ 'to-read': '2025-03-12T08:00:00.000Z', 'a:b': 'yesterday' }, { text: 'line 1\nline "2": ok — é', at: '2025-03-12T10:00:00.000Z' })],
+    ['math.AG/0601001', d({ skip: '2025-03-12T08:00:00.000Z' })],
+    ['yes', d({}, { text: 'a note: no tags', at: '' })],
+  ]);
+
+  it('is read without the YAML library, as the YAML library reads it', () => {
+    const text = serializeDecisions(decisions);
+    const fast = parseDecisions(noYaml, text);
+    expect(fast.ok && fast.decisions).toEqual(decisions);
+    const slow = parseDecisions(YAML, text.replace('\n\n', '\n\n# a comment makes it a hand edit\n'));
+    expect(slow.ok && slow.decisions).toEqual(decisions);
+  });
+
+  it('goes to the YAML library when it is laid out any other way', () => {
+    const text = serializeDecisions(decisions);
+    for (const edited of [text.replace('  tags:', '  tags: '), text.replace('    skip:', '    skip :'), `${text}\nextra:\n`, text.replace('tags:\n    skip', 'tags:\n    virtual-no\n    skip')]) {
+      expect(() => parseDecisions(noYaml, edited)).toThrow('the YAML library was used');
+    }
+    const twice = parseDecisions(YAML, `${text}\nyes:\n  tags:\n    skip: 2025-03-12T08:00:00.000Z\n`);
+    expect(twice.ok).toBe(false);
+  });
+});

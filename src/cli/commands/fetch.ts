@@ -19,7 +19,7 @@ import type { LibraryStore } from '../../io/library-store.js';
 import { processOutput, type Output } from '../output.js';
 import { openStore } from '../source.js';
 import { loadParsers } from '../../io/parsers.js';
-import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
+import { defaultRules, libraryMark, tagNewPapers } from '../rules-run.js';
 import { VERSION } from '../version.js';
 import { configOf } from '../run-config.js';
 import { importInput } from './import.js';
@@ -137,7 +137,7 @@ export interface FetchRun {
 export async function fetchPlans(plans: readonly SourcePlan[], options: FetchRun): Promise<Tally> {
   const { store, now, output, tuning } = options;
   await loadParsers(); // what is fetched is parsed and imported
-  const before = knownIds(store, options.rules);
+  const before = libraryMark(store, options.rules);
   const pacer = createPacer();
   const tally: Tally = { requests: 0, answered: [], unchanged: 0, added: 0, updated: 0, failed: [], failures: [] };
   const run: ImportRun = {}; // one fetch command: its papers are new together

@@ -10,7 +10,7 @@ import { startProgress } from '../progress.js';
 import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { importSummaryLine, parseSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
-import { defaultRules, knownIds, tagNewPapers } from '../rules-run.js';
+import { defaultRules, libraryMark, tagNewPapers } from '../rules-run.js';
 import { importReadingLists } from '../reading-list-import.js';
 import { testHook } from '../../io/test-hooks.js';
 import { loadParsers } from '../../io/parsers.js';
@@ -61,7 +61,7 @@ Ctrl-C stops after the file being imported and says which files were imported.`,
         previewImport(digests, options, output);
         return;
       }
-      const before = knownIds(store, rules);
+      const before = libraryMark(store, rules);
       const { outcomes, stoppedAt } = await runImport(digests, options, store, output);
       await tagNewPapers(store, rules, before, output); // the tagging rules, on the papers just added
       if (options.json) printJson(processOutput(), outcomes.map(importJson));

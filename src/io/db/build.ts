@@ -5,11 +5,12 @@ import { keepRecordedIds, recordIds, type RecordedId } from '../../core/id-conti
 import type { ParseOptions, ParseResult } from '../../core/model.js';
 import { PARSER_VERSION } from '../../core/parse/version.js';
 import { parsers } from '../parsers.js';
-import { metaParseOptions, readDigestText, readMetas, writeMeta, type DigestMeta } from '../digest-store.js';
+import { metaParseOptions, readDigestText, readHeads, readMeta, writeMeta, type DigestMeta } from '../digest-store.js';
 import { reportProgress } from '../progress-hook.js';
 import { setMeta, type Database } from './connection.js';
 import { clearAll, mergeDigest, type DigestRow, type Merged } from './write.js';
-import { aliasesOfId } from './read.js';
+import { aliasesOfId, countPapers } from './read.js';
+import { refreshSearchTerms } from './search-terms.js';
 
 /** Reads a kept digest: the parser is a parameter so that a test can stand in for a later one. */
 export type DigestReader = (text: string, options: ParseOptions, format: string) => ParseResult;
@@ -24,6 +25,8 @@ export interface BuildOptions {
   /** Whether the digests' records (.json) may be written (false on a read-only disk). */
   writeRecords: boolean;
   label?: string;
+  /** Papers merged per transaction (CHUNK_PAPERS; a test makes it small). */
+  chunkPapers?: number;
 }
 
 export interface Built {
@@ -66,31 +69,55 @@ function addAliases(db: Database, renamed: ReadonlyArray<[string, string]>): voi
   }
 }
 
-/** Empties the database and fills it from every kept digest, in one transaction. */
+/**
+ * Papers merged per transaction of a rebuild. One transaction for a million papers would hold a
+ * write-ahead log as large as the database and every changed record until it commits; chunks of
+ * this size keep both small and cost a commit each.
+ */
+const CHUNK_PAPERS = 50_000;
+
+/**
+ * Empties the database and fills it from every kept digest, in import order, a chunk of digests
+ * per transaction. The first one also drops parser_version and the last sets it: until then a
+ * process opening the database sees that it needs work and waits for the lock the caller holds,
+ * and one cut short is rebuilt again on the next open.
+ */
 export function rebuildFromDigests(db: Database, dir: string, options: BuildOptions): Built {
   const read = options.read ?? readWithCurrentParser;
-  const metas = readMetas(dir);
+  const heads = readHeads(dir);
+  const chunk = options.chunkPapers ?? CHUNK_PAPERS;
   const missing: DigestMeta[] = [];
-  const records: DigestMeta[] = [];
-  const progress = reportProgress(options.label ?? 'rebuilding the library', metas.length);
+  const progress = reportProgress(options.label ?? 'rebuilding the library', heads.length);
+  let next = 0;
   try {
-    db.transaction(() => {
-      clearAll(db);
-      for (const meta of metas) {
-        const text = readDigestText(dir, meta.digest);
-        if (text === null) missing.push(meta);
-        const { record } = mergeKeptDigest(db, meta, text, read);
-        if (record) records.push({ ...meta, ids: record });
-        progress.tick();
-      }
-      setMeta(db, 'parser_version', String(PARSER_VERSION));
-      setMeta(db, 'generation', newGeneration());
-    })();
+    do {
+      const records: DigestMeta[] = [];
+      db.transaction(() => {
+        if (next === 0) {
+          clearAll(db);
+          db.prepare("DELETE FROM meta WHERE key = 'parser_version'").run();
+        }
+        for (let papers = 0; next < heads.length && papers < chunk; next++) {
+          const meta = readMeta(dir, heads[next]!.digest) ?? heads[next]!;
+          const text = readDigestText(dir, meta.digest);
+          if (text === null) missing.push(meta);
+          const { record } = mergeKeptDigest(db, meta, text, read);
+          if (record) records.push({ ...meta, ids: record });
+          papers += meta.papers;
+          progress.tick();
+        }
+        refreshSearchTerms(db);
+        if (next === heads.length) {
+          setMeta(db, 'parser_version', String(PARSER_VERSION));
+          setMeta(db, 'generation', newGeneration());
+        }
+      })();
+      if (options.writeRecords) for (const meta of records) writeRecord(dir, meta);
+    } while (next < heads.length);
   } finally {
     progress.done();
   }
-  if (options.writeRecords) for (const meta of records) writeRecord(dir, meta);
-  return { digests: metas.length - missing.length, papers: db.prepare('SELECT count(*) FROM papers').pluck().get() as number, missing };
+  return { digests: heads.length - missing.length, papers: countPapers(db), missing };
 }
 
 /** A record that cannot be written only means a later parser change cannot keep those ids. */

@@ -6,7 +6,7 @@ import { recordIds } from '../../core/id-continuity.js';
 import { testHook } from '../test-hooks.js';
 import { inputError } from '../../core/errors.js';
 import type { ParseOptions, ParseResult } from '../../core/model.js';
-import { digestNames, readMeta, readMetas, removeDigest, sha256, writeDigest, type DigestMeta } from '../digest-store.js';
+import { digestNames, readHeads, readMeta, removeDigest, sha256, writeDigest, type DigestHead, type DigestMeta } from '../digest-store.js';
 import { newGeneration, rebuildFromDigests } from './build.js';
 import { memoryDatabase, setMeta, type Database } from './connection.js';
 import { createEmpty, openDerivedLocked, type Derived, type DerivedOptions } from './open.js';
@@ -91,10 +91,10 @@ export function importParsed(dir: string, derived: Derived | null, d: Parsed, ru
 }
 
 /** The digest named by its hash or a unique prefix of it (at least 6 characters). */
-export function findDigest(dir: string, key: string): DigestMeta | null {
+export function findDigest(dir: string, key: string): DigestHead | null {
   const k = key.toLowerCase();
   if (!/^[0-9a-f]{6,64}$/.test(k)) return null;
-  const hits = readMetas(dir).filter((m) => m.digest.startsWith(k));
+  const hits = readHeads(dir).filter((m) => m.digest.startsWith(k));
   return hits.length === 1 ? hits[0]! : null;
 }
 

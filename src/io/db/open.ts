@@ -3,7 +3,7 @@
 // when something needs it. On a disk that cannot be written it is served read-only, or built in
 // memory when the file is missing or damaged.
 import { PARSER_VERSION } from '../../core/parse/version.js';
-import { digestNames, readDigestText, readMetas, type DigestMeta } from '../digest-store.js';
+import { digestNames, readDigestText, readHeads, readMeta, type DigestMeta } from '../digest-store.js';
 import { withLock } from '../lock.js';
 import { rebuildFromDigests, mergeKeptDigest, newGeneration, readWithCurrentParser, writeRecord, type DigestReader } from './build.js';
 import { createDatabaseFile, memoryDatabase, metaValue, openDatabaseFile, setMeta, type Database } from './connection.js';
@@ -127,7 +127,7 @@ function needsWork(db: Database, dir: string): boolean {
  */
 function bringUpToDate(db: Database, dir: string, read?: DigestReader): void {
   if (!needsWork(db, dir)) return;
-  const metas = readMetas(dir);
+  const metas = readHeads(dir);
   const onDisk = new Set(metas.map((m) => m.digest));
   const inDb = digestHashes(db);
   const reread = metaValue(db, 'parser_version') !== String(PARSER_VERSION);
@@ -139,7 +139,8 @@ function bringUpToDate(db: Database, dir: string, read?: DigestReader): void {
   const late = metas.filter((m) => !known.has(m.digest));
   const records: DigestMeta[] = [];
   db.transaction(() => {
-    for (const meta of late) {
+    for (const head of late) {
+      const meta = readMeta(dir, head.digest) ?? head;
       const { record } = mergeKeptDigest(db, meta, readDigestText(dir, meta.digest), read ?? readWithCurrentParser);
       if (record) records.push({ ...meta, ids: record });
     }

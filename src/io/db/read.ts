@@ -14,8 +14,11 @@ type WholeRow = PaperRow & { abstract: string };
 
 const statements = statementsFor((db: Database) => {
   return {
-    count: db.prepare('SELECT count(*) FROM papers').pluck(),
+    count: db.prepare("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'papers'), (SELECT count(*) FROM papers))").pluck(),
     ids: db.prepare('SELECT id FROM papers ORDER BY seq').pluck(),
+    idsAfter: db.prepare('SELECT id FROM papers WHERE seq > ? ORDER BY seq').pluck(),
+    last: db.prepare('SELECT seq, id FROM papers ORDER BY seq DESC LIMIT 1'),
+    idAt: db.prepare('SELECT id FROM papers WHERE seq = ?').pluck(),
     aliases: db.prepare('SELECT a.alias, a.id FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = a.alias) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').raw(),
     aliasOf: db.prepare('SELECT a.id FROM aliases a WHERE a.alias = @key AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = @key) AND EXISTS (SELECT 1 FROM papers p WHERE p.id = a.id)').pluck(),
     anyAlias: db.prepare('SELECT EXISTS (SELECT 1 FROM aliases)').pluck(),
@@ -33,6 +36,7 @@ const statements = statementsFor((db: Database) => {
   };
 });
 
+/** The papers in the library: the count its triggers keep (schema.ts), not a pass over the table. */
 export function countPapers(db: Database): number {
   return statements(db).count.get() as number;
 }
@@ -40,6 +44,23 @@ export function countPapers(db: Database): number {
 /** Every paper id, in library order. */
 export function paperIds(db: Database): string[] {
   return statements(db).ids.all() as string[];
+}
+
+/** The latest paper: papers are added after it, and leave only by a rebuild (which renumbers them). */
+export interface PaperMark {
+  seq: number;
+  id: string | null;
+}
+
+export function lastPaper(db: Database): PaperMark {
+  return (statements(db).last.get() as PaperMark | undefined) ?? { seq: 0, id: null };
+}
+
+/** Ids of the papers after the mark, in library order; none when its paper is not where it was (a rebuild since). */
+export function idsAfter(db: Database, mark: PaperMark): string[] {
+  const s = statements(db);
+  if (mark.id !== null && s.idAt.get(mark.seq) !== mark.id) return [];
+  return s.idsAfter.all(mark.seq) as string[];
 }
 
 /** [alias, id] for every alias that is not itself some paper's id. */

@@ -6,7 +6,7 @@
 // FTS index over title, authors and abstract). Add columns here, never elsewhere.
 
 /** Bump whenever a table below changes: an older database is then rebuilt from the digests. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Abstract text indexed per paper: one huge or hostile digest cannot make every later search slow. */
 export const FTS_ABSTRACT_CHARS = 8000;
@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS meta (
 ) WITHOUT ROWID;
 
 -- meta keys: schema_version, parser_version (the digests were read by this parser), generation
--- (changes with every write, for caches derived from the database).
+-- (changes with every write, for caches derived from the database), papers (the number of rows of
+-- papers, kept by its triggers below: count(*) reads the whole table).
 
 -- One row per imported digest, in import order. hash is the sha256 of its raw bytes (its name
 -- in digests/). run groups the digests of one import or fetch command (the virtual tag new).
@@ -61,6 +62,18 @@ CREATE TABLE IF NOT EXISTS papers (
 CREATE INDEX IF NOT EXISTS papers_title_hash ON papers(title_hash) WHERE title_hash IS NOT NULL;
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id) WHERE arxiv_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS papers_first_digest ON papers(first_digest);
+-- The library's date range (listingSummary's min and max) and --sort date (listing.ts ORDERS.date,
+-- seq breaking ties as the rowid does here), read from an end of an index instead of every row.
+CREATE INDEX IF NOT EXISTS papers_day ON papers(nullif(coalesce(date, first_seen), ''));
+CREATE INDEX IF NOT EXISTS papers_by_date ON papers((date IS NULL), coalesce(date, last_seen, '') DESC);
+
+INSERT OR IGNORE INTO meta(key, value) VALUES ('papers', '0');
+CREATE TRIGGER IF NOT EXISTS papers_added AFTER INSERT ON papers BEGIN
+  UPDATE meta SET value = value + 1 WHERE key = 'papers';
+END;
+CREATE TRIGGER IF NOT EXISTS papers_removed AFTER DELETE ON papers BEGIN
+  UPDATE meta SET value = value - 1 WHERE key = 'papers';
+END;
 
 CREATE TABLE IF NOT EXISTS abstracts (
   seq      INTEGER PRIMARY KEY,        -- papers.seq

@@ -1,6 +1,7 @@
 // The search vocabulary (table search_terms) kept current with the papers table, and read as a
 // Vocabulary (core/search/vocabulary.ts) for typo and prefix expansion.
 import type { Database } from 'better-sqlite3';
+import { countPapers } from './read.js';
 import { letterSignature, signaturesClose, words, type Vocabulary } from '../../core/search/index.js';
 
 const SEQ_KEY = 'search_terms_seq';
@@ -26,17 +27,26 @@ export function refreshSearchTerms(db: Database): void {
   })();
 }
 
+/** Empties the vocabulary (a rebuild in place, inside the caller's transaction). */
+export function clearSearchTerms(db: Database): void {
+  db.prepare('DELETE FROM search_terms').run();
+  db.prepare('DELETE FROM meta WHERE key = ?').run(SEQ_KEY);
+}
+
 export function databaseVocabulary(db: Database): Vocabulary {
   const docsOf = db.prepare('SELECT docs FROM search_terms WHERE term = ?').pluck();
   const prefixed = db.prepare('SELECT term, docs FROM search_terms WHERE term > ? AND term < ? || char(1114111) ORDER BY term LIMIT ?').raw();
-  const ofLength = db.prepare('SELECT term, docs, letters FROM search_terms INDEXED BY search_terms_len WHERE len BETWEEN ? AND ? AND docs >= ?').raw();
+  const ofLength = db.prepare('SELECT term, docs, letters FROM search_terms INDEXED BY search_terms_len WHERE len BETWEEN ? AND ? AND docs >= ? AND (letters & ?) <> 0').raw();
   return {
-    size: db.prepare('SELECT count(*) FROM papers').pluck().get() as number,
+    size: countPapers(db),
     docs: (word) => (docsOf.get(word) as number | undefined) ?? 0,
     withPrefix: (prefix, max) => prefixed.all(prefix, prefix, max) as Array<[string, number]>,
     *near(word, edits, minDocs) {
       const sig = letterSignature(word);
-      for (const [term, docs, letters] of ofLength.all(word.length - edits, word.length + edits, Math.max(1, minDocs)) as Array<[string, number, number]>) {
+      // A word of more than 2 × edits signature bits shares one with every word that close: the
+      // others (numbers, mostly, which a large library has by the hundred thousand) stay in SQLite.
+      const shared = signaturesClose(sig, 0, edits) ? 0xffffffff : sig;
+      for (const [term, docs, letters] of ofLength.all(word.length - edits, word.length + edits, Math.max(1, minDocs), shared) as Array<[string, number, number]>) {
         if (signaturesClose(sig, letters, edits)) yield [term, docs];
       }
     },

@@ -42,7 +42,10 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const lexicon = lexiconOf(databaseVocabulary(db));
   const sql = new SqlBuilder(lexicon, decisions);
   const scoring = query.groups.filter(isScoring);
-  const others = query.groups.filter((g) => !isScoring(g));
+  // An excluded word or phrase beside words that find the candidates is left out by the FTS index
+  // itself (NOT), not by a second query for every paper it matches joined against the papers.
+  const excluded = scoring.length === 0 ? [] : query.groups.filter(isExclusion);
+  const others = query.groups.filter((g) => !isScoring(g) && !excluded.includes(g));
   const conditions = others.map((g) => sql.group(g));
   if (options.within) conditions.push(`p.id IN (SELECT value FROM json_each(${sql.bind(JSON.stringify(options.within))}))`);
   const where = conditions.length === 0 ? '1' : conditions.join(' AND ');
@@ -54,8 +57,10 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
     return { total, hits: rows.map((r) => ({ ...r, score: 0 })), plan: planQuery(buildSearchIndex([]), query, lexicon) };
   }
 
-  const match = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
-  if (match.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
+  const found = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
+  if (found.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
+  // an excluded word that matches nothing excludes nothing
+  const match = excluded.map((g) => sql.fts(g.clauses[0]!.term)).filter((e) => !e.includes('()')).reduce((m, e) => `(${m}) NOT (${e})`, found);
   // Without other conditions the papers table is not joined: a common word matches half the library.
   const from = where === '1' ? 'FROM papers_fts WHERE papers_fts MATCH ?' : `FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? AND ${where}`;
   const params = [match, ...sql.params];
@@ -103,6 +108,8 @@ function noFacts(): never {
 const isText = (t: Term) => t.kind === 'word' || t.kind === 'phrase';
 /** Groups of positive words and phrases: they find candidates and score them. */
 const isScoring = (g: Group) => g.clauses.every((c) => isText(c.term) && !c.negated);
+/** A group of one excluded word or phrase. */
+const isExclusion = (g: Group) => g.clauses.length === 1 && g.clauses[0]!.negated && isText(g.clauses[0]!.term);
 
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 const COLUMNS = { any: '{title authors abstract}', title: '{title}', abstract: '{abstract}' } as const;

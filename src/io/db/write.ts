@@ -9,6 +9,7 @@ import type { Paper } from '../../core/model.js';
 import { statementsFor, type Database } from './connection.js';
 import { readRowsAt } from './read.js';
 import { ftsValues, paperColumns, titleHash, type PaperColumns } from './rows.js';
+import { clearSearchTerms } from './search-terms.js';
 
 export interface DigestRow {
   hash: string;
@@ -123,4 +124,5 @@ export function insertDigestRow(db: Database, digest: DigestRow, papers: number)
 /** Empties every table (a rebuild in place, inside the caller's transaction). */
 export function clearAll(db: Database): void {
   db.exec("DELETE FROM sightings; DELETE FROM aliases; DELETE FROM papers; DELETE FROM abstracts; DELETE FROM digests; INSERT INTO papers_fts(papers_fts) VALUES ('delete-all');");
+  clearSearchTerms(db);
 }
