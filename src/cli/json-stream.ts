@@ -2,12 +2,16 @@
 // large buffers, waiting for stdout to drain when it is slower than the database: memory stays
 // flat however large the library.
 import { once } from 'node:events';
-import type { Snapshot } from '../core/library.js';
+import type { Decision, Snapshot } from '../core/library.js';
 import { jsonMembers } from '../core/json-text.js';
 import { decisionFields, RECORD_INDENT, type JsonPart, type PaperJson } from '../core/paper-json.js';
 
 /** Bytes a write carries: large, so that writes are few; small, so that memory stays low. */
 const CHUNK_BYTES = 1 << 18;
+
+const recordEnd = (decision: Decision | undefined) => `,\n${RECORD_INDENT}${jsonMembers(decisionFields(decision), RECORD_INDENT)}\n  }`;
+/** The end of a record of a paper without tags or note: most of a library's. */
+const UNDECIDED = recordEnd(undefined);
 
 /** Writes the records as toJson's array, in writes of about chunkBytes; returns the ids written. */
 export async function streamJson(records: Iterable<PaperJson>, decisions: Snapshot['decisions'], out: NodeJS.WritableStream = process.stdout, chunkBytes = CHUNK_BYTES): Promise<string[]> {
@@ -16,7 +20,8 @@ export async function streamJson(records: Iterable<PaperJson>, decisions: Snapsh
   for (const record of records) {
     chunks.add(ids.length === 0 ? `[\n  {\n${RECORD_INDENT}` : `,\n  {\n${RECORD_INDENT}`);
     for (const part of record.parts) chunks.add(part);
-    chunks.add(`,\n${RECORD_INDENT}${jsonMembers(decisionFields(decisions.get(record.id)), RECORD_INDENT)}\n  }`);
+    const decision = decisions.get(record.id);
+    chunks.add(decision === undefined ? UNDECIDED : recordEnd(decision));
     ids.push(record.id);
     if (chunks.mustWait) await chunks.drained();
   }

@@ -11,18 +11,33 @@ export function jsonText(value: unknown, indent = ''): string {
 /** The members of an object as jsonText writes them `indent` deep, without its braces ('' when none). */
 export function jsonMembers(object: object, indent: string): string {
   let out = '';
+  const separator = `,\n${indent}`;
   for (const key of Object.keys(object)) {
     const value = (object as Record<string, unknown>)[key];
     const v = typeof value === 'object' ? toJsonValue(value, key) : value;
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    out += `${out === '' ? '' : `,\n${indent}`}${JSON.stringify(key)}: ${text(v, indent)}`;
+    out += (out === '' ? '' : separator) + memberKey(key) + text(v, indent);
   }
   return out;
+}
+
+// Records repeat the same few keys: each is quoted once (up to a bound, for objects of many keys).
+const KEYS = new Map<string, string>();
+
+/** `"key": ` */
+export function memberKey(key: string): string {
+  let quoted = KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}: `;
+    if (KEYS.size < 4096) KEYS.set(key, quoted);
+  }
+  return quoted;
 }
 
 /** A value after its toJSON, as JSON.stringify sees it. */
 function text(v: unknown, indent: string): string {
   if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null) return 'null';
   if (v === null || typeof v !== 'object' || v instanceof Number || v instanceof String || v instanceof Boolean) return JSON.stringify(v) ?? 'null';
   const inner = indent + STEP;
   if (Array.isArray(v)) {

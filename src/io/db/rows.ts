@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { normaliseTitle } from '../../core/ids.js';
 import type { LibraryPaper, PaperListing, Sighting } from '../../core/library.js';
 import { isUtf8 } from 'node:buffer';
-import { jsonText } from '../../core/json-text.js';
+import { jsonText, memberKey } from '../../core/json-text.js';
 import { RECORD_INDENT, type JsonPart } from '../../core/paper-json.js';
 import { FTS_ABSTRACT_CHARS, FTS_FIELD_CHARS } from './schema.js';
 
@@ -166,8 +166,8 @@ export function paperJsonFromRow(row: Omit<ReadRow, 'seq'>, abstract: string | B
   const parts: JsonPart[] = [];
   let text = '';
   eachField(row, (key, value) => {
-    text += `${text === '' && parts.length === 0 ? '' : `,\n${RECORD_INDENT}`}${JSON.stringify(key)}: `;
-    if (key === 'sightings') text += jsonText(sightings.map(sightingFromRow), RECORD_INDENT);
+    text += (text === '' && parts.length === 0 ? '' : SEPARATOR) + memberKey(key);
+    if (key === 'sightings') text += sightingsJson(sightings);
     else if (key !== 'abstract') text += jsonText(value, RECORD_INDENT);
     else if (typeof abstract === 'string') text += JSON.stringify(abstract);
     else if (isUtf8(abstract)) {
@@ -179,12 +179,26 @@ export function paperJsonFromRow(row: Omit<ReadRow, 'seq'>, abstract: string | B
   return parts;
 }
 
+const SEPARATOR = `,\n${RECORD_INDENT}`;
+
 /** A paper's keys in its order, each with its value: what data records, else the columns', else null or []. */
 function eachField(row: Omit<ReadRow, 'seq'>, visit: (key: string, value: unknown) => void): void {
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const back = fromColumns(row);
   const keys = (data[ORDER_KEY] as string[] | undefined) ?? KEY_ORDER;
   for (const key of keys) visit(key, key in data ? data[key] : key in back ? back[key] : LISTS.has(key) ? [] : null);
+}
+
+/** jsonText(sightings.map(sightingFromRow), RECORD_INDENT) without making the objects (a record's longest part after its abstract). */
+function sightingsJson(sightings: readonly SightingRow[]): string {
+  if (sightings.length === 0) return '[]';
+  const q = JSON.stringify;
+  let out = '';
+  for (const s of sightings) {
+    const run = s.run !== s.hash ? `,\n        "run": ${q(s.run)}` : '';
+    out += `${out === '' ? '[' : ','}\n      {\n        "digest": ${q(s.hash)},\n        "file": ${q(s.file)},\n        "line": ${q(s.line)},\n        "date": ${q(s.date)},\n        "importedAt": ${q(s.imported_at)}${run}\n      }`;
+  }
+  return `${out}\n    ]`;
 }
 
 /** A sighting; its run only when that is another digest. */
