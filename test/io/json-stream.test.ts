@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { NO_FILTER } from '../../src/core/filter.js';
 import { streamJson } from '../../src/cli/json-stream.js';
 import { toJson } from '../../src/cli/render/paper-rows.js';
+import type { LibraryPaper } from '../../src/core/library.js';
+import { memoryDatabase } from '../../src/io/db/connection.js';
+import { iterateJson, readPapersById } from '../../src/io/db/read.js';
+import { insertPaper } from '../../src/io/db/write.js';
 import { openLibrary } from '../../src/io/library-store.js';
 import { hfDigest, parsed, SEED_TEXT, tempDir } from './library-helpers.js';
 
@@ -70,6 +74,20 @@ describe('streamed --json', () => {
     const empty = sink(false);
     await streamJson([], whole.decisions, empty.stream);
     expect(empty.text()).toBe(`${toJson([], whole)}\n`);
+  });
+
+  it('writes a paper with fields no column holds and a key order of its own as it reads back', async () => {
+    const [base] = openLibrary(tempDir(), { seed: () => parsed(SEED_TEXT, 'seed.txt') }).snapshot().papers;
+    const changed = { ...base!, categories: ['cs.LG', 'a b'], doi: '10.1/x', comments: 'ten pages', links: [{ kind: 'code', url: 'https://example.org/x' }], aliases: ['alias1'] };
+    const first = (key: keyof LibraryPaper, paper: object) => Object.fromEntries([[key, (paper as LibraryPaper)[key]], ...Object.entries(paper)]) as unknown as LibraryPaper;
+    const papers = [first('lastSeen', { ...changed, id: 'odd1' }), first('abstract', { ...changed, id: 'odd2', abstract: 'a "quoted" abstract' }), first('abstract', { ...base!, id: 'odd3' }), { ...base!, id: 'plain1', abstract: '' }];
+    const db = memoryDatabase();
+    for (const p of papers) insertPaper(db, p, new Map([[base!.sightings[0]!.digest, 0]]));
+    const out = sink(false);
+    await streamJson(iterateJson(db, { where: '1', params: [] }), new Map(), out.stream);
+    const read = readPapersById(db, papers.map((p) => p.id));
+    expect(read.map((p) => Object.keys(p)[0])).toEqual(['lastSeen', 'abstract', 'abstract', 'id']);
+    expect(out.text()).toBe(`${toJson(read, { decisions: new Map() })}\n`);
   });
 
   it('gives the filtered, sorted and limited papers as eachPaper does', async () => {
