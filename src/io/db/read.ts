@@ -159,7 +159,10 @@ export function iterateRows(db: Database, query: RowsQuery): Generator<PaperList
 
 /** As iterateRows, each paper as its `list --json` record (without the decision's fields). */
 export function iterateJson(db: Database, query: Omit<RowsQuery, 'abstracts'>): Generator<PaperJson> {
-  return rowsOf(db, query, READ_JSON, (v, own) => ({ id: v[1] as string, parts: paperJsonFromRow(readRow(v), v[EXTRA] as string | Buffer, own) }));
+  return rowsOf(db, query, READ_JSON, (v, own) => {
+    const row = readRow(v);
+    return { id: row.id, parts: paperJsonFromRow(row, v[EXTRA] as string | Buffer, own) };
+  });
 }
 
 function* rowsOf<T>(db: Database, query: Omit<RowsQuery, 'abstracts'>, select: string, make: (row: Values, own: SightingRow[]) => T): Generator<T> {
