@@ -47,6 +47,34 @@ interface JsonPaper {
   date: string | null;
 }
 
+/** The record of `papers list --json`, key for key in this order (README, JSON output): a contract with scripts. */
+const RECORD_KEYS = ['id', 'title', 'abstract', 'abstractKind', 'links', 'arxivId', 'authors', 'upvotes', 'date', 'source', 'version', 'announceType', 'categories', 'comments', 'journalRef', 'doi', 'venue', 'aliases', 'sightings', 'firstSeen', 'lastSeen', 'tags', 'note'];
+const SIGHTING_KEYS = ['digest', 'file', 'line', 'date', 'importedAt'];
+
+describe('papers list --json', () => {
+  it('prints every record with the same keys in the same order, indented as JSON.stringify(value, null, 2), from the seed and from a library', async () => {
+    const { env } = sandbox();
+    const seed = await papers(['list', '--json'], env);
+    expect((await papers(['import', join(ROOT, 'seeds', '000_8fc7cc936e25f888.txt')], env)).code).toBe(0);
+    const first = JSON.parse(seed.stdout)[0].id as string;
+    expect((await papers(['tag', first, '+to-read', '+Later'], env)).code).toBe(0);
+    expect((await papers(['note', first, 'a "quoted" note'], env)).code).toBe(0);
+    const library = await papers(['list', '--json'], env);
+    for (const r of [seed, library]) {
+      expect(r.code).toBe(0);
+      const records = JSON.parse(r.stdout) as Array<Record<string, unknown> & { sightings: object[] }>;
+      expect(records).toHaveLength(100);
+      expect(r.stdout).toBe(`${JSON.stringify(records, null, 2)}\n`);
+      for (const record of records) {
+        expect(Object.keys(record)).toEqual(RECORD_KEYS);
+        for (const s of record.sightings) expect(Object.keys(s)).toEqual(SIGHTING_KEYS);
+      }
+    }
+    const tagged = (JSON.parse(library.stdout) as Array<{ id: string; tags: string[]; note: string | null }>).find((p) => p.id === first)!;
+    expect([tagged.tags, tagged.note]).toEqual([['Later', 'to-read'], 'a "quoted" note']);
+  });
+});
+
 describe('papers list on the bundled seed', () => {
   it('--json gives the 100 papers in page order, with the same ids on a second run', async () => {
     const { env } = sandbox();

@@ -107,7 +107,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
     const range = { limit, sort: sort === 'library' ? undefined : sort };
     if (options.json && !output.isTTY) {
       // streamed to a pipe or a file; on a terminal it goes through the output guard below
-      await streamJson(store.eachPaper(filter, range), decisions);
+      await streamJson(store.paperJson(filter, range), decisions);
       return;
     }
     const total = isNoFilter(filter) && !store.showingSeed() ? Math.min(store.count(), limit ?? Infinity) : undefined;

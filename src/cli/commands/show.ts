@@ -6,13 +6,13 @@ import { formatShow } from '../render/paper-detail.js';
 import { resolvePapers } from '../paper-refs.js';
 import { openStore } from '../source.js';
 import { tagsOf } from '../../core/tags.js';
+import { decisionFields } from '../../core/paper-json.js';
 
 /** The JSON of `papers show --json`: the paper as in `papers list --json`, plus tag and note times. */
 function showJson(paper: LibraryPaper, decision: Decision | undefined, latestDigest: string | null): object {
   return {
     ...paper,
-    tags: tagsOf(decision),
-    note: decision?.note?.text ?? null,
+    ...decisionFields(decision),
     tagTimes: Object.fromEntries(tagsOf(decision).map((t) => [t, decision!.tags[t]])),
     noteAt: decision?.note?.at || null,
     virtualTags: effectiveTags(paper, decision, latestDigest).filter((t) => !(decision && t in decision.tags)),

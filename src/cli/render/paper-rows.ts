@@ -5,7 +5,7 @@ import type { Link } from '../../core/model.js';
 import { cut, padToWidth, textWidth, truncate as cutColumns } from '../../core/text/columns.js';
 import { showControlsLine } from '../../core/text/terminal-safe.js';
 import type { Output } from '../output.js';
-import { tagsOf } from '../../core/tags.js';
+import { decisionFields } from '../../core/paper-json.js';
 
 export interface Row {
   paper: PaperListing;
@@ -87,6 +87,5 @@ export function toJson(papers: readonly LibraryPaper[], snapshot: Pick<Snapshot,
 
 /** One paper of toJson's array. */
 export function jsonRecord(p: LibraryPaper, decisions: Snapshot['decisions']) {
-  const decision = decisions.get(p.id);
-  return { ...p, tags: tagsOf(decision), note: decision?.note?.text ?? null };
+  return { ...p, ...decisionFields(decisions.get(p.id)) };
 }

@@ -7,7 +7,8 @@ import { hasTag, tagKey } from '../../core/tags.js';
 import { VIRTUAL_TAGS } from '../../core/virtual-tags.js';
 import type { Database } from './connection.js';
 import { compareTitles, type SortKey } from '../../core/rank/sort.js';
-import { countPapers, iterateRows, type RowsQuery } from './read.js';
+import type { PaperJson } from '../../core/paper-json.js';
+import { countPapers, iterateJson, iterateRows, type RowsQuery } from './read.js';
 import { taggedIds, tagCondition } from './search.js';
 
 export interface ListingOptions {
@@ -47,18 +48,22 @@ export function filterSql(filter: PaperFilter, decisions: ReadonlyMap<string, De
 
 /** The papers passing the filter without their abstracts, in library order or the sort's. */
 export function selectListings(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<PaperListing> {
-  return select(db, filterSql(filter, decisions), options, false);
+  return select(db, filterSql(filter, decisions), options, (q) => iterateRows(db, { ...q, abstracts: false }));
 }
 
 /** The papers passing the filter, whole (for --json and exports with abstracts), in library order or the sort's. */
 export function selectPapers(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<LibraryPaper> {
-  return select(db, filterSql(filter, decisions), options, true) as Iterable<LibraryPaper>;
+  return select(db, filterSql(filter, decisions), options, (q) => iterateRows(db, { ...q, abstracts: true }));
 }
 
-function select(db: Database, filtered: { where: string; params: unknown[] }, options: ListingOptions, abstracts: boolean): Iterable<PaperListing> {
+/** selectPapers' papers as their `list --json` records. */
+export function selectPaperJson(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<PaperJson> {
+  return select(db, filterSql(filter, decisions), options, (q) => iterateJson(db, q));
+}
+
+function select<T>(db: Database, filtered: { where: string; params: unknown[] }, options: ListingOptions, rows: (q: Omit<RowsQuery, 'abstracts'>) => Iterable<T>): Iterable<T> {
   const { limit, offset, sort, after } = options;
   const sql = after === undefined ? filtered : { where: `(${filtered.where}) AND p.seq > (SELECT seq FROM papers WHERE id = ?)`, params: [...filtered.params, after] };
-  const rows = (q: Omit<RowsQuery, 'abstracts'>) => (abstracts ? iterateRows(db, { ...q, abstracts: true }) : iterateRows(db, { ...q, abstracts: false }));
   if (sort !== 'title') return rows({ ...sql, limit, offset, order: sort === undefined ? undefined : ORDERS[sort] });
   // The title order is the collator's, which SQL lacks: only the titles are read and sorted here,
   // then the rows shown are read and put in that order.
@@ -67,7 +72,7 @@ function select(db: Database, filtered: { where: string; params: unknown[] }, op
   const seqs = titles.sort((a, b) => compareTitles(a.title, b.title) || a.seq - b.seq).slice(from, limit === undefined ? undefined : from + limit).map((t) => t.seq);
   const place = new Map(seqs.map((seq, i) => [seq, i]));
   const ascending = [...seqs].sort((a, b) => a - b);
-  const ordered: PaperListing[] = new Array(seqs.length);
+  const ordered: T[] = new Array(seqs.length);
   let i = 0;
   // read in library order, so the i-th paper read is the one at the i-th smallest seq
   for (const paper of rows({ where: 'p.seq IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ascending)] })) ordered[place.get(ascending[i++]!)!] = paper;

@@ -2,13 +2,25 @@
 // pass of an iterating statement; nothing here holds the whole library unless asked to.
 import type { LibraryPaper, PaperListing } from '../../core/library.js';
 import { statementsFor, type Database } from './connection.js';
-import { listingFromRow, paperFromRow, type PaperRow, type SightingRow } from './rows.js';
+import type { PaperJson } from '../../core/paper-json.js';
+import { listingFromRow, paperFromRow, paperJsonFromRow, READ_COLUMNS, readRow, SIGHTING_COLUMNS, sightingRow, type PaperRow, type SightingRow } from './rows.js';
 
-const SIGHTINGS = `SELECT s.paper, d.hash, d.file, d.imported_at, s.line, s.date, coalesce(d.run, d.hash) AS run
-  FROM sightings s JOIN digests d ON d.seq = s.digest`;
+const SIGHTINGS = `SELECT ${SIGHTING_COLUMNS} FROM sightings s JOIN digests d ON d.seq = s.digest`;
 
 /** A papers row with its abstract. */
 const WHOLE = "SELECT p.*, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq";
+
+/**
+ * The abstract for a JSON record: its UTF-8 bytes when JSON.stringify would only add the quotes
+ * (json_quote escaping nothing: no quote, backslash or control), else its text. SQLite escapes at
+ * least what JSON must, so bytes come only when there is nothing to escape.
+ */
+const JSON_ABSTRACT = "CASE WHEN length(CAST(json_quote(coalesce(a.abstract, '')) AS BLOB)) = length(CAST(coalesce(a.abstract, '') AS BLOB)) + 2 THEN CAST(coalesce(a.abstract, '') AS BLOB) ELSE a.abstract END";
+
+/** Raw reads of ReadRow's columns and one more (or none). */
+const READ = `SELECT ${READ_COLUMNS} FROM papers p`;
+const READ_WHOLE = `SELECT ${READ_COLUMNS}, coalesce(a.abstract, '') FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq`;
+const READ_JSON = `SELECT ${READ_COLUMNS}, ${JSON_ABSTRACT} FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq`;
 
 type WholeRow = PaperRow & { abstract: string };
 
@@ -30,8 +42,8 @@ const statements = statementsFor((db: Database) => {
     bySeq: db.prepare(`${WHOLE} WHERE p.seq = ?`),
     byId: db.prepare(`${WHOLE} WHERE p.id = ?`),
     abstractOf: db.prepare('SELECT a.abstract FROM papers p JOIN abstracts a ON a.seq = p.seq WHERE p.id = ?').pluck(),
-    sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`),
-    sightingsFrom: db.prepare(`${SIGHTINGS} WHERE s.paper >= ? ORDER BY s.paper, s.digest, s.line`),
+    sightingsOf: db.prepare(`${SIGHTINGS} WHERE s.paper = ? ORDER BY s.digest, s.line`).raw(),
+    sightingsFrom: db.prepare(`${SIGHTINGS} WHERE s.paper >= ? ORDER BY s.paper, s.digest, s.line`).raw(),
     digestHashes: db.prepare('SELECT hash FROM digests ORDER BY seq').pluck(),
   };
 });
@@ -106,21 +118,11 @@ export interface StoredPaper {
 }
 
 function stored(db: Database, row: WholeRow): StoredPaper {
-  return { seq: row.seq, firstDigest: row.first_digest, paper: withRuns(row, statements(db).sightingsOf.all(row.seq) as RunSighting[]) };
+  return { seq: row.seq, firstDigest: row.first_digest, paper: paperFromRow(row, row.abstract, sightingsOf(db, row.seq)) };
 }
 
-type RunSighting = SightingRow & { run: string };
-
-/** The paper, its sightings carrying their import command when it is not their own digest. */
-function withRuns(row: WholeRow, sightings: readonly RunSighting[]): LibraryPaper {
-  return markRuns(paperFromRow(row, row.abstract, sightings), sightings);
-}
-
-function markRuns<T extends PaperListing>(paper: T, sightings: readonly RunSighting[]): T {
-  sightings.forEach((s, i) => {
-    if (s.run !== s.hash) paper.sightings[i]!.run = s.run;
-  });
-  return paper;
+function sightingsOf(db: Database, seq: number): SightingRow[] {
+  return (statements(db).sightingsOf.all(seq) as unknown[][]).map(sightingRow);
 }
 
 /** The papers at these seqs, in the order given (missing ones skipped). */
@@ -164,43 +166,65 @@ export interface RowsQuery {
   abstracts: boolean;
 }
 
+/** A raw row: READ_COLUMNS' values, then the select's extra column. */
+type Values = unknown[];
+const EXTRA = READ_COLUMNS.split(',').length;
+
 /** The papers the condition holds for, in library order, whole or without their abstracts. */
 export function iterateRows(db: Database, query: RowsQuery & { abstracts: true }): Generator<LibraryPaper>;
 export function iterateRows(db: Database, query: RowsQuery & { abstracts: false }): Generator<PaperListing>;
-export function* iterateRows(db: Database, query: RowsQuery): Generator<PaperListing> {
-  // a generator, so that the statements start at the first paper asked for, not when called
-  const select = query.abstracts ? WHOLE : 'SELECT p.* FROM papers p';
-  const order = query.order ? `${query.order}, p.seq` : 'p.seq';
-  const rows = db.prepare(`${select} WHERE ${query.where} ORDER BY ${order} LIMIT ? OFFSET ?`).iterate(...query.params, query.limit ?? -1, query.offset ?? 0) as IterableIterator<WholeRow>;
-  const make = query.abstracts ? withRuns : (row: PaperRow, own: RunSighting[]) => markRuns(listingFromRow(row, own), own);
-  // in library order the sightings are walked beside the rows, from the first paper read (a page
-  // far down the list skips none); in any other order each row looks its own up
-  if (query.order === undefined) yield* walk(rows, db, make as (row: WholeRow, own: RunSighting[]) => PaperListing);
-  else yield* lookUp(rows, db, make as (row: WholeRow, own: RunSighting[]) => PaperListing);
+export function iterateRows(db: Database, query: RowsQuery): Generator<PaperListing> {
+  if (!query.abstracts) return rowsOf(db, query, READ, (v, own) => listingFromRow(readRow(v), own));
+  return rowsOf(db, query, READ_WHOLE, (v, own) => paperFromRow(readRow(v), v[EXTRA] as string, own));
 }
 
-function* lookUp<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {
+/** As iterateRows, each paper as its `list --json` record (without the decision's fields). */
+export function iterateJson(db: Database, query: Omit<RowsQuery, 'abstracts'>): Generator<PaperJson> {
+  return rowsOf(db, query, READ_JSON, (v, own) => {
+    const row = readRow(v);
+    return { id: row.id, parts: paperJsonFromRow(row, v[EXTRA] as string | Buffer, own) };
+  });
+}
+
+function* rowsOf<T>(db: Database, query: Omit<RowsQuery, 'abstracts'>, select: string, make: (row: Values, own: SightingRow[]) => T): Generator<T> {
+  // a generator, so that the statements start at the first paper asked for, not when called
+  const order = query.order ? `${query.order}, p.seq` : 'p.seq';
+  const rows = db
+    .prepare(`${select} WHERE ${query.where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .raw()
+    .iterate(...query.params, query.limit ?? -1, query.offset ?? 0) as IterableIterator<Values>;
+  // in library order the sightings are walked beside the rows, from the first paper read (a page
+  // far down the list skips none); in any other order each row looks its own up
+  if (query.order === undefined) yield* walk(rows, db, make);
+  else yield* lookUp(rows, db, make);
+}
+
+// the seq of a row, and the paper of a sighting, are their first values
+const SEQ = 0;
+
+function* lookUp<T>(rows: IterableIterator<Values>, db: Database, make: (row: Values, own: SightingRow[]) => T): Generator<T> {
   try {
-    for (const row of rows) yield make(row, statements(db).sightingsOf.all(row.seq) as RunSighting[]);
+    for (const row of rows) yield make(row, sightingsOf(db, row[SEQ] as number));
   } finally {
     rows.return?.();
   }
 }
 
-function* walk<R extends PaperRow, T>(rows: IterableIterator<R>, db: Database, make: (row: R, own: RunSighting[]) => T): Generator<T> {
-  let sightings: IterableIterator<RunSighting> | undefined;
-  let next: IteratorResult<RunSighting> | undefined;
+function* walk<T>(rows: IterableIterator<Values>, db: Database, make: (row: Values, own: SightingRow[]) => T): Generator<T> {
+  let sightings: IterableIterator<Values> | undefined;
+  let next: IteratorResult<Values> | undefined;
   try {
     const first = rows.next();
     if (first.done) return;
-    sightings = statements(db).sightingsFrom.iterate(first.value.seq) as IterableIterator<RunSighting>;
+    sightings = statements(db).sightingsFrom.iterate(first.value[SEQ]) as IterableIterator<Values>;
     next = sightings.next();
-    for (let step: IteratorResult<R> = first; !step.done; step = rows.next()) {
+    for (let step: IteratorResult<Values> = first; !step.done; step = rows.next()) {
       const row = step.value;
-      const own: RunSighting[] = [];
-      while (!next.done && next.value.paper < row.seq) next = sightings.next();
-      while (!next.done && next.value.paper === row.seq) {
-        own.push(next.value);
+      const seq = row[SEQ] as number;
+      const own: SightingRow[] = [];
+      while (!next.done && (next.value[SEQ] as number) < seq) next = sightings.next();
+      while (!next.done && next.value[SEQ] === seq) {
+        own.push(sightingRow(next.value));
         next = sightings.next();
       }
       yield make(row, own);
