@@ -13,22 +13,22 @@ const recordEnd = (decision: Decision | undefined) => `,\n${RECORD_INDENT}${json
 /** The end of a record of a paper without tags or note: most of a library's. */
 const UNDECIDED = recordEnd(undefined);
 
-/** Writes the records as toJson's array, in writes of about chunkBytes; returns the ids written. */
-export async function streamJson(records: Iterable<PaperJson>, decisions: Snapshot['decisions'], out: NodeJS.WritableStream = process.stdout, chunkBytes = CHUNK_BYTES): Promise<string[]> {
-  const ids: string[] = [];
+/** Writes the records as toJson's array, in writes of about chunkBytes; returns how many it wrote. */
+export async function streamJson(records: Iterable<PaperJson>, decisions: Snapshot['decisions'], out: NodeJS.WritableStream = process.stdout, chunkBytes = CHUNK_BYTES): Promise<number> {
+  let written = 0;
   const chunks = new Chunks(out, chunkBytes);
   for (const record of records) {
-    chunks.add(ids.length === 0 ? `[\n  {\n${RECORD_INDENT}` : `,\n  {\n${RECORD_INDENT}`);
+    chunks.add(written === 0 ? `[\n  {\n${RECORD_INDENT}` : `,\n  {\n${RECORD_INDENT}`);
     for (const part of record.parts) chunks.add(part);
     const decision = decisions.get(record.id);
     chunks.add(decision === undefined ? UNDECIDED : recordEnd(decision));
-    ids.push(record.id);
+    written++;
     if (chunks.mustWait) await chunks.drained();
   }
-  chunks.add(ids.length === 0 ? '[]\n' : '\n]\n');
+  chunks.add(written === 0 ? '[]\n' : '\n]\n');
   chunks.flush();
   await chunks.drained();
-  return ids;
+  return written;
 }
 
 /** Parts gathered into buffers of `size` bytes, each written once full. */

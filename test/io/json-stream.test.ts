@@ -64,9 +64,9 @@ describe('streamed --json', () => {
         const lib = openLibrary(dir);
         if (source === 'memory') lib.snapshot(); // papers already in memory are not read again
         const out = sink(slow);
-        const ids = await streamJson(lib.paperJson(), lib.decisionsById(), out.stream, CHUNK);
+        const written = await streamJson(lib.paperJson(), lib.decisionsById(), out.stream, CHUNK);
         expect(out.text(), source).toBe(expected);
-        expect(ids).toEqual(whole.papers.map((p) => p.id));
+        expect(written).toBe(whole.papers.length);
         if (slow) expect(out.waits()).toBeGreaterThan(10);
         expect(out.queued()).toBeLessThanOrEqual(2 * CHUNK);
       }
