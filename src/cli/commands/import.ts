@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { PapersError, inputError, usageError } from '../../core/errors.js';
 import { readDigestFile, type DigestInput } from '../../io/digest-files.js';
-import { sha256 } from '../../io/digest-store.js';
+import { digestNames, sha256 } from '../../io/digest-store.js';
 import type { ImportOutcome, ImportRun, LibraryStore } from '../../io/library-store.js';
 import { printJson, linesToStderr } from '../json-output.js';
 import { processOutput, type Output } from '../output.js';
@@ -61,9 +61,9 @@ Ctrl-C stops after the file being imported and says which files were imported.`,
         previewImport(digests, options, output);
         return;
       }
-      // A library without a database makes one under the lock, and may then find the digests of
-      // another process's unfinished import to read: with any parser.
-      if (store.count() === 0) await loadParsers();
+      // A library without digests makes its database under the lock, and may then find the digests
+      // of another process's unfinished import to read: with any parser.
+      if (digestNames(store.dir).length === 0) await loadParsers();
       const before = knownIds(store, rules);
       const { outcomes, stoppedAt } = await runImport(digests, options, store, output);
       await tagNewPapers(store, rules, before, output); // the tagging rules, on the papers just added
