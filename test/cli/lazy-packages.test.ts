@@ -60,6 +60,7 @@ describe('packages load where they are used', () => {
     for (const args of [['list', '--plain', '--limit', '3'], ['show', '1'], ['list', '--plain', '--limit', '3']]) {
       const loaded = packagesOf(args, null, home);
       expect(loaded.has('better-sqlite3'), args.join(' ')).toBe(true);
+      expect(loaded.has('bindings'), `${args.join(' ')}: the addon is required where it is built, not searched for`).toBe(false);
       for (const name of ['markdown-it', 'htmlparser2']) expect(loaded.has(name), `${args.join(' ')}: ${name}`).toBe(false);
     }
   });
