@@ -10,7 +10,7 @@ import { PapersError, inputError } from '../core/errors.js';
 import { READ_TAG } from '../core/export/types.js';
 import { describePlan, planReadingList } from '../core/export/reading-list-plan.js';
 import { readReadingList, type ReadingItem } from '../core/export/reading-list.js';
-import { parsers } from '../io/parsers.js';
+import { loadDetection } from '../io/parsers.js';
 import { readDigestFile } from '../io/digest-files.js';
 import type { Output } from './output.js';
 
@@ -54,6 +54,12 @@ function looksLikeMarkdown(name: string, text: string): boolean {
   return ['.md', '.markdown', '.mdown', '.mkd'].includes(extname(name).toLowerCase()) || /^\uFEFF?---\r?\n/.test(text);
 }
 
+/** How strongly the digest format that claims the text most strongly claims it (0..1). */
+async function strongestClaim(text: string): Promise<number> {
+  const { PROBES, strongest } = await loadDetection();
+  return strongest(PROBES, text).score;
+}
+
 /**
  * The reading-list half of `papers import`: applies each file that is a reading list papers
  * exported, refuses Markdown that is neither a reading list nor a digest, and returns the files
@@ -78,7 +84,7 @@ export async function importReadingLists(files: readonly string[], target: Readi
         output.out(`${input.name}: reading list, ${list.items.length} item${list.items.length === 1 ? '' : 's'}: ${report.summary}`);
         continue;
       }
-      if (looksLikeMarkdown(input.name, input.text) && Math.max(...parsers().FORMATS.map((f) => f.detect(input.text))) < DIGEST_CLAIM) {
+      if (looksLikeMarkdown(input.name, input.text) && (await strongestClaim(input.text)) < DIGEST_CLAIM) {
         throw inputError(
           `${input.name}: ${list.reason}, and not a digest papers recognises; nothing imported (ticks and notes come back from a list made by 'papers export -o FILE.md'; to read it as a digest anyway, name its format with --format)`,
         );

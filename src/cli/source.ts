@@ -3,11 +3,12 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { asLibraryPapers, memoryLibrary, type LibraryHandle } from '../core/library.js';
 import type { Diagnostic, Paper, ParseOptions } from '../core/model.js';
-import { inputError, usageError } from '../core/errors.js';
+import { inputError, usageError, type PapersError } from '../core/errors.js';
 import { readDigestFile, type DigestInput } from '../io/digest-files.js';
 import { libraryDir, seedPath } from '../io/paths.js';
 import { openLibrary, type LibraryStore, type ParsedDigest } from '../io/library-store.js';
-import { loadParsers, parsers } from '../io/parsers.js';
+import { loadParsers, loadReader, parsers } from '../io/parsers.js';
+import type { DigestFormat } from '../core/parse/index.js';
 import { prebuiltSeed, type SeedParse } from '../io/seed-prebuilt.js';
 import { digestNames, sha256 } from '../io/digest-store.js';
 import { derivedIsCurrent } from '../io/db/open.js';
@@ -46,14 +47,33 @@ export function parseOptionsFor(input: DigestInput, flags: ParseFlags, now = new
   return { file: input.name, year, yearSource };
 }
 
-/** Parses one read digest (the parsers loaded first: loadParsers); the year for dates without one comes from --year, else the file's mtime, else today. */
-export function parseInput(input: DigestInput, flags: ParseFlags, now = new Date(), onProgress?: ParseOptions['onProgress']) {
-  const { formatByName, parseDigest, FORMATS } = parsers();
-  const format = flags.format === undefined ? undefined : formatByName(flags.format);
-  if (flags.format !== undefined && !format) {
-    throw usageError(`--format ${flags.format}: unknown format; one of ${FORMATS.map((f) => f.name).join(', ')}`);
-  }
-  return parseDigest(input.text, { ...parseOptionsFor(input, flags, now), onProgress, yaml }, format);
+/**
+ * Parses one read digest with `reader` (loadReaderFor), else with --format's reader or the one
+ * detected (the parsers loaded first: loadParsers); the year for dates without one comes from
+ * --year, else the file's mtime, else today.
+ */
+export function parseInput(input: DigestInput, flags: ParseFlags, now = new Date(), onProgress?: ParseOptions['onProgress'], reader = formatFlag(flags)) {
+  const options = { ...parseOptionsFor(input, flags, now), onProgress, yaml };
+  return reader ? reader.parse(input.text, options) : parsers().parseDigest(input.text, options);
+}
+
+/** The reader of one read digest, loaded: --format's, else the one detected; only it when it is a plain format. */
+export async function loadReaderFor(input: DigestInput, flags: ParseFlags): Promise<DigestFormat> {
+  const reader = await loadReader(input.text, flags.format);
+  if (!reader) throw unknownFormat(flags.format ?? '');
+  return reader;
+}
+
+function formatFlag(flags: ParseFlags): DigestFormat | undefined {
+  if (flags.format === undefined) return undefined;
+  const format = parsers().formatByName(flags.format);
+  if (!format) throw unknownFormat(flags.format);
+  return format;
+}
+
+/** An unknown --format (the parsers loaded, to list the formats there are). */
+function unknownFormat(name: string): PapersError {
+  return usageError(`--format ${name}: unknown format; one of ${parsers().FORMATS.map((f) => f.name).join(', ')}`);
 }
 
 /** Reads and parses the named files; a file in which no paper is found is an input error. */

@@ -1,7 +1,8 @@
 // Heavy packages load only on the paths that use them: yaml where YAML is read, better-sqlite3 where
 // a library is, fuse.js where a name is not found, the digest parsers' markdown-it and htmlparser2
-// where a digest is parsed, chalk where output is coloured, string-width where text is measured. Checked on real runs of the built binary, with
-// a hook that records every package the process imports or requires.
+// where a digest that needs them is parsed, chalk where output is coloured, string-width where text
+// is measured. Checked on real runs of the built binary, with a hook that records every package
+// the process imports or requires.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,7 @@ describe('packages load where they are used', () => {
     expect(packagesOf(['list', '--plain', '-q', 'diffusion'], null).has('better-sqlite3')).toBe(true); // the hook sees required packages too
   });
 
-  it('the parsers load where a digest is parsed, chalk where colour is on', () => {
+  it('the parsers load where a digest is parsed (an import loads only the reader of its format), chalk where colour is on', () => {
     const parsed = packagesOf(['parse', join(ROOT, 'seeds', readdirSync(join(ROOT, 'seeds'))[0]!)], null);
     for (const name of ['markdown-it', 'htmlparser2']) expect(parsed.has(name), name).toBe(true);
     expect(parsed.has('chalk')).toBe(false);
@@ -59,8 +60,23 @@ describe('packages load where they are used', () => {
     for (const args of [['list', '--plain', '--limit', '3'], ['show', '1'], ['list', '--plain', '--limit', '3']]) {
       const loaded = packagesOf(args, null, home);
       expect(loaded.has('better-sqlite3'), args.join(' ')).toBe(true);
+      expect(loaded.has('bindings'), `${args.join(' ')}: the addon is required where it is built, not searched for`).toBe(false);
       for (const name of ['markdown-it', 'htmlparser2']) expect(loaded.has(name), `${args.join(' ')}: ${name}`).toBe(false);
     }
+  });
+
+  it('an import into a library with papers loads the reader of its format only: markdown-it for markdown, neither package for a Hugging Face page', () => {
+    const home = mkdtempSync(join(dir, 'lib-'));
+    const seed = join(ROOT, 'seeds', readdirSync(join(ROOT, 'seeds'))[0]!);
+    packagesOf(['import', seed], null, home);
+    const page = join(home, 'page.txt');
+    writeFileSync(page, `${readFileSync(seed, 'utf8')}\n`); // other bytes, the same format
+    const plain = packagesOf(['import', page], null, home);
+    expect(plain.has('better-sqlite3')).toBe(true);
+    for (const name of ['markdown-it', 'htmlparser2']) expect(plain.has(name), name).toBe(false);
+    const markdown = join(home, 'list.md');
+    writeFileSync(markdown, '# Papers\n\n- [A study of things](https://arxiv.org/abs/2501.00001)\n- [Another study](https://arxiv.org/abs/2501.00002)\n- [A third study](https://huggingface.co/papers/2501.00003)\n');
+    expect(packagesOf(['import', markdown], null, home).has('markdown-it')).toBe(true);
   });
 
   it('fuse.js loads for a name that is not found', () => {

@@ -190,7 +190,7 @@ async function fetchSource(plan: SourcePlan, client: ClientOptions, store: Libra
     }
     try {
       const input = { name: request.url, text: got.body.toString('utf8'), mtime: now, bytes: got.body };
-      const { outcome, parsed } = importInput(input, { format: request.format }, store, output, false, run);
+      const { outcome, parsed } = await importInput(input, { format: request.format }, store, output, false, run);
       output.out(importSummaryLine(outcome, parsed));
       for (const w of outcome.warnings) output.err(`papers: warning: ${w}`);
       tally.added += outcome.added;

@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import { PapersError, inputError, usageError } from '../../core/errors.js';
 import { readDigestFile, type DigestInput } from '../../io/digest-files.js';
-import { sha256 } from '../../io/digest-store.js';
+import { digestNames, sha256 } from '../../io/digest-store.js';
 import type { ImportOutcome, ImportRun, LibraryStore } from '../../io/library-store.js';
 import { printJson, linesToStderr } from '../json-output.js';
 import { processOutput, type Output } from '../output.js';
 import { startProgress } from '../progress.js';
-import { openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
+import { loadReaderFor, openStore, parseInput, parseOptionsFor, type ParseFlags } from '../source.js';
 import { printDiagnostics } from '../render/diagnostics.js';
 import { importSummaryLine, parseSummaryLine, summariseParse, type ParseSummary } from '../render/parse-summary.js';
 import { defaultRules, libraryMark, tagNewPapers } from '../rules-run.js';
@@ -45,7 +45,6 @@ brings back its ticks and notes (each change is printed; 'papers undo' reverts t
 Ctrl-C stops after the file being imported and says which files were imported.`,
     )
     .action(async (files: string[], options: ImportOptions, command: Command) => {
-      await loadParsers();
       if (options.json && options.dryRun) throw usageError('--json and --dry-run together; --dry-run prints for a person');
       const store = await openStore(command);
       const output = options.json ? linesToStderr(processOutput()) : processOutput();
@@ -58,9 +57,13 @@ Ctrl-C stops after the file being imported and says which files were imported.`,
         return;
       }
       if (dryRun) {
+        await loadParsers();
         previewImport(digests, options, output);
         return;
       }
+      // A library without digests makes its database under the lock, and may then find the digests
+      // of another process's unfinished import to read: with any parser.
+      if (digestNames(store.dir).length === 0) await loadParsers();
       const before = libraryMark(store, rules);
       const { outcomes, stoppedAt } = await runImport(digests, options, store, output);
       await tagNewPapers(store, rules, before, output); // the tagging rules, on the papers just added
@@ -139,7 +142,7 @@ async function runImport(files: readonly string[], options: ImportOptions, store
         break;
       }
       try {
-        const { outcome, parsed } = importOne(file, options, store, output, progress === null, run);
+        const { outcome, parsed } = await importOne(file, options, store, output, progress === null, run);
         outcomes.push(outcome);
         progress?.clear();
         output.out(importSummaryLine(outcome, parsed));
@@ -166,20 +169,21 @@ async function runImport(files: readonly string[], options: ImportOptions, store
   return { outcomes, stoppedAt };
 }
 
-function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean, run: ImportRun): { outcome: ImportOutcome; parsed?: ParseSummary } {
+function importOne(file: string, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean, run: ImportRun): Promise<{ outcome: ImportOutcome; parsed?: ParseSummary }> {
   return importInput(readDigestFile(file), options, store, output, showParse, run);
 }
 
-/** Imports one digest already read (a file, or an answer `papers fetch` received); input errors are thrown. */
-export function importInput(input: DigestInput, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean, run: ImportRun = {}): { outcome: ImportOutcome; parsed?: ParseSummary } {
+/** Imports one digest already read (a file, or an answer `papers fetch` received), its reader loaded first; input errors are thrown. */
+export async function importInput(input: DigestInput, options: ImportOptions, store: LibraryStore, output: Output, showParse: boolean, run: ImportRun = {}): Promise<{ outcome: ImportOutcome; parsed?: ParseSummary }> {
   const bytes = input.bytes ?? Buffer.from(input.text, 'utf8');
   if (input.text.trim() === '') throw inputError(`${input.name}: is empty; give a digest with at least one paper`);
   const previous = store.hasDigest(sha256(bytes));
   if (previous) {
     return { outcome: { file: input.name, format: previous.format, digest: previous.digest, found: previous.papers, added: 0, updated: 0, already: previous, warnings: [] } };
   }
+  const reader = await loadReaderFor(input, options);
   const parsing = showParse ? startProgress(`reading ${input.name}`) : null;
-  const result = parseInput(input, options, new Date(), parsing ? (done, total) => parsing.update(done, total) : undefined);
+  const result = parseInput(input, options, new Date(), parsing ? (done, total) => parsing.update(done, total) : undefined, reader);
   parsing?.done();
   printDiagnostics(
     result.diagnostics.map((d) => ({ ...d, file: input.name })),

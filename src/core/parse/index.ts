@@ -1,58 +1,30 @@
-// Format detection and dispatch. Each format lives in its own module and registers here.
+// The registry of every reader, in the order of detection (detect.ts), and dispatch. Each format
+// lives in its own module.
 import type { ParseOptions, ParseResult } from '../model.js';
-import { hfPage } from './hf-page.js';
-import { hfApi } from './hf-api.js';
-import { arxivMail } from './arxiv-mail.js';
-import { arxivFeed } from './arxiv-feed.js';
-import { scholarAlert } from './scholar-alert.js';
-import { hfNewsletter } from './hf-newsletter.js';
-import { emlFormat, mboxFormat } from './mail-formats.js';
 import { jsonRecords } from './data/json-records.js';
 import { jsonLines } from './data/jsonl.js';
-import { csvRecords } from './data/csv.js';
 import { yamlRecords } from './data/yaml-records.js';
+import { DIGEST_PROBES, strongest, type FormatProbe } from './detect.js';
+import { emlFormat, mboxFormat } from './mail-formats.js';
 import { htmlDigest, markdownDigest } from './markup-digest.js';
+import { PLAIN_READERS } from './plain.js';
 
 export { PARSER_VERSION } from './version.js';
 
-export interface DigestFormat {
-  name: string;
-  /** One line for `papers parse --help` and error messages. */
-  description: string;
-  /** 0 when the text is surely not this format, up to 1 when it surely is. Must be cheap. */
-  detect(text: string): number;
+export interface DigestFormat extends FormatProbe {
   parse(text: string, options: ParseOptions): ParseResult;
 }
 
-/** Formats of a digest itself, as opposed to the mail containers that hold one. */
-const DIGEST_FORMATS: readonly DigestFormat[] = [
-  hfPage,
-  hfApi,
-  arxivMail,
-  arxivFeed,
-  scholarAlert,
-  hfNewsletter,
-  markdownDigest,
-  htmlDigest,
-  jsonRecords,
-  jsonLines,
-  csvRecords,
-  yamlRecords,
-];
+const READERS = new Map<string, DigestFormat>([...PLAIN_READERS, ...[markdownDigest, htmlDigest, jsonRecords, jsonLines, yamlRecords].map((f) => [f.name, f] as const)]);
 
-/** The format of `formats` that claims the text most strongly; hf-page (the most forgiving) when none does. */
-function strongest(formats: readonly DigestFormat[], text: string): { format: DigestFormat; score: number } {
-  let format: DigestFormat = hfPage;
-  let score = 0;
-  for (const f of formats) {
-    const s = f.detect(text);
-    if (s > score) {
-      format = f;
-      score = s;
-    }
-  }
-  return { format, score };
+function readerOf(probe: FormatProbe): DigestFormat {
+  const reader = READERS.get(probe.name);
+  if (!reader) throw new Error(`the format ${probe.name} is detected but has no reader`);
+  return reader;
 }
+
+/** Formats of a digest itself, as opposed to the mail containers that hold one. */
+const DIGEST_FORMATS: readonly DigestFormat[] = DIGEST_PROBES.map(readerOf);
 
 /** The digest format (never a container) that claims a text most strongly: for the parts of a mail. */
 const detectDigest = (text: string) => strongest(DIGEST_FORMATS, text);

@@ -4,6 +4,7 @@
 import type { Diagnostic, Paper, ParseOptions, ParseResult } from '../model.js';
 import { readMessage, type DetectLeaf } from '../mail/read-message.js';
 import { looksLikeMbox, splitMbox } from '../mail/mbox.js';
+import type { FormatProbe } from './detect.js';
 import type { DigestFormat } from './index.js';
 import { splitLines } from './line-index.js';
 
@@ -21,11 +22,13 @@ function detectEml(text: string): number {
   return names >= 2 ? 0.97 : 0.7;
 }
 
+export const emlProbe: FormatProbe = { name: 'eml', description: 'A saved mail (.eml) holding any of the digests above (MIME, quoted-printable, base64)', detect: detectEml };
+
+export const mboxProbe: FormatProbe = { name: 'mbox', description: 'A mailbox file (mbox) of such mails, one digest per message', detect: (text) => (looksLikeMbox(text) ? 0.99 : 0) };
+
 export function emlFormat(detect: DetectLeaf): DigestFormat {
   return {
-    name: 'eml',
-    description: 'A saved mail (.eml) holding any of the digests above (MIME, quoted-printable, base64)',
-    detect: detectEml,
+    ...emlProbe,
     parse(text: string, options: ParseOptions): ParseResult {
       let lines = splitLines(text);
       let base = 1;
@@ -46,9 +49,7 @@ export function emlFormat(detect: DetectLeaf): DigestFormat {
 
 export function mboxFormat(detect: DetectLeaf): DigestFormat {
   return {
-    name: 'mbox',
-    description: 'A mailbox file (mbox) of such mails, one digest per message',
-    detect: (text) => (looksLikeMbox(text) ? 0.99 : 0),
+    ...mboxProbe,
     parse(text: string, options: ParseOptions): ParseResult {
       const messages = splitMbox(splitLines(text));
       const papers: Paper[] = [];

@@ -11,18 +11,33 @@ export type Database = BetterSqlite3.Database;
 let driver: typeof BetterSqlite3 | null = null;
 /** The native module, required on first use so that commands without a library never load it. */
 function sqlite(): typeof BetterSqlite3 {
-  driver ??= tracked(createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3);
+  if (!driver) {
+    const require = createRequire(import.meta.url);
+    driver = tracked(require('better-sqlite3') as typeof BetterSqlite3, builtAddon(require));
+  }
   return driver;
+}
+
+/**
+ * The addon where better-sqlite3's install builds it, or null (then the package looks for it
+ * itself with the bindings package, which tries one path after another).
+ */
+function builtAddon(require: NodeRequire): object | null {
+  try {
+    return require(join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node')) as object;
+  } catch {
+    return null;
+  }
 }
 
 // A process exit closes the connections a command leaves open; a test that runs many commands in
 // one process closes them after each (closeOpenDatabases). Weak references: no connection is kept
 // alive by this list.
 const connections = new Set<WeakRef<Database>>();
-function tracked(Base: typeof BetterSqlite3): typeof BetterSqlite3 {
+function tracked(Base: typeof BetterSqlite3, addon: object | null): typeof BetterSqlite3 {
   return new Proxy(Base, {
-    construct(target, args, newTarget) {
-      const db = Reflect.construct(target, args, newTarget) as Database;
+    construct(target, [file, options]: ConstructorParameters<typeof BetterSqlite3>, newTarget) {
+      const db = Reflect.construct(target, [file, addon ? { nativeBinding: addon, ...options } : options], newTarget) as Database;
       connections.add(new WeakRef(db));
       return db;
     },

@@ -6,7 +6,7 @@ import { PARSER_VERSION } from '../../core/parse/version.js';
 import { digestNames, readDigestText, readHeads, readMeta, type DigestMeta } from '../digest-store.js';
 import { withLock } from '../lock.js';
 import { rebuildFromDigests, mergeKeptDigest, newGeneration, readWithCurrentParser, writeRecord, type DigestReader } from './build.js';
-import { createDatabaseFile, memoryDatabase, metaValue, openDatabaseFile, setMeta, type Database } from './connection.js';
+import { createDatabaseFile, memoryDatabase, metaValue, openDatabaseFile, setMeta, type Database, type Opened } from './connection.js';
 import { hasPreviousStore, migratePreviousStore } from './migrate.js';
 import { digestHashes } from './read.js';
 
@@ -24,7 +24,7 @@ export interface Derived {
 
 /** The database, or null when the library has nothing yet (no digests, no previous store). */
 export function openDerived(dir: string, options: DerivedOptions = {}): Derived | null {
-  const opened = openDatabaseFile(dir);
+  const opened = takeChecked(dir) ?? openDatabaseFile(dir);
   if (opened.state === 'ok' && (!opened.writable || !needsWork(opened.db, dir))) return { db: opened.db, writable: opened.writable };
   if (opened.state === 'ok') opened.db.close();
   else if (opened.state === 'missing' && digestNames(dir).length === 0 && !hasPreviousStore(dir)) return null;
@@ -36,19 +36,32 @@ export function openDerived(dir: string, options: DerivedOptions = {}): Derived 
   }
 }
 
+/** The connection derivedIsCurrent found current, kept for the openDerived of the same library that follows it. */
+let checked: { dir: string; opened: Opened } | null = null;
+
+function takeChecked(dir: string): Opened | null {
+  const kept = checked?.dir === dir && checked.opened.state === 'ok' && checked.opened.db.open ? checked.opened : null;
+  checked = null;
+  return kept;
+}
+
 /**
  * Whether openDerived would serve the database as it is, reading no digest, and it holds papers
- * (so the seed is not shown in its place): then opening the library needs no parser.
+ * (so the seed is not shown in its place): then opening the library needs no parser. A current
+ * database stays open for that openDerived (it checks again), so a command opens it once.
  */
 export function derivedIsCurrent(dir: string): boolean {
   const opened = openDatabaseFile(dir);
   if (opened.state !== 'ok') return false;
+  let current = false;
   try {
     const hasPapers = opened.db.prepare('SELECT 1 FROM papers LIMIT 1').get() !== undefined;
-    return hasPapers && (!opened.writable || !needsWork(opened.db, dir));
+    current = hasPapers && (!opened.writable || !needsWork(opened.db, dir));
   } finally {
-    opened.db.close();
+    if (current) checked = { dir, opened };
+    else opened.db.close();
   }
+  return current;
 }
 
 /** As openDerived, for a caller that holds the library lock. */

@@ -4,15 +4,9 @@ import { dataFormat, MAX_DATA_BYTES, type Collector } from './collect.js';
 import { findRecords } from './find-records.js';
 import { EXPECTED_RECORDS } from './json-records.js';
 import { readJson } from './json-text.js';
+import { jsonLinesProbe } from './data-detect.js';
 
 const MAX_BAD_LINES = 20;
-
-/** Two lines that each hold a JSON object: `{…}` then `{` on the next line. */
-function detect(text: string): number {
-  const head = text.slice(0, 50_000).replace(/^\ufeff/, '').trimStart();
-  if (!head.startsWith('{')) return 0;
-  return /\}[ \t]*\r?\n[ \t]*\{/.test(head) ? 0.7 : 0;
-}
 
 function read(text: string, out: Collector): void {
   let bad = 0;
@@ -39,9 +33,7 @@ function read(text: string, out: Collector): void {
 }
 
 export const jsonLines = dataFormat({
-  name: 'jsonl',
-  description: 'JSON lines (one paper record per line, any schema)',
-  detect,
+  ...jsonLinesProbe,
   expected: `one JSON object per line, each with ${EXPECTED_RECORDS}`,
   limit: { bytes: MAX_DATA_BYTES, what: 'JSON lines' },
   read,

@@ -8,29 +8,13 @@ import { dataFormat, type Collector } from './collect.js';
 import { findRecords } from './find-records.js';
 import { EXPECTED_RECORDS } from './json-records.js';
 import type { Json } from './json-text.js';
+import { yamlProbe } from './data-detect.js';
 
 /** The yaml package reads a few MB a second: more than this is no digest, and would stall. */
 const MAX_YAML_BYTES = 20 * 1024 * 1024;
 /** More nesting than any dump has; the yaml package composes nested collections recursively. */
 const MAX_FLOW_DEPTH = 64;
 const MAX_ALIAS_COUNT = 100;
-
-const KEY_LINE = /^(?:- )?[A-Za-z_][\w -]{0,40}:(?: |$)/;
-
-/** The lines of the head that are not comments, blank lines or document markers. */
-function meaningfulLines(head: string): string[] {
-  return head.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#') && l !== '---' && l !== '...');
-}
-
-/** A YAML mapping or list of mappings with a `title:` key; not markdown with front matter. */
-function detect(text: string): number {
-  const head = text.slice(0, 10_000).replace(/^\ufeff/, '');
-  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n([\s\S]*)$/.exec(head);
-  if (frontMatter && frontMatter[1]!.trim() !== '' && !KEY_LINE.test(meaningfulLines(frontMatter[1]!)[0] ?? '')) return 0;
-  const lines = meaningfulLines(head);
-  if (!KEY_LINE.test(lines[0] ?? '')) return 0;
-  return lines.some((l) => /^\s*(?:- )?title: /.test(l)) ? 0.6 : 0;
-}
 
 /** The deepest nesting of flow brackets, stopping once past the limit; quotes are not tracked (a bound, not a parse). */
 function flowDepthOver(text: string, limit: number): boolean {
@@ -100,9 +84,7 @@ function read(text: string, out: Collector, options: ParseOptions): void {
 }
 
 export const yamlRecords = dataFormat({
-  name: 'yaml',
-  description: 'YAML dump of paper records (a list of mappings with a title and a link or id)',
-  detect,
+  ...yamlProbe,
   expected: EXPECTED_RECORDS,
   limit: { bytes: MAX_YAML_BYTES, what: 'YAML', advice: 'split it, or save it as JSON lines' },
   read,
