@@ -76,11 +76,19 @@ interface LinkRun {
   href: string | null;
   text: string;
   ref: PaperRef | null;
+  /** cleanTitle(text), once asked for. */
+  title: string | null;
+}
+
+function linkTitle(l: LinkRun): string {
+  return (l.title ??= cleanTitle(l.text));
 }
 
 class CellReading {
   /** The text with paper links, bare ids and a leading label taken out, then numbering and markers; made when asked. */
   private besideText: string | null = null;
+  /** The leading label; undefined until asked for (rows never ask). */
+  private labelRead: { label: string; value: string } | null | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -90,8 +98,12 @@ class CellReading {
     readonly bare: PaperRef[],
     /** The text without the paper links and bare ids. */
     private readonly rest: string,
-    readonly label: { label: string; value: string } | null,
   ) {}
+
+  get label(): { label: string; value: string } | null {
+    if (this.labelRead === undefined) this.labelRead = splitLabel(this.text.trimStart());
+    return this.labelRead;
+  }
 
   // only openers, rows and cells naming a paper need it: cleaning every paragraph would cost the most
   beside(): string {
@@ -116,7 +128,7 @@ function readCell(cell: readonly Span[]): CellReading {
     text += s.text;
     if (s.link !== 0) {
       if (s.link !== currentLink) {
-        current = { href: s.href, text: '', ref: s.href ? refFromUrl(s.href) : null };
+        current = { href: s.href, text: '', ref: s.href ? refFromUrl(s.href) : null, title: null };
         currentLink = s.link;
         links.push(current);
       }
@@ -134,7 +146,7 @@ function readCell(cell: readonly Span[]): CellReading {
     rest += s.text.slice(at);
   }
   for (const l of links) if (!l.ref) rest += ` ${l.text} `;
-  return new CellReading(text, cell, links, bare, rest, splitLabel(text.trimStart()));
+  return new CellReading(text, cell, links, bare, rest);
 }
 
 /**
@@ -155,7 +167,7 @@ function openerTitle(b: Block, cell: CellReading, firstSpan: Span | undefined): 
     const value = cleanTitle(cell.beside());
     if (value.length <= MAX_BESIDE && (cell.links.some((l) => l.ref) || cell.bare.length > 0)) return null;
   }
-  if (raw === cell.text) for (const l of cell.links) if (l.ref && !isTitleLike(cleanTitle(l.text))) raw = raw.replace(l.text, ' ');
+  if (raw === cell.text) for (const l of cell.links) if (l.ref && !isTitleLike(linkTitle(l))) raw = raw.replace(l.text, ' ');
   const title = cleanTitle(raw);
   if (title === '' || title.length > 300 || !isTitleLike(title)) return null;
   return title;
@@ -203,6 +215,8 @@ export class PaperFinder implements BlockSink {
   private dropped = 0;
   private readonly drafts: Draft[] = [];
   private readonly byKey = new Map<string, Draft>();
+  /** Papers without an id, kept in `byKey` under their title. */
+  private titleKeys = 0;
   private order = 0;
   private readonly root: Card;
   private readonly stack: Card[];
@@ -232,9 +246,11 @@ export class PaperFinder implements BlockSink {
   }
 
   private add(d: Draft): Draft {
-    const titleKey = `title:${normaliseTitle(d.title)}`;
+    // a paper with an id meets one without under its title: no need for the title while there is none
+    const titleKey = d.ref === null || this.titleKeys > 0 ? `title:${normaliseTitle(d.title)}` : '';
     const key = d.ref?.key ?? titleKey;
-    const earlier = this.byKey.get(key) ?? (d.ref === null ? undefined : this.byKey.get(titleKey));
+    if (d.ref === null && !this.byKey.has(key)) this.titleKeys++;
+    const earlier = this.byKey.get(key) ?? (d.ref === null || titleKey === '' ? undefined : this.byKey.get(titleKey));
     if (earlier) {
       if (betterTitle(earlier.title, d.title)) earlier.title = d.title;
       if (earlier.order > d.order) {
@@ -397,10 +413,10 @@ export class PaperFinder implements BlockSink {
       const alone = (cell.links.length > 0 || cell.bare.length > 0) && besideIsShort(cell.beside(), b.kind);
       for (const l of cell.links) {
         if (!l.ref) continue;
-        const linkTitle = cleanTitle(l.text);
-        if (isTitleLike(linkTitle) && linkTitle.length <= MAX_TITLE) {
+        const title = linkTitle(l);
+        if (isTitleLike(title) && title.length <= MAX_TITLE) {
           if (alone) {
-            const d = this.add({ ref: l.ref, title: linkTitle, line: b.line, order: this.order++, authors: null, venue: null });
+            const d = this.add({ ref: l.ref, title, line: b.line, order: this.order++, authors: null, venue: null });
             if (rank >= 0 && card.openerPaper === null) card.openerPaper = d;
             card.produced++;
           } else mentions++;
@@ -447,7 +463,11 @@ function readFields(text: string, card: Card): void {
     kind = null;
     value = '';
   };
-  for (const line of text.split('\n').slice(0, 50)) {
+  for (let start = 0, n = 0; n < 50 && start <= text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
     const l = splitLabel(line);
     if (l) {
       done();
