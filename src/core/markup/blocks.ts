@@ -38,61 +38,61 @@ export interface Block {
   header: boolean;
 }
 
-/** Collects the inline content of one block: text runs, links, bold, and cells for table rows. */
-export interface InlineWriter {
-  text(s: string): void;
-  openLink(href: string | null): void;
-  closeLink(): void;
-  strong(on: boolean): void;
-  /** Starts a new cell (a table row's `<td>` or `|`). */
-  cell(): void;
-  empty(): boolean;
-  /** The cells written so far; the writer starts over. */
-  take(): Span[][];
+/** Where a reader puts the blocks it reads, in order: an array, or paper finding as it goes. */
+export interface BlockSink {
+  push(block: Block): void;
 }
 
-export function inlineWriter(): InlineWriter {
-  let cells: Span[][] = [[]];
-  let link = 0;
-  let href: string | null = null;
-  let strong = 0;
-  let links = 0;
-  let hasText = false;
-  return {
-    text(s) {
-      if (s === '') return;
-      const cell = cells[cells.length - 1]!;
-      const last = cell[cell.length - 1];
-      if (!hasText && /\S/.test(s)) hasText = true;
-      if (last && last.link === link && last.strong === strong > 0) last.text += s;
-      else cell.push({ text: s, link, href, strong: strong > 0 });
-    },
-    openLink(target) {
-      link = ++links;
-      href = target;
-    },
-    closeLink() {
-      link = 0;
-      href = null;
-    },
-    strong(on) {
-      strong = on ? strong + 1 : Math.max(0, strong - 1);
-    },
-    cell() {
-      if (cells[cells.length - 1]!.length > 0 || cells.length > 1) cells.push([]);
-    },
-    empty() {
-      return !hasText;
-    },
-    take() {
-      const out = cells;
-      cells = [[]];
-      hasText = false;
-      link = 0;
-      href = null;
-      return out;
-    },
-  };
+/** Collects the inline content of one block: text runs, links, bold, and cells for table rows. */
+export class InlineWriter {
+  private cells: Span[][] = [[]];
+  private link = 0;
+  private href: string | null = null;
+  private bold = 0;
+  private links = 0;
+  private hasText = false;
+
+  text(s: string): void {
+    if (s === '') return;
+    const cell = this.cells[this.cells.length - 1]!;
+    const last = cell[cell.length - 1];
+    if (!this.hasText && /\S/.test(s)) this.hasText = true;
+    if (last && last.link === this.link && last.strong === this.bold > 0) last.text += s;
+    else cell.push({ text: s, link: this.link, href: this.href, strong: this.bold > 0 });
+  }
+
+  openLink(target: string | null): void {
+    this.link = ++this.links;
+    this.href = target;
+  }
+
+  closeLink(): void {
+    this.link = 0;
+    this.href = null;
+  }
+
+  strong(on: boolean): void {
+    this.bold = on ? this.bold + 1 : Math.max(0, this.bold - 1);
+  }
+
+  /** Starts a new cell (a table row's `<td>` or `|`). */
+  cell(): void {
+    if (this.cells[this.cells.length - 1]!.length > 0 || this.cells.length > 1) this.cells.push([]);
+  }
+
+  empty(): boolean {
+    return !this.hasText;
+  }
+
+  /** The cells written so far; the writer starts over. */
+  take(): Span[][] {
+    const out = this.cells;
+    this.cells = [[]];
+    this.hasText = false;
+    this.link = 0;
+    this.href = null;
+    return out;
+  }
 }
 
 /** Counts lines as offsets grow: each call costs only the text since the previous one. */

@@ -4,7 +4,7 @@
 // `<pre>` is a code block. Every element open gets exactly one close (html-events.ts), so the
 // stack here is popped once per close: linear however deep or broken the nesting.
 import { htmlEvents } from './html-events.js';
-import { inlineWriter, lineCounter, type Block, type BlockKind, type InlineWriter } from './blocks.js';
+import { InlineWriter, lineCounter, type BlockKind, type BlockSink } from './blocks.js';
 
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'nav', 'select', 'textarea', 'iframe', 'math']);
 const BLOCK = new Set([
@@ -32,14 +32,14 @@ function kindOf(name: string): BlockKind | null {
   return null;
 }
 
-/** Blocks of an HTML text; `firstLine` is the line the text starts at in the digest. */
-export function htmlBlocks(html: string, firstLine = 1, into: Block[] = []): Block[] {
+/** Blocks of an HTML text, put into `into`; `firstLine` is the line the text starts at in the digest. */
+export function htmlBlocks(html: string, firstLine: number, into: BlockSink): void {
   const lineAt = lineCounter(html, firstLine);
   const stack: Context[] = [];
   /** Open hidden elements, as depths into `stack`. */
   let hidden = 0;
   let lists = 0;
-  let writer: InlineWriter = inlineWriter();
+  const writer = new InlineWriter();
   /** The block the writer is filling: the innermost block element, or the row it sits in. */
   let current: Context = { name: '#root', kind: 'para', level: 0, line: firstLine };
   let pendingIds: string[] = [];
@@ -151,5 +151,4 @@ export function htmlBlocks(html: string, firstLine = 1, into: Block[] = []): Blo
   // a `</details>` whose `<details>` is in another fragment (markdown between them) still ends it
   const closes = html.match(/<\/details\s*>/gi)?.length ?? 0;
   for (let k = closedDetails; k < closes; k++) into.push({ kind: 'details-end', level: 0, line: lineAt(html.length), cells: [[]], ids: [], header: false });
-  return into;
 }

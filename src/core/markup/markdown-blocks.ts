@@ -4,9 +4,9 @@
 // Front matter (`---` ... `---` at the top) is blanked first so that it does not read as a heading.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
-import { inlineWriter, type Block, type InlineWriter } from './blocks.js';
+import { InlineWriter, type Block, type BlockSink } from './blocks.js';
 import { htmlBlocks } from './html-blocks.js';
-import { usePlainTokens, useSimpleLinks } from './markdown-it-fast.js';
+import { blockBatches, usePlainTokens, useSimpleLinks } from './markdown-it-fast.js';
 
 // The inline pass runs per block, below, so that it can be bounded: markdown-it's inline rules
 // cost tens of microseconds a character on hostile text (runs of `[`), which would make a large
@@ -112,100 +112,126 @@ function writeInline(children: readonly Token[] | null, w: InlineWriter): void {
   }
 }
 
-export function markdownBlocks(source: string): Block[] {
-  const env = {};
-  const tokens = md.parse(joinBrokenLinks(blankFrontMatter(source)), env);
-  let budget = INLINE_BUDGET;
-  const children = (t: Token): readonly Token[] | null => {
+/** The blocks of a markdown text, put into `into` as they are read. */
+export function markdownBlocks(source: string, into: BlockSink): void {
+  const env: Record<string, unknown> = {};
+  const reader = new BlockReader(env, into);
+  blockBatches(md, joinBrokenLinks(blankFrontMatter(source)), env, (tokens) => reader.read(tokens));
+}
+
+/** markdown-it's block tokens to blocks, batch after batch. */
+class BlockReader {
+  private budget = INLINE_BUDGET;
+  private readonly w = new InlineWriter();
+  private depth = 0;
+  private itemLine = -1;
+  private rowLine = 0;
+  private header = false;
+  private inRow = false;
+  /** The block the next inline token is the text of; `pendingKind` null when there is none. */
+  private pendingKind: Block['kind'] | null = null;
+  private pendingLevel = 0;
+  private pendingLine = 0;
+
+  constructor(
+    private readonly env: Record<string, unknown>,
+    private readonly into: BlockSink,
+  ) {}
+
+  private children(t: Token): readonly Token[] | null {
     const content = t.content;
-    if (!INLINE_SYNTAX.test(content) || content.length > MAX_INLINE || content.length > budget) return null;
-    budget -= content.length;
+    if (!INLINE_SYNTAX.test(content) || content.length > MAX_INLINE || content.length > this.budget) return null;
+    this.budget -= content.length;
     const out: Token[] = [];
-    md.inline.parse(content, md, env, out);
+    md.inline.parse(content, md, this.env, out);
     return out;
-  };
-  const write = (t: Token) => {
-    const parsed = children(t);
-    if (parsed) writeInline(parsed, w);
-    else w.text(t.content);
-  };
-  const blocks: Block[] = [];
-  const w = inlineWriter();
-  let depth = 0;
-  let itemLine = -1;
-  let rowLine = 0;
-  let header = false;
-  let inRow = false;
-  let pending: { kind: Block['kind']; level: number; line: number } | null = null;
-  for (const t of tokens) {
-    const line = t.map ? t.map[0] + 1 : 0;
-    switch (t.type) {
-      case 'bullet_list_open':
-      case 'ordered_list_open':
-        depth++;
-        itemLine = -1;
-        break;
-      case 'bullet_list_close':
-      case 'ordered_list_close':
-        depth = Math.max(0, depth - 1);
-        blocks.push({ kind: 'list-end', level: depth, line, cells: [[]], ids: [], header: false });
-        break;
-      case 'list_item_open':
-        itemLine = line;
-        break;
-      case 'heading_open':
-        pending = { kind: 'heading', level: Number(t.tag.slice(1)), line };
-        break;
-      case 'paragraph_open':
-        if (itemLine !== -1) pending = { kind: 'item', level: Math.max(0, depth - 1), line: itemLine };
-        else pending = { kind: 'para', level: 0, line };
-        itemLine = -1;
-        break;
-      case 'table_close':
-        blocks.push({ kind: 'table-end', level: 0, line, cells: [[]], ids: [], header: false });
-        break;
-      case 'thead_open':
-        header = true;
-        break;
-      case 'thead_close':
-        header = false;
-        break;
-      case 'tr_open':
-        inRow = true;
-        rowLine = line;
-        w.take();
-        break;
-      case 'th_open':
-      case 'td_open':
-        w.cell();
-        break;
-      case 'tr_close':
-        inRow = false;
-        blocks.push({ kind: 'row', level: 0, line: rowLine, cells: w.take(), ids: [], header });
-        break;
-      case 'inline':
-        if (inRow) {
-          write(t);
+  }
+
+  private write(t: Token): void {
+    const parsed = this.children(t);
+    if (parsed) writeInline(parsed, this.w);
+    else this.w.text(t.content);
+  }
+
+  private pending(kind: Block['kind'], level: number, line: number): void {
+    this.pendingKind = kind;
+    this.pendingLevel = level;
+    this.pendingLine = line;
+  }
+
+  read(tokens: readonly Token[]): void {
+    const { into, w } = this;
+    for (const t of tokens) {
+      const line = t.map ? t.map[0] + 1 : 0;
+      switch (t.type) {
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          this.depth++;
+          this.itemLine = -1;
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          this.depth = Math.max(0, this.depth - 1);
+          into.push({ kind: 'list-end', level: this.depth, line, cells: [[]], ids: [], header: false });
+          break;
+        case 'list_item_open':
+          this.itemLine = line;
+          break;
+        case 'heading_open':
+          this.pending('heading', Number(t.tag.slice(1)), line);
+          break;
+        case 'paragraph_open':
+          if (this.itemLine !== -1) this.pending('item', Math.max(0, this.depth - 1), this.itemLine);
+          else this.pending('para', 0, line);
+          this.itemLine = -1;
+          break;
+        case 'table_close':
+          into.push({ kind: 'table-end', level: 0, line, cells: [[]], ids: [], header: false });
+          break;
+        case 'thead_open':
+          this.header = true;
+          break;
+        case 'thead_close':
+          this.header = false;
+          break;
+        case 'tr_open':
+          this.inRow = true;
+          this.rowLine = line;
+          w.take();
+          break;
+        case 'th_open':
+        case 'td_open':
+          w.cell();
+          break;
+        case 'tr_close':
+          this.inRow = false;
+          into.push({ kind: 'row', level: 0, line: this.rowLine, cells: w.take(), ids: [], header: this.header });
+          break;
+        case 'inline': {
+          if (this.inRow) {
+            this.write(t);
+            break;
+          }
+          const kind = this.pendingKind;
+          if (kind === null) break;
+          this.write(t);
+          if (!w.empty()) into.push({ kind, level: this.pendingLevel, line: this.pendingLine, cells: w.take(), ids: [], header: false });
+          else w.take();
+          this.pendingKind = null;
           break;
         }
-        if (!pending) break;
-        write(t);
-        if (!w.empty()) blocks.push({ kind: pending.kind, level: pending.level, line: pending.line, cells: w.take(), ids: [], header: false });
-        else w.take();
-        pending = null;
-        break;
-      case 'fence':
-      case 'code_block':
-        itemLine = -1;
-        blocks.push({ kind: 'code', level: 0, line, cells: [[{ text: t.content, link: 0, href: null, strong: false }]], ids: [], header: false });
-        break;
-      case 'html_block':
-        itemLine = -1;
-        htmlBlocks(t.content, line, blocks);
-        break;
-      default:
-        break;
+        case 'fence':
+        case 'code_block':
+          this.itemLine = -1;
+          into.push({ kind: 'code', level: 0, line, cells: [[{ text: t.content, link: 0, href: null, strong: false }]], ids: [], header: false });
+          break;
+        case 'html_block':
+          this.itemLine = -1;
+          htmlBlocks(t.content, line, into);
+          break;
+        default:
+          break;
+      }
     }
   }
-  return blocks;
 }

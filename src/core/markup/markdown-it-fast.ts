@@ -4,12 +4,62 @@
 //   a `_defineProperty` call per field, which makes each Token dearer than the parsing around it.
 //   The parser states below push tokens of a class with the same fields, set plainly, and Token's
 //   prototype (attrGet and the rest, `instanceof Token`); everything else is markdown-it's own;
+// - the block state's line index built by searching for line ends, not by a step per character;
 // - link targets that normalizing would leave as they are (ASCII, nothing to percent-encode, a
-//   plain host) are not parsed into a URL and formatted back.
+//   plain host) are not parsed into a URL and formatted back;
+// - the block pass run top-level block by top-level block (blockBatches), each batch of tokens
+//   handed over as soon as it is made: a whole digest's tokens held at once cost more in garbage
+//   collection than the parsing did.
 import type MarkdownIt from 'markdown-it';
 
 type Md = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<Md['parse']>[number];
+type BlockState = InstanceType<Md['block']['State']>;
+
+/**
+ * The line index markdown-it's block state builds: each line's start, end (its `\n`, or the text's
+ * end), leading spaces and tabs, and their width with tabs to the next multiple of 4. As there,
+ * white space that ends the text is no line, and one empty line closes the index.
+ */
+function indexLines(state: BlockState, s: string): void {
+  const bMarks: number[] = [];
+  const eMarks: number[] = [];
+  const tShift: number[] = [];
+  const sCount: number[] = [];
+  const bsCount: number[] = [];
+  const len = s.length;
+  let start = 0;
+  while (start < len) {
+    let pos = start;
+    let offset = 0;
+    for (; pos < len; pos++) {
+      const ch = s.charCodeAt(pos);
+      if (ch === 0x20) offset++;
+      else if (ch === 0x09) offset += 4 - (offset % 4);
+      else break;
+    }
+    if (pos === len) break;
+    let end = s.indexOf('\n', pos);
+    if (end === -1) end = len;
+    bMarks.push(start);
+    eMarks.push(end);
+    tShift.push(pos - start);
+    sCount.push(offset);
+    bsCount.push(0);
+    start = end + 1;
+  }
+  bMarks.push(len);
+  eMarks.push(len);
+  tShift.push(0);
+  sCount.push(0);
+  bsCount.push(0);
+  state.bMarks = bMarks;
+  state.eMarks = eMarks;
+  state.tShift = tShift;
+  state.sCount = sCount;
+  state.bsCount = bsCount;
+  state.lineMax = bMarks.length - 1;
+}
 
 /** Has `md` push plain tokens in its block and inline passes. */
 export function usePlainTokens(md: Md): void {
@@ -34,6 +84,11 @@ export function usePlainTokens(md: Md): void {
 
   const BlockState = md.block.State;
   class PlainBlockState extends BlockState {
+    constructor(...[src, md, env, tokens]: ConstructorParameters<typeof BlockState>) {
+      super('', md, env, tokens);
+      this.src = src;
+      indexLines(this, src);
+    }
     override push(type: string, tag: string, nesting: Token['nesting']): Token {
       const token = new make(type, tag, nesting);
       token.block = true;
@@ -90,4 +145,78 @@ const UNCHANGED_LINK = /^(?:https?:\/\/[A-Za-z0-9-]{1,30}(?:\.[A-Za-z0-9-]{1,30}
 export function useSimpleLinks(md: Md): void {
   const normalizeLink = md.normalizeLink.bind(md);
   md.normalizeLink = (url) => (url.length <= 2000 && UNCHANGED_LINK.test(url) ? url : normalizeLink(url));
+}
+
+const CARRIAGE_RETURNS = /\r\n?/g;
+const NULS = /\0/g;
+
+/** What markdown-it's `normalize` makes of a text: `\r\n` and `\r` as `\n`, NUL as U+FFFD. */
+function normalize(src: string): string {
+  const lf = src.includes('\r') ? src.replace(CARRIAGE_RETURNS, '\n') : src;
+  return lf.includes('\0') ? lf.replace(NULS, '\uFFFD') : lf;
+}
+
+/** Top-level blocks gathered before their tokens are handed over. */
+const BATCH = 64;
+
+/**
+ * md.parse's tokens, for an `md` whose core runs no rule past the block pass but strip_references
+ * (inline and text_join disabled, no linkify, no typographer), handed to `each` a run of top-level
+ * blocks at a time. The loop is ParserBlock.tokenize's at the top level, where every block ends
+ * where the next one starts. As in md.parse, `env.references` holds all the text's references
+ * (`[x]: /url`) before any token is handed over, so that inline parsing sees them all.
+ */
+export function blockBatches(md: Md, text: string, env: Record<string, unknown>, each: (tokens: readonly Token[]) => void): void {
+  const src = normalize(text);
+  if (src === '') return;
+  // a reference definition needs `]:` written as such; without one, one pass serves
+  if (src.includes(']:')) topLevelBlocks(md, src, env, () => {});
+  topLevelBlocks(md, src, env, each);
+}
+
+function topLevelBlocks(md: Md, src: string, env: Record<string, unknown>, each: (tokens: readonly Token[]) => void): void {
+  const state = new md.block.State(src, md, env, []);
+  const rules = md.block.ruler.getRules('');
+  const maxNesting = md.options.maxNesting ?? 100;
+  const endLine = state.lineMax;
+  let line = 0;
+  let hasEmptyLines = false;
+  let blocks = 0;
+  const handOver = () => {
+    const tokens = state.tokens;
+    state.tokens = [];
+    let kept = 0;
+    for (const t of tokens) if (t.type !== 'reference_definition') tokens[kept++] = t;
+    tokens.length = kept;
+    if (kept > 0) each(tokens);
+  };
+  while (line < endLine) {
+    state.line = line = state.skipEmptyLines(line);
+    if (line >= endLine) break;
+    if (state.sCount[line]! < state.blkIndent) break;
+    if (state.level >= maxNesting) {
+      state.line = endLine;
+      break;
+    }
+    const prevLine = state.line;
+    let ok = false;
+    for (const rule of rules) {
+      ok = rule(state, line, endLine, false);
+      if (ok) {
+        if (prevLine >= state.line) throw new Error("block rule didn't increment state.line");
+        break;
+      }
+    }
+    if (!ok) throw new Error('none of the block rules matched');
+    state.tight = !hasEmptyLines;
+    if (state.isEmpty(state.line - 1)) hasEmptyLines = true;
+    line = state.line;
+    if (line < endLine && state.isEmpty(line)) {
+      hasEmptyLines = true;
+      line++;
+      state.line = line;
+    }
+    if (++blocks % BATCH === 0) handOver();
+  }
+  handOver();
 }

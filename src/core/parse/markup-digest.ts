@@ -4,25 +4,28 @@
 // (see markup/find-papers.ts). Browser copies of the Hugging Face page, which have no links, stay
 // with hf-page.
 import type { ParseOptions, ParseResult } from '../model.js';
-import type { Block } from '../markup/blocks.js';
+import type { BlockSink } from '../markup/blocks.js';
 import { htmlBlocks } from '../markup/html-blocks.js';
 import { markdownBlocks } from '../markup/markdown-blocks.js';
 import type { DigestFormat } from './index.js';
-import { findPapers } from './markup/find-papers.js';
+import { PaperFinder } from './markup/find-papers.js';
 import { htmlProbe, markdownProbe } from './markup-detect.js';
 
-function read(name: string, blocks: Block[], options: ParseOptions): ParseResult {
-  const { papers, diagnostics } = findPapers(blocks, options.file);
+/** Papers as the blocks are read: a block is done with before the next is made. */
+function read(name: string, readBlocks: (into: BlockSink) => void, options: ParseOptions): ParseResult {
+  const finder = new PaperFinder(options.file);
+  readBlocks(finder);
+  const { papers, diagnostics } = finder.finish();
   if (papers.length === 0) diagnostics.push({ line: 0, severity: 'error', message: 'no paper links, ids or paper cards found' });
   return { format: name, papers, diagnostics };
 }
 
 export const markdownDigest: DigestFormat = {
   ...markdownProbe,
-  parse: (text, options) => read('markdown', markdownBlocks(text), options),
+  parse: (text, options) => read('markdown', (into) => markdownBlocks(text, into), options),
 };
 
 export const htmlDigest: DigestFormat = {
   ...htmlProbe,
-  parse: (text, options) => read('html', htmlBlocks(text), options),
+  parse: (text, options) => read('html', (into) => htmlBlocks(text, 1, into), options),
 };

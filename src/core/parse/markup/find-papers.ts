@@ -15,7 +15,7 @@
 // with the fuller title (the English one over a translation, a full title over a short name).
 import { normaliseTitle } from '../../ids.js';
 import { emptyPaper, type Diagnostic, type Paper } from '../../model.js';
-import type { Block, Span } from '../../markup/blocks.js';
+import type { Block, BlockSink, Span } from '../../markup/blocks.js';
 import { splitAuthors, withId } from '../common.js';
 import { refFromId, refFromUrl, refsInText, type PaperRef } from './evidence.js';
 import { cleanTitle, isTitleLike, labelKind, oneLine, splitLabel } from './title-text.js';
@@ -76,17 +76,45 @@ interface LinkRun {
   href: string | null;
   text: string;
   ref: PaperRef | null;
+  /** cleanTitle(text), once asked for. */
+  title: string | null;
 }
 
-interface CellReading {
-  text: string;
-  spans: readonly Span[];
-  links: LinkRun[];
-  /** Paper links and ids written as text, not linked. */
-  bare: PaperRef[];
-  /** The text with paper links, bare ids and a leading label taken out, then numbering and markers. */
-  beside(): string;
-  label: { label: string; value: string } | null;
+function linkTitle(l: LinkRun): string {
+  return (l.title ??= cleanTitle(l.text));
+}
+
+class CellReading {
+  /** The text with paper links, bare ids and a leading label taken out, then numbering and markers; made when asked. */
+  private besideText: string | null = null;
+  /** The leading label; undefined until asked for (rows never ask). */
+  private labelRead: { label: string; value: string } | null | undefined = undefined;
+
+  constructor(
+    readonly text: string,
+    readonly spans: readonly Span[],
+    readonly links: LinkRun[],
+    /** Paper links and ids written as text, not linked. */
+    readonly bare: PaperRef[],
+    /** The text without the paper links and bare ids. */
+    private readonly rest: string,
+  ) {}
+
+  get label(): { label: string; value: string } | null {
+    if (this.labelRead === undefined) this.labelRead = splitLabel(this.text.trimStart());
+    return this.labelRead;
+  }
+
+  // only openers, rows and cells naming a paper need it: cleaning every paragraph would cost the most
+  beside(): string {
+    if (this.besideText === null) {
+      const restLabel = splitLabel(this.rest.trimStart());
+      const own = restLabel && restLabel.label.length <= 24 ? restLabel.value : this.rest;
+      // text this long is neither "nothing besides the link" nor a title: no need to clean it
+      this.besideText = own.length > 700 ? oneLine(own.slice(0, 700)) : cleanTitle(own);
+    }
+    return this.besideText;
+  }
 }
 
 function readCell(cell: readonly Span[]): CellReading {
@@ -100,7 +128,7 @@ function readCell(cell: readonly Span[]): CellReading {
     text += s.text;
     if (s.link !== 0) {
       if (s.link !== currentLink) {
-        current = { href: s.href, text: '', ref: s.href ? refFromUrl(s.href) : null };
+        current = { href: s.href, text: '', ref: s.href ? refFromUrl(s.href) : null, title: null };
         currentLink = s.link;
         links.push(current);
       }
@@ -118,19 +146,7 @@ function readCell(cell: readonly Span[]): CellReading {
     rest += s.text.slice(at);
   }
   for (const l of links) if (!l.ref) rest += ` ${l.text} `;
-  const label = splitLabel(text.trimStart());
-  // only openers, rows and cells naming a paper need it: cleaning every paragraph would cost the most
-  let beside: string | null = null;
-  const besideOf = () => {
-    if (beside === null) {
-      const restLabel = splitLabel(rest.trimStart());
-      const own = restLabel && restLabel.label.length <= 24 ? restLabel.value : rest;
-      // text this long is neither "nothing besides the link" nor a title: no need to clean it
-      beside = own.length > 700 ? oneLine(own.slice(0, 700)) : cleanTitle(own);
-    }
-    return beside;
-  };
-  return { text, spans: cell, links, bare, beside: besideOf, label };
+  return new CellReading(text, cell, links, bare, rest);
 }
 
 /**
@@ -151,7 +167,7 @@ function openerTitle(b: Block, cell: CellReading, firstSpan: Span | undefined): 
     const value = cleanTitle(cell.beside());
     if (value.length <= MAX_BESIDE && (cell.links.some((l) => l.ref) || cell.bare.length > 0)) return null;
   }
-  if (raw === cell.text) for (const l of cell.links) if (l.ref && !isTitleLike(cleanTitle(l.text))) raw = raw.replace(l.text, ' ');
+  if (raw === cell.text) for (const l of cell.links) if (l.ref && !isTitleLike(linkTitle(l))) raw = raw.replace(l.text, ' ');
   const title = cleanTitle(raw);
   if (title === '' || title.length > 300 || !isTitleLike(title)) return null;
   return title;
@@ -189,21 +205,52 @@ const snippet = (text: string) => {
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 };
 
-export function findPapers(blocks: readonly Block[], file: string): FoundPapers {
-  const diagnostics: Diagnostic[] = [];
-  let dropped = 0;
-  const note = (line: number, message: string, severity: Diagnostic['severity'] = 'info') => {
-    if (diagnostics.length < MAX_DIAGNOSTICS) diagnostics.push({ line, severity, message });
-    else dropped++;
-  };
-  const drafts: Draft[] = [];
-  const byKey = new Map<string, Draft>();
-  let order = 0;
+const newCard = (rank: number, kind: Card['kind'], line: number, order: number, title: string | null, text: string): Card => ({
+  rank, kind, line, order, title, text, labelTitle: null, fields: [], openerPaper: null, produced: 0, parent: null, authors: null, venue: null, numbered: false,
+});
 
-  const add = (d: Draft): Draft => {
-    const titleKey = `title:${normaliseTitle(d.title)}`;
+/** Papers from blocks given one at a time, in the digest's order; `finish` gives them. */
+export class PaperFinder implements BlockSink {
+  private readonly diagnostics: Diagnostic[] = [];
+  private dropped = 0;
+  private readonly drafts: Draft[] = [];
+  private readonly byKey = new Map<string, Draft>();
+  /** Papers without an id, kept in `byKey` under their title. */
+  private titleKeys = 0;
+  private order = 0;
+  private readonly root: Card;
+  private readonly stack: Card[];
+  /**
+   * A titled card closed with nothing naming a paper, kept for the blocks right after it: the
+   * paper's link may sit on the lines below its title, outside the title's own list item
+   * (`10. **Title**` followed by `   - [arXiv](…)`, which is no longer nested in it).
+   */
+  private orphan: Card | null = null;
+  /** Where the open `<summary>` cards are in `stack`, innermost last: `</details>` finds its own at once. */
+  private readonly summaries: number[] = [];
+
+  constructor(private readonly file: string) {
+    this.root = newCard(0, 'root', 0, this.order++, null, '');
+    this.stack = [this.root];
+  }
+
+  /** Whether one more diagnostic is listed; past the limit it is only counted. Ask before making its message. */
+  private room(): boolean {
+    if (this.diagnostics.length < MAX_DIAGNOSTICS) return true;
+    this.dropped++;
+    return false;
+  }
+
+  private note(line: number, message: string): void {
+    this.diagnostics.push({ line, severity: 'info', message });
+  }
+
+  private add(d: Draft): Draft {
+    // a paper with an id meets one without under its title: no need for the title while there is none
+    const titleKey = d.ref === null || this.titleKeys > 0 ? `title:${normaliseTitle(d.title)}` : '';
     const key = d.ref?.key ?? titleKey;
-    const earlier = byKey.get(key) ?? (d.ref === null ? undefined : byKey.get(titleKey));
+    if (d.ref === null && !this.byKey.has(key)) this.titleKeys++;
+    const earlier = this.byKey.get(key) ?? (d.ref === null || titleKey === '' ? undefined : this.byKey.get(titleKey));
     if (earlier) {
       if (betterTitle(earlier.title, d.title)) earlier.title = d.title;
       if (earlier.order > d.order) {
@@ -213,44 +260,38 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       earlier.ref ??= d.ref;
       earlier.authors ??= d.authors;
       earlier.venue ??= d.venue;
-      note(d.line, `"${snippet(d.title)}" is listed again (also at line ${earlier.line}); read as one paper`);
+      if (this.room()) this.note(d.line, `"${snippet(d.title)}" is listed again (also at line ${earlier.line}); read as one paper`);
       return earlier;
     }
-    byKey.set(key, d);
-    drafts.push(d);
+    this.byKey.set(key, d);
+    this.drafts.push(d);
     return d;
-  };
-
-  const root: Card = newCard(0, 'root', 0, null, '');
-  const stack: Card[] = [root];
-  function newCard(rank: number, kind: Card['kind'], line: number, title: string | null, text: string): Card {
-    return { rank, kind, line, order: order++, title, text, labelTitle: null, fields: [], openerPaper: null, produced: 0, parent: null, authors: null, venue: null, numbered: false };
   }
-  const top = () => stack[stack.length - 1]!;
-  /** The innermost open card with a title: where a field without one of its own belongs. */
-  const titled = (): Card => {
-    for (let k = stack.length - 1; k > 0; k--) if (stack[k]!.title !== null || stack[k]!.openerPaper !== null) return stack[k]!;
-    return root;
-  };
 
-  /**
-   * A titled card closed with nothing naming a paper, kept for the blocks right after it: the
-   * paper's link may sit on the lines below its title, outside the title's own list item
-   * (`10. **Title**` followed by `   - [arXiv](…)`, which is no longer nested in it).
-   */
-  let orphan = null as Card | null;
-  const reportSkipped = (card: Card) => {
-    if (card.text.trim() === '') return;
+  private top(): Card {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** The innermost open card with a title: where a field without one of its own belongs. */
+  private titled(): Card {
+    const stack = this.stack;
+    for (let k = stack.length - 1; k > 0; k--) if (stack[k]!.title !== null || stack[k]!.openerPaper !== null) return stack[k]!;
+    return this.root;
+  }
+
+  private reportSkipped(card: Card): void {
+    if (card.text.trim() === '' || !this.room()) return;
     const what = card.kind === 'row' ? 'table row' : card.kind === 'item' ? 'list item' : card.kind;
-    note(card.line, `${what} "${snippet(card.text)}" skipped: no paper link or id in it`);
-  };
-  const settleOrphan = () => {
-    if (orphan && orphan.produced === 0) reportSkipped(orphan);
-    orphan = null;
-  };
+    this.note(card.line, `${what} "${snippet(card.text)}" skipped: no paper link or id in it`);
+  }
+
+  private settleOrphan(): void {
+    if (this.orphan && this.orphan.produced === 0) this.reportSkipped(this.orphan);
+    this.orphan = null;
+  }
 
   /** Makes the card's paper from its fields or its report structure; true when it has one. */
-  const settle = (card: Card): boolean => {
+  private settle(card: Card): boolean {
     // fields outside any heading, item or row belong to no card: no paper is made of them
     const title = card.kind === 'root' ? null : (card.labelTitle ?? card.title);
     if (card.openerPaper) {
@@ -262,95 +303,107 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
     if (card.fields.length > 0 && title !== null) {
       const keys = new Set(card.fields.map((f) => f.key));
       if (keys.size > 1 && card.produced > 0) {
-        note(card.line, `"${snippet(title)}": links to ${keys.size} different papers under one title; none taken`);
+        if (this.room()) this.note(card.line, `"${snippet(title)}": links to ${keys.size} different papers under one title; none taken`);
         return false;
       }
-      add({ ref: card.fields[0]!, title, line: card.line, order: card.order, authors: card.authors, venue: card.venue });
+      this.add({ ref: card.fields[0]!, title, line: card.line, order: card.order, authors: card.authors, venue: card.venue });
       return true;
     }
     if (card.fields.length > 0) {
-      note(Math.max(1, card.line), `a paper link (${card.fields[0]!.key}) with no title beside it or above it was skipped`);
+      if (this.room()) this.note(Math.max(1, card.line), `a paper link (${card.fields[0]!.key}) with no title beside it or above it was skipped`);
       return false;
     }
     if (title !== null && card.authors !== null && card.produced === 0 && card.kind === 'heading' && (card.venue !== null || card.numbered)) {
-      add({ ref: null, title, line: card.line, order: card.order, authors: card.authors, venue: card.venue });
+      this.add({ ref: null, title, line: card.line, order: card.order, authors: card.authors, venue: card.venue });
       return true;
     }
     return false;
-  };
+  }
 
-  const close = (card: Card) => {
-    const parent = stack[stack.length - 1] ?? root;
+  private close(card: Card): void {
+    const parent = this.stack[this.stack.length - 1] ?? this.root;
     card.parent = parent;
-    if (settle(card)) card.produced++;
+    if (this.settle(card)) card.produced++;
     else if (card.produced === 0 && card.kind !== 'root') {
       if (card.title !== null && card.fields.length === 0) {
-        settleOrphan();
-        orphan = card;
-      } else reportSkipped(card);
+        this.settleOrphan();
+        this.orphan = card;
+      } else this.reportSkipped(card);
     }
     parent.produced += card.produced;
-  };
-  /** Where the open `<summary>` cards are in `stack`, innermost last: `</details>` finds its own at once. */
-  const summaries: number[] = [];
-  const closeWhile = (keep: (c: Card) => boolean) => {
-    while (stack.length > 1 && !keep(top())) {
-      if (summaries[summaries.length - 1] === stack.length - 1) summaries.pop();
-      close(stack.pop()!);
-    }
-  };
+  }
+
+  private closeTop(): void {
+    if (this.summaries[this.summaries.length - 1] === this.stack.length - 1) this.summaries.pop();
+    this.close(this.stack.pop()!);
+  }
+
+  /** Closes open cards until `depth` are left (the root always stays). */
+  private closeTo(depth: number): void {
+    while (this.stack.length > 1 && this.stack.length > depth) this.closeTop();
+  }
+
+  /** Closes the open cards of rank `rank` and lower (headings of that level and deeper, items, rows). */
+  private closeFromRank(rank: number): void {
+    while (this.stack.length > 1 && this.top().rank >= rank) this.closeTop();
+  }
+
+  private closeRows(): void {
+    while (this.stack.length > 1 && this.top().kind === 'row') this.closeTop();
+  }
 
   /** A paragraph that could pass for a paper and is not one: a bold section label, a line of links to no paper. */
-  const noteLoosePara = (cells: readonly CellReading[], line: number) => {
+  private noteLoosePara(cells: readonly CellReading[], line: number): void {
     const cell = cells[0];
     if (!cell || cell.bare.length > 0 || cell.links.some((l) => l.ref)) return;
     if (cell.links.length > 0) {
       const text = oneLine(cell.text);
-      if (text.length <= 200) note(line, `paragraph "${snippet(text)}" skipped: its links name no paper`);
+      if (text.length <= 200 && this.room()) this.note(line, `paragraph "${snippet(text)}" skipped: its links name no paper`);
     } else if (cell.label === null && boldOnly(cell)) {
       const text = oneLine(cell.text);
-      if (text.length <= 40) note(line, `section label "${snippet(text)}" skipped: not a paper's title`);
+      if (text.length <= 40 && this.room()) this.note(line, `section label "${snippet(text)}" skipped: not a paper's title`);
     }
-  };
+  }
 
-  for (const b of blocks) {
+  push(b: Block): void {
     switch (b.kind) {
       case 'code':
-        note(b.line, 'code block skipped: code is never a paper');
-        continue;
+        if (this.room()) this.note(b.line, 'code block skipped: code is never a paper');
+        return;
       case 'details-end': {
-        const at = summaries[summaries.length - 1];
-        if (at !== undefined) closeWhile(() => stack.length - 1 < at);
-        continue;
+        const at = this.summaries[this.summaries.length - 1];
+        if (at !== undefined) this.closeTo(at);
+        return;
       }
       case 'list-end':
-        closeWhile((c) => c.rank < 10 + b.level);
-        continue;
+        this.closeFromRank(10 + b.level);
+        return;
       case 'table-end':
-        closeWhile((c) => c.kind !== 'row');
-        continue;
+        this.closeRows();
+        return;
       default:
         break;
     }
-    if (b.kind === 'row' && b.header) continue;
+    if (b.kind === 'row' && b.header) return;
     const rank = rankOf(b);
     const cells = b.cells.map(readCell);
     let card: Card;
     if (rank >= 0) {
-      closeWhile((c) => c.rank < rank);
+      this.closeFromRank(rank);
       const first = b.cells[0]?.find((s) => s.text.trim() !== '');
       const text = cells.map((c) => c.text).join(' | ');
-      card = newCard(rank, b.kind, b.line, null, text);
+      card = newCard(rank, b.kind, b.line, this.order++, null, text);
       card.title = b.kind === 'row' ? rowTitle(cells, b.cells) : openerTitle(b, cells[0]!, first);
       card.numbered = /^\s*(?:\d{1,4}[.)、]|#\d)/.test(text);
-      if (card.title !== null) settleOrphan();
-      if (b.kind === 'summary') summaries.push(stack.length);
-      stack.push(card);
+      if (card.title !== null) this.settleOrphan();
+      if (b.kind === 'summary') this.summaries.push(this.stack.length);
+      this.stack.push(card);
     } else {
-      if (top().kind === 'row') closeWhile((c) => c.kind !== 'row');
-      card = top();
+      if (this.top().kind === 'row') this.closeRows();
+      card = this.top();
     }
-    const owner = card.title !== null ? card : (orphan ?? titled());
+    const orphan = this.orphan;
+    const owner = card.title !== null ? card : (orphan ?? this.titled());
     let mentions = 0;
     for (const ids of b.ids) {
       const ref = refFromId(ids);
@@ -360,10 +413,10 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       const alone = (cell.links.length > 0 || cell.bare.length > 0) && besideIsShort(cell.beside(), b.kind);
       for (const l of cell.links) {
         if (!l.ref) continue;
-        const linkTitle = cleanTitle(l.text);
-        if (isTitleLike(linkTitle) && linkTitle.length <= MAX_TITLE) {
+        const title = linkTitle(l);
+        if (isTitleLike(title) && title.length <= MAX_TITLE) {
           if (alone) {
-            const d = add({ ref: l.ref, title: linkTitle, line: b.line, order: order++, authors: null, venue: null });
+            const d = this.add({ ref: l.ref, title, line: b.line, order: this.order++, authors: null, venue: null });
             if (rank >= 0 && card.openerPaper === null) card.openerPaper = d;
             card.produced++;
           } else mentions++;
@@ -376,22 +429,25 @@ export function findPapers(blocks: readonly Block[], file: string): FoundPapers 
       }
       if (cell.label && b.kind !== 'heading' && b.kind !== 'summary' && b.kind !== 'row') readFields(cell.text, owner);
     }
-    if (orphan !== null && owner === orphan && orphan.fields.length > 0 && orphan.produced === 0 && settle(orphan)) {
+    if (orphan !== null && owner === orphan && orphan.fields.length > 0 && orphan.produced === 0 && this.settle(orphan)) {
       orphan.produced++;
       for (let c = orphan.parent; c; c = c.parent) c.produced++;
     }
-    if (rank < 0 && b.kind === 'para' && b.ids.length === 0) noteLoosePara(cells, b.line);
-    if (mentions > 0) note(b.line, `${mentions === 1 ? 'a paper link' : `${mentions} paper links`} in running text skipped: a mention, not a listed paper`);
+    if (rank < 0 && b.kind === 'para' && b.ids.length === 0) this.noteLoosePara(cells, b.line);
+    if (mentions > 0 && this.room()) this.note(b.line, `${mentions === 1 ? 'a paper link' : `${mentions} paper links`} in running text skipped: a mention, not a listed paper`);
   }
-  closeWhile(() => false);
-  settleOrphan();
-  close(root);
 
-  drafts.sort((a, b) => a.order - b.order);
-  diagnostics.sort((a, b) => a.line - b.line);
-  const papers = drafts.map((d) => toPaper(d, file));
-  if (dropped > 0) diagnostics.push({ line: 0, severity: 'info', message: `${dropped} more skipped blocks not listed` });
-  return { papers, diagnostics };
+  finish(): FoundPapers {
+    this.closeTo(1);
+    this.settleOrphan();
+    this.close(this.root);
+    const { drafts, diagnostics } = this;
+    drafts.sort((a, b) => a.order - b.order);
+    diagnostics.sort((a, b) => a.line - b.line);
+    const papers = drafts.map((d) => toPaper(d, this.file));
+    if (this.dropped > 0) diagnostics.push({ line: 0, severity: 'info', message: `${this.dropped} more skipped blocks not listed` });
+    return { papers, diagnostics };
+  }
 }
 
 /** `Title:`, `Authors:` and venue fields, one a line; a field's value runs on over lines without a label. */
@@ -407,7 +463,11 @@ function readFields(text: string, card: Card): void {
     kind = null;
     value = '';
   };
-  for (const line of text.split('\n').slice(0, 50)) {
+  for (let start = 0, n = 0; n < 50 && start <= text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
     const l = splitLabel(line);
     if (l) {
       done();

@@ -31,7 +31,9 @@ export function cleanTitle(raw: string): string {
     t = t.trim();
     if (t === before) break;
   }
-  return t.replace(/^["“「『]+(.*?)["”」』]+$/u, '$1').replace(/\s*[:：]$/, '').trim();
+  const unquoted = t.replace(/^["“「『]+(.*?)["”」』]+$/u, '$1');
+  // the trailing colon's pattern is tried at every position: only a text ending in one needs it
+  return (unquoted.endsWith(':') || unquoted.endsWith('：') ? unquoted.replace(/\s*[:：]$/, '') : unquoted).trim();
 }
 
 const GENERIC_WORDS = new Set([
@@ -66,6 +68,7 @@ export function isTitleLike(text: string): boolean {
 /** `**Label:** value` or `Label：value` at the start of a line: the label (lowercased, emoji out) and the value. */
 export function splitLabel(line: string): { label: string; value: string } | null {
   const text = line.length > 4000 ? line.slice(0, 4000) : line;
+  if (!text.includes(':') && !text.includes('：')) return null;
   const m = LABEL.exec(text);
   if (!m) return null;
   const label = oneLine(m[1]!.replace(PICTO_ALL, ' ').replace(/[*_`]/g, '')).toLowerCase();
