@@ -9,10 +9,18 @@ import { build } from 'esbuild';
 // start-up time (the first frame's budget): Ink imports es-toolkit/compat's barrel for one
 // function (1,300 module files for Node to load), and React, its reconciler and scheduler are
 // CommonJS, which Node must scan before an ES module can import them. Bundled, neither cost remains.
-const BUNDLED = /^(ink|es-toolkit|react|react-reconciler|scheduler)(\/|$)/;
+// commander, which every run but `papers --version` loads, is CommonJS too: bundled, for the same
+// reason. It requires child_process for executable subcommands, which papers has none of; that
+// module (and the net stack it loads) costs every run milliseconds, so commander gets it on first use.
+const BUNDLED = /^(ink|es-toolkit|react|react-reconciler|scheduler|commander)(\/|$)/;
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: args.path, namespace: 'on-first-use' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+      contents: "let cp; module.exports = { spawn: (...args) => (cp ??= require('node:child_process')).spawn(...args) };",
+      loader: 'js',
+    }));
     b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.test(args.path) ? undefined : { path: args.path, external: true }));
   },
 };
@@ -32,6 +40,8 @@ const result = await build({
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
+  // the bundled CommonJS (commander) requires Node's own modules, which an ES module has no require for
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 
 // esbuild never deletes chunks of earlier builds; remove them here rather than emptying dist/ first,

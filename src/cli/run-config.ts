@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander';
 import type { ConfigFlag, ConfigKey } from '../core/config.js';
 import { loadConfig, type LoadedConfig } from '../io/config-file.js';
+import { setColorMode } from './output.js';
 
 /** A command-line option that sets a config value: given on the command line, it is the flag layer. */
 export class ConfigOption extends Option {
@@ -50,4 +51,11 @@ export function resolveConfig(command: Command, env: NodeJS.ProcessEnv = process
 /** This run's settings (resolved now when the hook did not, as for Tab completion). */
 export function configOf(command: Command): LoadedConfig {
   return resolved.get(programOf(command)) ?? resolveConfig(command);
+}
+
+/** Resolves the settings for the command about to run and applies what all commands share (colour). */
+export function applyConfig(command: Command): void {
+  // completion must work even with a broken config: it reads the settings only if it needs them
+  if (command.name() === '__complete' || command.name() === 'completion') return setColorMode('auto');
+  setColorMode(resolveConfig(command).config.color);
 }

@@ -1,26 +1,9 @@
 // When `papers` / `papers list` opens the interactive UI, and opening it. The UI chunk (Ink, React)
-// is imported here and only here, dynamically, so printing commands never load it.
-import { resolve } from 'node:path';
+// and what opening it needs (./ui-open.ts) are imported here and only here, dynamically, so printing
+// commands never load them.
 import type { Command } from 'commander';
 import type { LibraryHandle } from '../core/library.js';
-import { failure } from '../core/errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { inspectExportTarget } from '../io/export-target.js';
-import { openInBrowser } from '../io/open-url.js';
-import { localToday } from '../io/clock.js';
-import { databaseOfPapers } from '../io/db/bridge.js';
-import { searchShown, searchSnapshot } from './query-search.js';
-import { configOf } from './run-config.js';
-import { rankByInterest, type InterestOptions, type InterestRanking } from '../core/rank/interest.js';
-import type { Snapshot } from '../core/library.js';
-import type { Query } from '../core/query/index.js';
-import { interestOptions } from './interest.js';
-import { nearMiss } from '../io/near-miss.js';
-import { uiFetcher } from './ui-fetcher.js';
-import { defaultRules } from './rules-run.js';
 import type { LibraryStore } from '../io/library-store.js';
-import { loadParsers } from '../io/parsers.js';
-import { loadTextWidth } from '../core/text/columns.js';
 
 interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -38,91 +21,29 @@ export function wantsUi(options: { json?: boolean; plain?: boolean }, env: NodeJ
   return Boolean(streams.stdin.isTTY && streams.stdout.isTTY) && !options.json && !options.plain && !inCi(env);
 }
 
-/**
- * Writes a Markdown export from the UI. An existing file is replaced only when papers wrote it as a
- * reading list and it holds no ticks or notes the library lacks (inspectExportTarget, as `export -o`).
- */
-export async function writeExport(path: string, text: string, library: Snapshot): Promise<string> {
-  const full = resolve(path);
-  const target = inspectExportTarget(full, library);
-  switch (target.kind) {
-    case 'folder':
-      throw failure(`${path}: is a folder; choose a file`);
-    case 'unreadable':
-      throw failure(`${path}: cannot read it (${target.code}); choose another file`);
-    case 'foreign':
-      throw failure(`${path}: exists and is not a reading list papers wrote; choose another file`);
-    case 'unimported':
-      throw failure(`${path}: has edits not imported yet (${target.edits}); run 'papers import ${path}' first, or choose another file`);
-    case 'ours':
-      if (target.format !== 'md' && target.format !== 'empty') throw failure(`${path}: exists and is not a reading list papers wrote; choose another file`);
-  }
-  try {
-    writeFileAtomic(full, text);
-  } catch (e) {
-    throw failure(`${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return path;
-}
-
-/** Opens the UI on `handle`; `libraryDir` (the library on disk, not the seed) lends its cached search index. */
 let uiModule: Promise<typeof import('../ui/index.js')> | undefined;
+let openingModule: Promise<typeof import('./ui-open.js')> | undefined;
 
 /**
- * Starts loading the UI chunk, so that its file reads and WebAssembly compile overlap with reading
- * the library. Call only when the UI will likely open: it is what loads Ink and React.
+ * Starts loading the UI chunk and the code that opens it, so that their file reads and WebAssembly
+ * compile overlap with reading the library. Call only when the UI will likely open: it is what
+ * loads Ink and React.
  */
 export function preloadUi(): void {
   // React reads NODE_ENV when first imported: production skips its development checks.
   Object.assign(process.env, { NODE_ENV: 'production' });
   uiModule ??= import('../ui/index.js');
   uiModule.catch(() => {}); // reported by openUi, if the UI opens at all
-}
-
-/** `store`: the library on disk the UI shows, which `F` fetches into; without it there is no fetching. */
-export async function openUi(library: LibraryHandle, command: Command, libraryDir: string | null, store?: LibraryStore): Promise<void> {
-  // The UI reads the library's papers without their abstracts; each is read when shown.
-  const handle: LibraryHandle = store ? Object.create(library, { snapshot: { value: () => store.shownSnapshot() } }) : library;
-  const { config } = configOf(command);
-  const today = localToday();
-  preloadUi();
-  // the UI runs for long: a library changed meanwhile may need its digests re-read
-  void loadParsers();
-  await loadTextWidth();
-  const { runUi, createSearchFilter } = await uiModule!;
-  // The live filter searches the library's own database; papers without one (read from files) are
-  // copied into one in memory after the first frame, by prepare.
-  const db = () => store?.database() ?? null;
-  const search = {
-    run: (query: Query, snapshot: Snapshot) => {
-      const database = db();
-      return database ? searchShown(database, snapshot, query) : searchSnapshot(snapshot, query);
-    },
-    prepare: (snapshot: Snapshot) => (db() ? true : (databaseOfPapers(snapshot.papers, snapshot.latestDigest), true)),
-  };
-  const filter = createSearchFilter(search, { today, searches: config.searches, nearMiss });
-  const fetcher = store ? uiFetcher({ store, sources: config.sources, rules: () => defaultRules(command).rules }) : undefined;
-  // The first frame shows the first rows of the list; the rest is read after it (shownPages).
-  const pages = store?.shownPages();
-  await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, () => handle.snapshot(), config.ranking), ...(fetcher ? { fetcher } : {}), ...(pages ? { pages } : {}) });
+  openingModule ??= import('./ui-open.js');
+  openingModule.catch(() => {});
 }
 
 /**
- * The UI's `s` ranking: config tag lists and the rules file read here, once, at launch. A broken
- * rules file does not keep the UI from opening: the ranking goes without rules and says why.
- * Rule matches are worked out lazily (only when falling back), over the papers as then shown.
+ * Opens the UI on `library`. `store`: the library on disk the UI shows, which `F` fetches into;
+ * without it there is no fetching. `libraryDir`: that library's folder (null for the seed).
  */
-function interestRanker(command: Command, snapshot: () => Snapshot, tags: { positive: string[]; negative: string[] }): (snapshot: Snapshot) => InterestRanking {
-  let options: InterestOptions;
-  let rulesProblem: string | null = null;
-  try {
-    options = interestOptions(command, snapshot);
-  } catch (e) {
-    options = { positive: tags.positive, negative: tags.negative };
-    rulesProblem = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-  }
-  return (current) => {
-    const ranking = rankByInterest(current, options);
-    return rulesProblem && ranking.reason ? { ...ranking, reason: `${ranking.reason} (rules not used: ${rulesProblem})` } : ranking;
-  };
+export async function openUi(library: LibraryHandle, command: Command, libraryDir: string | null, store?: LibraryStore): Promise<void> {
+  preloadUi();
+  const { openUi: open } = await openingModule!;
+  await open(uiModule!, library, command, store);
 }

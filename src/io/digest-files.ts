@@ -37,7 +37,9 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const b of sample) {
+  // an index loop: this runs once per command, before the JIT, where iterating a typed array is slow
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { SORT_KEYS } from '../../src/core/rank/sort.js';
 import { bashLines, complete, shellWords, zshLines, type CompletionSource } from '../../src/cli/complete.js';
 import { BIN, run as papers, ROOT, sandbox } from './run-in-process.js';

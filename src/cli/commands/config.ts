@@ -1,19 +1,11 @@
 // `papers config`: the effective settings and where each came from; `papers config path`.
-// Also applies the settings every command shares (colour) before any command runs.
 import { Argument, type Command } from 'commander';
 import { CONFIG_KEYS, SETTINGS, describeOrigin, envName, formatValue, isConfigKey, unknownKey } from '../../core/config.js';
 import { nearMiss } from '../../io/near-miss.js';
 import { usageError } from '../../core/errors.js';
 import { writeConfigValue, type LoadedConfig } from '../../io/config-file.js';
-import { processOutput, setColorMode } from '../output.js';
+import { processOutput } from '../output.js';
 import { configOf, resolveConfig } from '../run-config.js';
-
-/** Resolves the settings for the command about to run and applies what all commands share. */
-export function applyConfig(command: Command): void {
-  // completion must work even with a broken config: it reads the settings only if it needs them
-  if (command.name() === '__complete' || command.name() === 'completion') return setColorMode('auto');
-  setColorMode(resolveConfig(command).config.color);
-}
 
 /** Every key, its default, its environment variable and what it does, for `papers config --help`. */
 function keyTable(): string {

@@ -12,7 +12,8 @@ export async function loadTextWidth(): Promise<void> {
   stringWidth ??= (await import('string-width')).default;
 }
 
-const segmenter = new Intl.Segmenter();
+// made on first use: constructing one costs milliseconds, which a run that measures only ASCII never pays
+let segmenter: Intl.Segmenter | undefined;
 
 /** Grapheme widths seen so far (CJK and emoji text repeats its characters). Bounded. */
 const widths = new Map<string, number>();
@@ -115,7 +116,7 @@ function segmentRun(text: string, i: number, end: number, visit: (start: number,
     const stop = Math.min(end, k + size);
     let held = -1;
     let heldLength = 0;
-    for (const { segment, index } of segmenter.segment(text.slice(k, stop))) {
+    for (const { segment, index } of (segmenter ??= new Intl.Segmenter()).segment(text.slice(k, stop))) {
       if (held >= 0 && visit(held, held + heldLength, graphemeWidth(text.slice(held, held + heldLength)), false) === false) return false;
       held = k + index;
       heldLength = segment.length;

@@ -4,11 +4,21 @@
 // Proxies (http:// only): plain requests go to the proxy with the absolute URL; https goes
 // through a CONNECT tunnel and TLS to the origin over it. Node 20's global fetch neither reads
 // HTTP(S)_PROXY nor exposes the undici proxy agents it bundles, hence these modules.
-import http from 'node:http';
-import https from 'node:https';
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import tls from 'node:tls';
-import { createGunzip } from 'node:zlib';
+
+// Node's network modules are required on the first request: loading them costs milliseconds,
+// which every command that fetches nothing would pay at start-up.
+const requireBuiltin = createRequire(import.meta.url);
+interface NetModules {
+  http: typeof import('node:http');
+  https: typeof import('node:https');
+  tls: typeof import('node:tls');
+  zlib: typeof import('node:zlib');
+}
+let net: NetModules | undefined;
+const netModules = (): NetModules => (net ??= { http: requireBuiltin('node:http'), https: requireBuiltin('node:https'), tls: requireBuiltin('node:tls'), zlib: requireBuiltin('node:zlib') });
 
 export interface GetLimits {
   connectTimeoutMs: number;
@@ -19,7 +29,7 @@ export interface GetLimits {
 export interface GetResponse {
   status: number;
   statusMessage: string;
-  headers: http.IncomingHttpHeaders;
+  headers: IncomingHttpHeaders;
   body: Buffer;
 }
 
@@ -62,9 +72,10 @@ function describeError(e: NodeJS.ErrnoException, url: URL, proxy: URL | null): N
 /** Resolves once, with the body or the reason there is none; never rejects, never outlives totalTimeoutMs. */
 export function httpGet(request: GetRequest): Promise<GetResult> {
   const { url, proxy, limits } = request;
+  const { http, https, tls, zlib } = netModules();
   return new Promise((resolve) => {
     let settled = false;
-    let current: http.ClientRequest | null = null;
+    let current: ClientRequest | null = null;
     const finish = (result: GetResult) => {
       if (settled) return;
       settled = true;
@@ -79,7 +90,7 @@ export function httpGet(request: GetRequest): Promise<GetResult> {
     const onError = (e: Error) => finish({ ok: false, failure: describeError(e as NodeJS.ErrnoException, url, proxy) });
     const connected = () => clearTimeout(connectTimer);
     /** Starts `req`; the connect timeout ends when its socket connects. */
-    const send = (req: http.ClientRequest) => {
+    const send = (req: ClientRequest) => {
       current = req;
       req.on('error', onError);
       req.on('socket', (socket: Socket) => (socket.connecting ? socket.once('connect', connected) : connected()));
@@ -87,7 +98,7 @@ export function httpGet(request: GetRequest): Promise<GetResult> {
     };
     const headers = { ...request.headers, 'accept-encoding': 'gzip' };
 
-    const onResponse = (res: http.IncomingMessage) => {
+    const onResponse = (res: IncomingMessage) => {
       connected();
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > limits.maxBytes) {
@@ -95,7 +106,7 @@ export function httpGet(request: GetRequest): Promise<GetResult> {
         return;
       }
       const gzipped = /^\s*(x-)?gzip\s*$/i.test(String(res.headers['content-encoding'] ?? ''));
-      const stream = gzipped ? res.pipe(createGunzip()) : res;
+      const stream = gzipped ? res.pipe(zlib.createGunzip()) : res;
       const chunks: Buffer[] = [];
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
@@ -123,7 +134,7 @@ export function httpGet(request: GetRequest): Promise<GetResult> {
     }
     const target = `${url.hostname}:${url.port || 443}`;
     const tunnel = http.request({ ...at, method: 'CONNECT', path: target, headers: { host: target, ...proxyAuth(proxy) } });
-    tunnel.on('connect', (res: http.IncomingMessage, socket: Socket) => {
+    tunnel.on('connect', (res: IncomingMessage, socket: Socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();
         fail('proxy', `the proxy ${proxy.host} refused the tunnel to ${url.host} (HTTP ${res.statusCode})`);
