@@ -14,7 +14,6 @@
 // `papers merge-decisions` (the git merge driver). Pure: no fs.
 import type { Node as YamlNode } from 'yaml';
 import type { YamlModule } from './yaml-codec.js';
-import { compareCodeUnits } from './text/order.js';
 import type { Decision } from './library.js';
 import { VIRTUAL_TAGS } from './virtual-tags.js';
 
@@ -193,28 +192,28 @@ function yamlScalar(value: string): string {
   return JSON.stringify(value);
 }
 
+const YAML_TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+
 function yamlTime(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? value : JSON.stringify(value);
+  return YAML_TIME.test(value) ? value : JSON.stringify(value);
 }
 
 /** The file's bytes for these decisions: header, then one block per paper sorted by id, blank lines between. */
 export function serializeDecisions(decisions: ReadonlyMap<string, Decision>): string {
-  const blocks: string[] = [];
-  for (const id of [...decisions.keys()].sort(compareCodeUnits)) {
+  let out = `${DECISIONS_HEADER.join('\n')}\n`;
+  // the default sort compares UTF-16 code units, as compareCodeUnits does, without a call per pair
+  for (const id of [...decisions.keys()].sort()) {
     const d = decisions.get(id)!;
     if (isEmptyDecision(d)) continue;
-    const lines = [`${yamlScalar(id)}:`];
-    const tags = Object.keys(d.tags).sort(compareCodeUnits);
+    out += `\n${yamlScalar(id)}:\n`;
+    const tags = Object.keys(d.tags).sort();
     if (tags.length > 0) {
-      lines.push('  tags:');
-      for (const t of tags) lines.push(`    ${yamlScalar(t)}: ${yamlTime(d.tags[t]!)}`);
+      out += '  tags:\n';
+      for (const t of tags) out += `    ${yamlScalar(t)}: ${yamlTime(d.tags[t]!)}\n`;
     }
-    if (d.note) {
-      lines.push('  note:', `    text: ${JSON.stringify(d.note.text)}`, `    at: ${yamlTime(d.note.at)}`);
-    }
-    blocks.push(lines.join('\n'));
+    if (d.note) out += `  note:\n    text: ${JSON.stringify(d.note.text)}\n    at: ${yamlTime(d.note.at)}\n`;
   }
-  return `${DECISIONS_HEADER.join('\n')}\n${blocks.map((b) => `\n${b}\n`).join('')}`;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
