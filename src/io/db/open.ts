@@ -24,6 +24,11 @@ export interface Derived {
 
 /** The database, or null when the library has nothing yet (no digests, no previous store). */
 export function openDerived(dir: string, options: DerivedOptions = {}): Derived | null {
+  if (checked?.dir === dir) {
+    const { derived } = checked;
+    checked = null;
+    return derived;
+  }
   const opened = openDatabaseFile(dir);
   if (opened.state === 'ok' && (!opened.writable || !needsWork(opened.db, dir))) return { db: opened.db, writable: opened.writable };
   if (opened.state === 'ok') opened.db.close();
@@ -41,15 +46,24 @@ export function openDerived(dir: string, options: DerivedOptions = {}): Derived 
  * (so the seed is not shown in its place): then opening the library needs no parser.
  */
 export function derivedIsCurrent(dir: string): boolean {
+  checked?.derived.db.close();
+  checked = null;
   const opened = openDatabaseFile(dir);
   if (opened.state !== 'ok') return false;
+  let current = false;
   try {
     const hasPapers = opened.db.prepare('SELECT 1 FROM papers LIMIT 1').get() !== undefined;
-    return hasPapers && (!opened.writable || !needsWork(opened.db, dir));
+    current = hasPapers && (!opened.writable || !needsWork(opened.db, dir));
   } finally {
-    opened.db.close();
+    // the library opened next (right after, by the same command) takes this connection: one open, not two
+    if (current) checked = { dir, derived: { db: opened.db, writable: opened.writable } };
+    else opened.db.close();
   }
+  return current;
 }
+
+/** The database derivedIsCurrent found current, until openDerived takes it. */
+let checked: { dir: string; derived: Derived } | null = null;
 
 /** As openDerived, for a caller that holds the library lock. */
 export function openDerivedLocked(dir: string, options: DerivedOptions = {}): Derived | null {
