@@ -71,7 +71,9 @@ function titleTiers(scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, mat
     for (let g = 0; g + 1 < scoring.length; g++) {
       for (const left of runsOf(scoring[g]!, lexicon)) for (const right of runsOf(scoring[g + 1]!, lexicon)) pairs.push(`{title}: (${[...left, ...right].join(' + ')})`);
     }
-    const adjacent = pairs.length > 0 ? `(${all}) AND (${pairs.join(' OR ')})` : null;
+    // Of two groups, an adjacent pair in the title has both there: the title filters of `all`
+    // would only cost bm25 another pass over their doclists.
+    const adjacent = pairs.length === 0 ? null : `(${scoring.length === 2 ? match : all}) AND (${pairs.join(' OR ')})`;
     if (adjacent) tiers.push({ expr: adjacent, order: ABSTRACT_BM25 });
     const primaries = scoring.map((g) => g.clauses.filter((c) => inTitle(c.term)).flatMap((c) => primaryOf(c.term, lexicon) ?? []));
     if (primaries.every((p) => p.length > 0)) {
