@@ -83,7 +83,9 @@ export function buildSearchIndex(papers: readonly IndexablePaper[], only?: Itera
     for (const w of only) termId(index, w);
     index.closed = true;
   }
-  addToIndex(index, papers);
+  // A closed index ranks its papers once and is never caught up with changed text: hashing every
+  // paper's text would buy nothing (highlighting then reads a hit's words from its own text).
+  addToIndex(index, papers, only ? papers.map(() => 0) : undefined);
   return index;
 }
 
