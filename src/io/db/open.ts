@@ -27,7 +27,7 @@ export function openDerived(dir: string, options: DerivedOptions = {}): Derived 
   if (checked?.dir === dir) {
     const { derived } = checked;
     checked = null;
-    return derived;
+    if (derived.db.open) return derived;
   }
   const opened = openDatabaseFile(dir);
   if (opened.state === 'ok' && (!opened.writable || !needsWork(opened.db, dir))) return { db: opened.db, writable: opened.writable };
@@ -46,7 +46,7 @@ export function openDerived(dir: string, options: DerivedOptions = {}): Derived 
  * (so the seed is not shown in its place): then opening the library needs no parser.
  */
 export function derivedIsCurrent(dir: string): boolean {
-  checked?.derived.db.close();
+  if (checked?.derived.db.open) checked.derived.db.close();
   checked = null;
   const opened = openDatabaseFile(dir);
   if (opened.state !== 'ok') return false;
