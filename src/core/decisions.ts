@@ -14,7 +14,6 @@
 // `papers merge-decisions` (the git merge driver). Pure: no fs.
 import type { Node as YamlNode } from 'yaml';
 import type { YamlModule } from './yaml-codec.js';
-import { compareCodeUnits } from './text/order.js';
 import type { Decision } from './library.js';
 import { VIRTUAL_TAGS } from './virtual-tags.js';
 
@@ -195,8 +194,10 @@ function yamlScalar(value: string): string {
   return JSON.stringify(value);
 }
 
+const YAML_TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+
 function yamlTime(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) ? value : JSON.stringify(value);
+  return YAML_TIME.test(value) ? value : JSON.stringify(value);
 }
 
 /** A key or value as yamlScalar and yamlTime write it. */
@@ -251,22 +252,75 @@ function parseOwnLayout(text: string): Decisions | null {
 
 /** The file's bytes for these decisions: header, then one block per paper sorted by id, blank lines between. */
 export function serializeDecisions(decisions: ReadonlyMap<string, Decision>): string {
-  const blocks: string[] = [];
-  for (const id of [...decisions.keys()].sort(compareCodeUnits)) {
+  let out = `${DECISIONS_HEADER.join('\n')}\n`;
+  // the default sort compares UTF-16 code units, as compareCodeUnits does, without a call per pair
+  for (const id of [...decisions.keys()].sort()) {
     const d = decisions.get(id)!;
-    if (isEmptyDecision(d)) continue;
-    const lines = [`${yamlScalar(id)}:`];
-    const tags = Object.keys(d.tags).sort(compareCodeUnits);
-    if (tags.length > 0) {
-      lines.push('  tags:');
-      for (const t of tags) lines.push(`    ${yamlScalar(t)}: ${yamlTime(d.tags[t]!)}`);
-    }
-    if (d.note) {
-      lines.push('  note:', `    text: ${JSON.stringify(d.note.text)}`, `    at: ${yamlTime(d.note.at)}`);
-    }
-    blocks.push(lines.join('\n'));
+    if (!isEmptyDecision(d)) out += blockOf(id, d);
   }
-  return `${DECISIONS_HEADER.join('\n')}\n${blocks.map((b) => `\n${b}\n`).join('')}`;
+  return out;
+}
+
+/** One paper's block: a blank line, its id, its tags and note (every line indented but the id's). */
+function blockOf(id: string, d: Decision): string {
+  let out = `\n${yamlScalar(id)}:\n`;
+  const tags = Object.keys(d.tags).sort();
+  if (tags.length > 0) {
+    out += '  tags:\n';
+    for (const t of tags) out += `    ${yamlScalar(t)}: ${yamlTime(d.tags[t]!)}\n`;
+  }
+  if (d.note) out += `  note:\n    text: ${JSON.stringify(d.note.text)}\n    at: ${yamlTime(d.note.at)}\n`;
+  return out;
+}
+
+/** Past this many changed papers the whole file is written again: splicing would gain nothing. */
+const SPLICED_AT_MOST = 256;
+
+/**
+ * serializeDecisions(next), made from `text` = serializeDecisions(prev) by rewriting only the
+ * blocks of the papers whose decision in `next` is not the very object it is in `prev` (a change
+ * copies the map and replaces what it changes). Null when many changed, or when `text` turns out
+ * not to hold a block it should: then the caller serializes `next` whole.
+ */
+export function reserializeDecisions(text: string, prev: ReadonlyMap<string, Decision>, next: ReadonlyMap<string, Decision>): string | null {
+  const changed = new Set<string>();
+  for (const [id, d] of next) if (prev.get(id) !== d) changed.add(id);
+  for (const id of prev.keys()) if (!next.has(id)) changed.add(id);
+  if (changed.size > SPLICED_AT_MOST) return null;
+  // A block starts at the blank line before its id, the only line not indented (notes, tags and
+  // odd ids are quoted on one line), and ends where the next block starts.
+  const blockAt = (id: string): { start: number; end: number } | null => {
+    const at = text.indexOf(`\n\n${yamlScalar(id)}:\n`);
+    if (at < 0) return null;
+    const next = text.indexOf('\n\n', at + 2);
+    return { start: at + 1, end: next < 0 ? text.length : next + 1 };
+  };
+  const edits: Array<{ start: number; end: number; id: string; block: string }> = [];
+  for (const id of changed) {
+    const before = prev.get(id);
+    const after = next.get(id);
+    const block = after && !isEmptyDecision(after) ? blockOf(id, after) : '';
+    if (before && !isEmptyDecision(before)) {
+      const found = blockAt(id);
+      if (!found) return null;
+      edits.push({ ...found, id, block });
+    } else if (block !== '') {
+      // a new block goes before the first block of a greater id (code units, as the sort)
+      let following: string | null = null;
+      for (const [k, d] of prev) if (k > id && (following === null || k < following) && !isEmptyDecision(d)) following = k;
+      const found = following === null ? { start: text.length, end: text.length } : blockAt(following);
+      if (!found) return null;
+      edits.push({ start: found.start, end: found.start, id, block });
+    }
+  }
+  edits.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  let out = '';
+  let from = 0;
+  for (const e of edits) {
+    out += text.slice(from, e.start) + e.block;
+    from = Math.max(from, e.end);
+  }
+  return out + text.slice(from);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,13 +34,18 @@ export function hasTag(tags: Iterable<string>, tag: string): boolean {
 
 /**
  * The library's spelling of each tag, by key: the first written (earliest tag time; a time left
- * out by a hand edit counts as earliest; ties in code-unit order).
+ * out by a hand edit counts as earliest; ties in code-unit order). With `only`, of those keys alone.
  */
-export function tagSpellings(decisions: Iterable<Decision>): Map<string, string> {
+export function tagSpellings(decisions: Iterable<Decision>, only?: ReadonlySet<string>): Map<string, string> {
   const first = new Map<string, { tag: string; at: string }>();
+  // a library has few distinct tags on many papers: each one's key is worked out once
+  const keys = new Map<string, string>();
   for (const d of decisions) {
-    for (const [tag, at] of Object.entries(d.tags)) {
-      const key = tagKey(tag);
+    for (const tag in d.tags) {
+      let key = keys.get(tag);
+      if (key === undefined) keys.set(tag, (key = tagKey(tag)));
+      if (only && !only.has(key)) continue;
+      const at = d.tags[tag]!;
       const seen = first.get(key);
       if (!seen || at < seen.at || (at === seen.at && compareCodeUnits(tag, seen.tag) < 0)) first.set(key, { tag, at });
     }
@@ -90,7 +95,8 @@ export function spellTagWords(add: readonly string[], remove: readonly string[],
 /** The edits with their tags in the library's spellings (so `+To-Read` adds the `to-read` already in use). */
 export function spellTagEdits<E extends DecisionEdit>(edits: readonly E[], decisions: ReadonlyMap<string, Decision>): E[] {
   if (!edits.some((e) => e.kind === 'tag')) return [...edits];
-  const spellings = tagSpellings(decisions.values());
+  const typed = new Set(edits.flatMap((e) => (e.kind === 'tag' ? [...e.add, ...e.remove].map(tagKey) : [])));
+  const spellings = tagSpellings(decisions.values(), typed);
   return edits.map((e) => {
     if (e.kind !== 'tag') return e;
     const { add, remove } = spellTagWords(e.add, e.remove, spellings);

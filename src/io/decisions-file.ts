@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../core/errors.js';
-import { parseDecisions, serializeDecisions, type Decisions, type DecisionsError } from '../core/decisions.js';
+import { parseDecisions, reserializeDecisions, serializeDecisions, type Decisions, type DecisionsError } from '../core/decisions.js';
 import type { Decision } from '../core/library.js';
 import { asDiskError, writeFileAtomic } from './atomic.js';
 import { sha256 } from './digest-store.js';
@@ -31,6 +31,14 @@ interface Loaded {
   hash: string;
   stamp: string;
   error: DecisionsError | null;
+  /** The file's bytes, when they are serializeDecisions(decisions): a write then rewrites only the blocks it changes. */
+  canonical: Buffer | null;
+}
+
+interface Cache {
+  decisions: Decisions;
+  /** The file was papers' own serialization of the decisions (written by papers, or checked). */
+  canonical: boolean;
 }
 
 export function openDecisionsFile(dir: string, warn: (line: string) => void = () => {}): DecisionsFile {
@@ -58,18 +66,20 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw asDiskError(e, path, 'read');
       if (loaded?.hash === '') return Object.assign(loaded, { stamp });
-      return (loaded = { decisions: new Map(), hash: '', stamp, error: null });
+      return (loaded = { decisions: new Map(), hash: '', stamp, error: null, canonical: null });
     }
     const hash = sha256(bytes);
     if (loaded && loaded.hash === hash) {
       return Object.assign(loaded, { stamp });
     }
     const cached = readCache(cachePath, hash);
-    if (cached) return (loaded = { decisions: cached, hash, stamp, error: null });
-    const parsed = parseDecisions(yaml(), bytes.toString('utf8'));
-    if (!parsed.ok) return (loaded = { decisions: new Map(), hash, stamp, error: parsed.error });
-    writeCache(cachePath, hash, parsed.decisions);
-    return (loaded = { decisions: parsed.decisions, hash, stamp, error: null });
+    if (cached) return (loaded = { decisions: cached.decisions, hash, stamp, error: null, canonical: cached.canonical ? bytes : null });
+    const text = bytes.toString('utf8');
+    const parsed = parseDecisions(yaml(), text);
+    if (!parsed.ok) return (loaded = { decisions: new Map(), hash, stamp, error: parsed.error, canonical: null });
+    const canonical = serializeDecisions(parsed.decisions) === text;
+    writeCache(cachePath, hash, { decisions: parsed.decisions, canonical });
+    return (loaded = { decisions: parsed.decisions, hash, stamp, error: null, canonical: canonical ? bytes : null });
   }
 
   function problemLine(error: DecisionsError): string {
@@ -90,28 +100,31 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
       return now.decisions;
     },
     write(next) {
-      const text = serializeDecisions(next);
-      writeFileAtomic(path, text, { backupDir });
-      const hash = sha256(text);
-      loaded = { decisions: next, hash, stamp: stampOf(), error: null };
-      writeCache(cachePath, hash, next);
+      // what was read last is what the file holds: the writes are made under the lock after a strict read
+      const before = loaded?.canonical ? loaded : null;
+      const text = (before && reserializeDecisions(before.canonical!.toString('utf8'), before.decisions, next)) ?? serializeDecisions(next);
+      const bytes = Buffer.from(text, 'utf8');
+      writeFileAtomic(path, bytes, { backupDir });
+      const hash = sha256(bytes);
+      loaded = { decisions: next, hash, stamp: stampOf(), error: null, canonical: bytes };
+      writeCache(cachePath, hash, { decisions: next, canonical: true });
     },
   };
 }
 
-function readCache(cachePath: string, hash: string): Decisions | null {
+function readCache(cachePath: string, hash: string): Cache | null {
   try {
-    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { hash: string; decisions: Array<[string, Decision]> };
-    return cache.hash === hash ? new Map(cache.decisions) : null;
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { hash: string; canonical?: boolean; decisions: Array<[string, Decision]> };
+    return cache.hash === hash ? { decisions: new Map(cache.decisions), canonical: cache.canonical === true } : null;
   } catch {
     return null;
   }
 }
 
 /** A cache that cannot be written (a read-only or full disk) only costs time: skipped silently. */
-function writeCache(cachePath: string, hash: string, decisions: Decisions): void {
+function writeCache(cachePath: string, hash: string, cache: Cache): void {
   try {
-    writeFileAtomic(cachePath, JSON.stringify({ hash, decisions: [...decisions] }), { durable: false });
+    writeFileAtomic(cachePath, JSON.stringify({ hash, canonical: cache.canonical, decisions: [...cache.decisions] }), { durable: false });
   } catch {
     /* only costs time */
   }

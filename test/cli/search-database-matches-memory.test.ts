@@ -41,6 +41,10 @@ const QUERIES = [
   '@tagged learning',
   'has:authors -model',
   'cat:cs | upvotes:>=10',
+  'model -author:wang',
+  'learning -"language model"',
+  'learning -model | -attention',
+  'language model -zzzzqx',
 ];
 
 function compare(store: () => LibraryStore, limits: ReadonlyArray<number | undefined>): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeDecisions, parseDecisions, serializeDecisions, type Decisions } from '../../src/core/decisions.js';
+import { mergeDecisions, parseDecisions, reserializeDecisions, serializeDecisions, type Decisions } from '../../src/core/decisions.js';
 import * as YAML from 'yaml';
 
 const d = (tags: Record<string, string>, note: { text: string; at: string } | null = null) => ({ tags, note });
@@ -31,6 +31,28 @@ describe('decisions.yaml', () => {
         if (back.ok) expect(back.decisions).toEqual(decisions);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('rewriting only the changed blocks gives the file serialising all of them gives (property)', () => {
+    const time = fc.constantFrom('2025-03-12T08:00:00.000Z', '2025-03-12T09:00:00.000Z', 'not a time');
+    const decision = fc.record({
+      tags: fc.dictionary(fc.constantFrom('to-read', 'skip', 'yes', 'a b', 'B'), time, { maxKeys: 3 }),
+      note: fc.option(fc.record({ text: fc.constantFrom('x', 'line 1\n\nline 2:\n', '"q"'), at: time }), { nil: null }),
+    });
+    const id = fc.constantFrom('t1', 't2', 't10', '2503.01230', 'yes', 'a b', 'a', 'ab', 'é', 'Z', '0', 'x:\n', '');
+    const edit = fc.tuple(id, fc.option(decision, { nil: undefined }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, decision), { maxLength: 12 }), fc.array(edit, { maxLength: 6 }), (entries, edits) => {
+        const prev: Decisions = new Map(entries);
+        const next: Decisions = new Map(prev);
+        for (const [k, dec] of edits) {
+          if (dec === undefined) next.delete(k);
+          else next.set(k, dec);
+        }
+        expect(reserializeDecisions(serializeDecisions(prev), prev, next)).toBe(serializeDecisions(next));
+      }),
+      { numRuns: 500 },
     );
   });
 

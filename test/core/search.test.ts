@@ -13,7 +13,7 @@ import {
   type SearchIndex,
 } from '../../src/core/search/index.js';
 import { editDistance } from '../../src/core/search/vocabulary.js';
-import { forEachWord, forEachWordSpan } from '../../src/core/search/tokenize.js';
+import { forEachWord, forEachWordSpan, normaliseWord } from '../../src/core/search/tokenize.js';
 
 /** The index as stored: equal bytes, equal indexes (live docs, vocabulary, postings). */
 /** What an index holds, whatever the spare room in its arrays: words, live paper ids, postings. */
@@ -293,8 +293,23 @@ describe('tokenising', () => {
     );
   });
 
+  it('forEachWord finds the runs of letters and digits a scan of the whole text finds, ASCII or not', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'É', '4', ' ', '-', '\u0301', 'ß', 'İ', '中', '.', '𝑥', '😀', 'ab'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = [...t.matchAll(/[\p{L}\p{N}]+/gu)].flatMap((m) => {
+          const w = normaliseWord(m[0]);
+          return w.length > 0 ? [[w, m.index, m.index + m[0].length]] : [];
+        });
+        const got: Array<[string, number, number]> = [];
+        forEachWord(t, (w, s, e) => got.push([w, s, e]));
+        expect(got).toEqual(expected);
+      }),
+    );
+  });
+
   it('the index reads the same words as the tokenizer', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'É', '4', ' ', '-', '\u0301', 'ß', 'İ', '中', 'ab', 'AB'), maxLength: 30 });
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'É', '4', ' ', '-', '\u0301', 'ß', 'İ', '中', 'ab', 'AB', '𝑥', '😀'), maxLength: 30 });
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
         const index = buildSearchIndex(texts.map((t, i) => ({ id: `p${i}`, title: t, abstract: t.toUpperCase() })));

@@ -5,7 +5,7 @@
 //
 // A posting is one int: doc << 5 | inAuthors << 4 | inTitle << 3 | min(tf in abstract, 7). One
 // array per word, sorted by doc, since documents are only ever appended.
-import { unicodeWords } from './tokenize.js';
+import { unicodeWordAt } from './tokenize.js';
 
 /** What the index needs of a paper. */
 export interface IndexablePaper {
@@ -83,7 +83,9 @@ export function buildSearchIndex(papers: readonly IndexablePaper[], only?: Itera
     for (const w of only) termId(index, w);
     index.closed = true;
   }
-  addToIndex(index, papers);
+  // A closed index ranks its papers once and is never caught up with changed text: hashing every
+  // paper's text would buy nothing (highlighting then reads a hit's words from its own text).
+  addToIndex(index, papers, only ? papers.map(() => 0) : undefined);
   return index;
 }
 
@@ -187,7 +189,10 @@ function indexWords(index: SearchIndex, text: string): void {
   let i = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
-    if (c0 >= 128) return unicodeRest(index, text, i);
+    if (c0 >= 128) {
+      i = unicodeWord(index, text, i);
+      continue;
+    }
     if (!isWordAscii(lowerAscii(c0))) {
       i++;
       continue;
@@ -196,11 +201,15 @@ function indexWords(index: SearchIndex, text: string): void {
     let h = 0x811c9dc5;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c >= 128) return unicodeRest(index, text, start);
+      if (c >= 128) break;
       const l = lowerAscii(c);
       if (!isWordAscii(l)) break;
       h = Math.imul(h ^ l, 0x01000193);
       i++;
+    }
+    if (i < n && text.charCodeAt(i) >= 128) {
+      i = unicodeWord(index, text, start);
+      continue;
     }
     h >>>= 0;
     let t = -1;
@@ -226,8 +235,9 @@ function sameWord(word: string, text: string, start: number, end: number): boole
   return true;
 }
 
-function unicodeRest(index: SearchIndex, text: string, from: number): void {
-  unicodeWords(text, from, (w) => pushToken(index, termId(index, w)));
+/** The word starting at `at` that is not all ASCII; returns where indexing goes on. */
+function unicodeWord(index: SearchIndex, text: string, at: number): number {
+  return unicodeWordAt(text, at, (w) => pushToken(index, termId(index, w)));
 }
 
 function pushToken(index: SearchIndex, t: number): void {

@@ -6,8 +6,6 @@ export function normaliseWord(word: string): string {
   return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 /** a-z, 0-9 (the text is lower-cased first). */
 function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -15,59 +13,83 @@ function isAsciiWordChar(c: number): boolean {
 
 /**
  * Calls `emit` for each word of `text` with its normal form and its [start, end) in `text`.
- * ASCII text (nearly all of it) takes a fast char-code path; anything else the Unicode regex.
+ * ASCII words (nearly all of them) take a fast char-code path; a word with anything else the
+ * Unicode regex, one word at a time, so that one accent does not slow down the rest of the text.
  */
 export function forEachWord(text: string, emit: (word: string, start: number, end: number) => void): void {
-  // Lower-casing once is cheaper than per word; offsets agree up to the first non-ASCII character,
-  // where the Unicode path takes over on the original text.
-  const lower = text.toLowerCase();
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = lower.charCodeAt(i);
-    if (c >= 128) return unicodeWords(text, i, emit);
-    if (!isAsciiWordChar(c)) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) {
+      i = unicodeWordAt(text, i, emit);
+      continue;
+    }
+    if (!isAsciiWordChar(lowerAscii(c))) {
       i++;
       continue;
     }
     const start = i;
+    let upper = false;
     while (i < n) {
-      c = lower.charCodeAt(i);
-      if (c >= 128) return unicodeWords(text, start, emit);
-      if (!isAsciiWordChar(c)) break;
+      c = text.charCodeAt(i);
+      if (c >= 128 || !isAsciiWordChar(lowerAscii(c))) break;
+      if (c <= 90 && c >= 65) upper = true;
       i++;
     }
-    emit(lower.slice(start, i), start, i);
+    if (i < n && c >= 128) {
+      i = unicodeWordAt(text, start, emit);
+      continue;
+    }
+    const w = text.slice(start, i);
+    emit(upper ? w.toLowerCase() : w, start, i);
   }
 }
 
-/** The Unicode path of forEachWord from `from` on (callers with their own ASCII fast path hand over here). */
-export function unicodeWords(text: string, from: number, emit: (word: string, start: number, end: number) => void): void {
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const w = normaliseWord(m[0]);
-    // Stripping marks can leave the run empty (a lone combining accent): nothing to index.
-    if (w.length > 0) emit(w, m.index, m.index + m[0].length);
-  }
+const WORD_AT = /[\p{L}\p{N}]+/uy;
+
+/**
+ * The Unicode path for one word: emits the run of letters and digits starting exactly at `at`,
+ * if one does, and returns where scanning goes on (past it, else past the character at `at`).
+ * The words are the runs a scan of the whole text with /[\p{L}\p{N}]+/gu finds: each is maximal.
+ */
+export function unicodeWordAt(text: string, at: number, emit: (word: string, start: number, end: number) => void): number {
+  WORD_AT.lastIndex = at;
+  const m = WORD_AT.exec(text);
+  if (m === null) return at + 1;
+  const w = normaliseWord(m[0]);
+  // Stripping marks can leave the run empty (a lone combining accent): nothing to index.
+  if (w.length > 0) emit(w, at, at + m[0].length);
+  return at + m[0].length;
 }
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** Like forEachWord, but only where the words are: no strings made on the ASCII path (highlighting). */
 export function forEachWordSpan(text: string, emit: (start: number, end: number) => void): void {
   const n = text.length;
+  const span = (_w: string, s: number, e: number) => emit(s, e);
   let i = 0;
   while (i < n) {
     const raw = text.charCodeAt(i);
-    if (raw >= 128) return unicodeWords(text, i, (_w, s, e) => emit(s, e));
-    if (!isAsciiWordChar(raw >= 65 && raw <= 90 ? raw + 32 : raw)) {
+    if (raw >= 128) {
+      i = unicodeWordAt(text, i, span);
+      continue;
+    }
+    if (!isAsciiWordChar(lowerAscii(raw))) {
       i++;
       continue;
     }
     const start = i;
+    let r = raw;
     while (i < n) {
-      const r = text.charCodeAt(i);
-      if (r >= 128) return unicodeWords(text, start, (_w, s, e) => emit(s, e));
-      if (!isAsciiWordChar(r >= 65 && r <= 90 ? r + 32 : r)) break;
+      r = text.charCodeAt(i);
+      if (r >= 128 || !isAsciiWordChar(lowerAscii(r))) break;
       i++;
+    }
+    if (i < n && r >= 128) {
+      i = unicodeWordAt(text, start, span);
+      continue;
     }
     emit(start, i);
   }

@@ -90,7 +90,8 @@ function prefixQuality(prefix: number, term: number): number {
 /** Words within maxEdits of `word` (not the word itself), with paper counts and a quality; the closest MAX_FUZZY. */
 function typos(vocab: Vocabulary, word: string, minDocs: number): Array<[string, number, number]> {
   const n = word.length;
-  if (n < MIN_FUZZY || !hasLetter(word)) return [];
+  // no word is in more papers than there are: a common word has no rarer-is-a-typo neighbours to look for
+  if (n < MIN_FUZZY || !hasLetter(word) || minDocs > vocab.size) return [];
   // The longer of the two words sets the edits allowed: "balatio" (7 letters) is two from "ablation" (8).
   const widest = maxEdits(n + maxEdits(n + 3));
   const found: Array<[string, number, number]> = [];

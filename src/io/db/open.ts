@@ -51,6 +51,8 @@ function takeChecked(dir: string): Opened | null {
  * database stays open for that openDerived (it checks again), so a command opens it once.
  */
 export function derivedIsCurrent(dir: string): boolean {
+  if (checked?.opened.state === 'ok' && checked.opened.db.open) checked.opened.db.close();
+  checked = null;
   const opened = openDatabaseFile(dir);
   if (opened.state !== 'ok') return false;
   let current = false;

@@ -1,14 +1,16 @@
 // A parsed query run over the library database. Every clause becomes SQL: words and phrases an FTS5
-// MATCH over the words they expand to (typos and prefixes from search_terms), the other fields
-// conditions on the papers row, tags the ids the decisions give. Candidates for ranking are the
-// best CANDIDATES by bm25 (title above authors above abstract); only their title, authors and
-// abstract are read, and the pure scorer of core/search ranks them and later highlights the hits.
+// MATCH over the words they expand to (typos and prefixes from search_terms), excluded words a NOT
+// in that MATCH, the other fields conditions on the papers row, tags the ids the decisions give.
+// Up to RANK_ALL matches are all ranked; of more, CANDIDATES picked by search-candidates.ts. Only
+// their title, authors and abstract are read, and the pure scorer of core/search ranks them and
+// later highlights the hits.
 import { hasTag } from '../../core/tags.js';
 import type { Database } from 'better-sqlite3';
 import type { Decision } from '../../core/library.js';
 import type { Clause, Group, Query, Term } from '../../core/query/index.js';
 import { buildSearchIndex, lexiconOf, planQuery, searchDocs, words, type Lexicon, type Results } from '../../core/search/index.js';
 import { databaseVocabulary, refreshSearchTerms } from './search-terms.js';
+import { BM25, COLUMNS, pickCandidates, quote } from './search-candidates.js';
 
 export interface DbSearchOptions {
   /** Return at most this many hits (the best ones); `total` still counts every match. */
@@ -26,8 +28,10 @@ export interface DbHit {
 
 export type DbResults = Results<DbHit>;
 
-/** Candidates ranked by the scorer at most: beyond them, bm25's order stands. */
-const CANDIDATES = 1000;
+/** Up to this many matches are all ranked by the scorer. */
+const RANK_ALL = 1000;
+/** Of more matches, the scorer ranks this many, picked tier by tier (search-candidates.ts); beyond them, bm25's order stands. */
+const CANDIDATES = 300;
 /** A word beginning more words than this matches them as an FTS prefix query rather than one by one. */
 const LISTED_PREFIXES = 64;
 
@@ -42,10 +46,9 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const lexicon = lexiconOf(databaseVocabulary(db));
   const sql = new SqlBuilder(lexicon, decisions);
   const scoring = query.groups.filter(isScoring);
-  // An excluded word or phrase beside words that find the candidates is left out by the FTS index
-  // itself (NOT), not by a second query for every paper it matches joined against the papers.
-  const excluded = scoring.length === 0 ? [] : query.groups.filter(isExclusion);
-  const others = query.groups.filter((g) => !isScoring(g) && !excluded.includes(g));
+  // Exclusions of words and phrases go into the FTS expression (NOT) when something is scored.
+  const exclusions = scoring.length === 0 ? [] : query.groups.filter(isExclusion);
+  const others = query.groups.filter((g) => !isScoring(g) && !exclusions.includes(g));
   const conditions = others.map((g) => sql.group(g));
   if (options.within) conditions.push(`p.id IN (SELECT value FROM json_each(${sql.bind(JSON.stringify(options.within))}))`);
   const where = conditions.length === 0 ? '1' : conditions.join(' AND ');
@@ -57,21 +60,23 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
     return { total, hits: rows.map((r) => ({ ...r, score: 0 })), plan: planQuery(buildSearchIndex([]), query, lexicon) };
   }
 
-  const found = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
-  if (found.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
-  // an excluded word that matches nothing excludes nothing
-  const match = excluded.map((g) => sql.fts(g.clauses[0]!.term)).filter((e) => !e.includes('()')).reduce((m, e) => `(${m}) NOT (${e})`, found);
+  const positive = scoring.map((g) => `(${g.clauses.map((c) => sql.fts(c.term)).join(' OR ')})`).join(' AND ');
+  if (positive.includes('()')) return { total: 0, hits: [], plan: planQuery(buildSearchIndex([]), query, lexicon) };
+  const excluded = exclusions.flatMap((g) => {
+    const exprs = g.clauses.map((c) => sql.fts(c.term));
+    // a clause that matches nothing excludes nothing, and the group then holds for every paper
+    return exprs.some((e) => e.includes('()')) ? [] : [exprs.map((e) => `(${e})`).join(' AND ')];
+  });
+  const exclusion = excluded.length === 0 ? null : excluded.map((e) => `(${e})`).join(' OR ');
+  const match = exclusion === null ? positive : `(${positive}) NOT (${exclusion})`;
   // Without other conditions the papers table is not joined: a common word matches half the library.
   const from = where === '1' ? 'FROM papers_fts WHERE papers_fts MATCH ?' : `FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? AND ${where}`;
-  const params = [match, ...sql.params];
-  // The best by bm25 (ties in library order): the first CANDIDATES are ranked by the scorer, the
-  // rest (when more are asked for) follow in bm25's order.
-  const wanted = Math.max(CANDIDATES, limit);
-  const top = db.prepare(`SELECT papers_fts.rowid ${from} ORDER BY bm25(papers_fts, 10.0, 5.0, 1.0), papers_fts.rowid LIMIT ?`).pluck().all(...params, wanted === Number.MAX_SAFE_INTEGER ? -1 : wanted + 1) as number[];
-  const total = top.length <= wanted ? top.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
+  const first = db.prepare(`SELECT papers_fts.rowid ${from} LIMIT ?`).pluck().all(match, ...sql.params, RANK_ALL + 1) as number[];
+  const total = first.length <= RANK_ALL ? first.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(match, ...sql.params) as number);
+  const picked = total <= RANK_ALL ? first : pickCandidates(db, { from, params: sql.params, match, excluded: exclusion }, scoring, (t) => sql.fts(t), lexicon, CANDIDATES);
   const candidates = db
     .prepare("SELECT p.seq, p.id, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq")
-    .all(JSON.stringify(top.slice(0, CANDIDATES))) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
+    .all(JSON.stringify(picked)) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
   // Only the query's words are indexed: the others keep their positions but cost no posting list.
   const index = buildSearchIndex(
     candidates.map((r) => ({ id: r.id, title: r.title, abstract: r.abstract, authors: r.authors === '' ? [] : r.authors.split('\n') })),
@@ -80,8 +85,12 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const docRank = Int32Array.from(candidates.keys());
   const ranked = searchDocs(index, { text: query.text, groups: scoring }, { docRank, decisions, factsAt: () => noFacts() }, { limit }, lexicon);
   const hits = ranked.hits.map((h) => ({ seq: candidates[h.rank]!.seq, id: candidates[h.rank]!.id, score: h.score }));
-  if (hits.length < limit && top.length > CANDIDATES) {
-    const rest = top.slice(CANDIDATES, limit - hits.length + CANDIDATES);
+  if (hits.length < limit && total > picked.length) {
+    // beyond the candidates, bm25's order stands
+    const rest = db
+      .prepare(`SELECT papers_fts.rowid ${from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY ${BM25}, papers_fts.rowid LIMIT ?`)
+      .pluck()
+      .all(match, ...sql.params, JSON.stringify(picked), limit === Number.MAX_SAFE_INTEGER ? -1 : limit - hits.length) as number[];
     const idOf = db.prepare('SELECT seq, id FROM papers WHERE seq IN (SELECT value FROM json_each(?))').all(JSON.stringify(rest)) as Array<{ seq: number; id: string }>;
     const ids = new Map(idOf.map((r) => [r.seq, r.id]));
     for (const seq of rest) hits.push({ seq, id: ids.get(seq)!, score: 0 });
@@ -108,11 +117,8 @@ function noFacts(): never {
 const isText = (t: Term) => t.kind === 'word' || t.kind === 'phrase';
 /** Groups of positive words and phrases: they find candidates and score them. */
 const isScoring = (g: Group) => g.clauses.every((c) => isText(c.term) && !c.negated);
-/** A group of one excluded word or phrase. */
-const isExclusion = (g: Group) => g.clauses.length === 1 && g.clauses[0]!.negated && isText(g.clauses[0]!.term);
-
-const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
-const COLUMNS = { any: '{title authors abstract}', title: '{title}', abstract: '{abstract}' } as const;
+/** Groups of negated words, phrases and authors: the FTS expression can exclude their papers. */
+const isExclusion = (g: Group) => g.clauses.every((c) => c.negated && (isText(c.term) || c.term.kind === 'author'));
 
 /** Binds a value to the statement being built; returns its placeholder. */
 export type Bind = (value: unknown) => string;
