@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { LibraryHandle } from '../core/library.js';
 import type { LibraryStore } from '../io/library-store.js';
+import { withoutGlobalFetch } from './hide-fetch.js';
 
 interface UiStreams {
   stdin: { isTTY?: boolean };
@@ -32,7 +33,7 @@ let openingModule: Promise<typeof import('./ui-open.js')> | undefined;
 export function preloadUi(): void {
   // React reads NODE_ENV when first imported: production skips its development checks.
   Object.assign(process.env, { NODE_ENV: 'production' });
-  uiModule ??= import('../ui/index.js');
+  uiModule ??= withoutGlobalFetch(() => import('../ui/index.js'));
   uiModule.catch(() => {}); // reported by openUi, if the UI opens at all
   openingModule ??= import('./ui-open.js');
   openingModule.catch(() => {});
