@@ -15,6 +15,9 @@ import { loadTextWidth } from '../core/text/columns.js';
  * command without one), or, for help, completion and a first word that names no command, all of them.
  * Without `argv`, all of them.
  */
+/** Commands whose output off a terminal is plain lines: no table, wrapped text or progress bar. */
+const MEASURE_NOTHING_PIPED = new Set(['list', 'import', 'tag', 'note', 'undo', 'forget', 'merge-decisions']);
+
 export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('papers')
     .description('Triage research paper digests: parse, list, fuzzy-search, tag and export papers.')
@@ -44,8 +47,8 @@ Examples:
   program.hook('preAction', async (_program, action) => {
     applyConfig(action);
     await loadColor();
-    // text is measured for tables, bars and the UI, on a terminal; a listing to a pipe measures none
-    if (action.name() !== 'list' || process.stdout.isTTY || process.stderr.isTTY) await loadTextWidth();
+    // text is measured for tables, bars and the UI, on a terminal; piped, these commands measure none
+    if (!MEASURE_NOTHING_PIPED.has(action.name()) || process.stdout.isTTY || process.stderr.isTTY) await loadTextWidth();
   });
   return program;
 }

@@ -83,6 +83,9 @@ describe('packages load where they are used', () => {
     writeFileSync(page, `${readFileSync(seed, 'utf8')}\n`); // other bytes, the same format
     const plain = packagesOf(['import', page], null, home);
     expect(plain.has('better-sqlite3')).toBe(true);
+    expect(plain.has('string-width'), 'an import to a pipe measures no text').toBe(false);
+    expect(packagesOf(['tag', '1', '+later'], null, home).has('string-width'), 'nor does a tag').toBe(false);
+    expect(packagesOf(['show', '1'], null, home).has('string-width'), 'show wraps its abstract').toBe(true);
     for (const name of ['markdown-it', 'htmlparser2']) expect(plain.has(name), name).toBe(false);
     const markdown = join(home, 'list.md');
     writeFileSync(markdown, '# Papers\n\n- [A study of things](https://arxiv.org/abs/2501.00001)\n- [Another study](https://arxiv.org/abs/2501.00002)\n- [A third study](https://huggingface.co/papers/2501.00003)\n');
