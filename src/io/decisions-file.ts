@@ -1,6 +1,7 @@
 // decisions.yaml on disk: the user's tags and notes, the one source of truth papers must never
 // lose. Read when it changed (its stamp: inode, size, mtime and ctime in ns), parsed once per
-// content (cache/decisions.json keeps the parse, keyed by the file's sha256), written atomically
+// content (cache/decisions.json keeps the parse, keyed by the file's sha256; a run that finds the
+// file with the stamp the cache recorded reads neither the file nor its hash), written atomically
 // with a copy of the version it replaces in backup/decisions.yaml (io/atomic.ts).
 //
 // An invalid file (a hand edit gone wrong) stops every write with its file:line:column; reads go
@@ -31,11 +32,19 @@ interface Loaded {
   hash: string;
   stamp: string;
   error: DecisionsError | null;
-  /** The file's bytes, when they are serializeDecisions(decisions): a write then rewrites only the blocks it changes. */
-  canonical: Buffer | null;
+  /** Taken on the cache's word that the file's stamp is unchanged: its bytes were not hashed. */
+  unhashed: boolean;
+  /**
+   * The file's bytes, when they are serializeDecisions(decisions): a write then rewrites only the
+   * blocks it changes. 'on-disk': so says the cache, whose stamp matched; read when a write needs them.
+   */
+  canonical: Buffer | 'on-disk' | null;
 }
 
 interface Cache {
+  hash: string;
+  /** The file's stamp when the cache was written; absent in caches of earlier versions. */
+  stamp?: string;
   decisions: Decisions;
   /** The file was papers' own serialization of the decisions (written by papers, or checked). */
   canonical: boolean;
@@ -57,29 +66,35 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     }
   }
 
-  function load(): Loaded {
+  /** hashed: the file's bytes must be hashed (before a write: a stamp can miss an in-place rewrite within one clock tick). */
+  function load(hashed: boolean): Loaded {
     const stamp = stampOf();
-    if (loaded && loaded.stamp === stamp) return loaded;
+    if (loaded && loaded.stamp === stamp && !(hashed && loaded.unhashed)) return loaded;
+    const byStamp = hashed || stamp === 'missing' ? null : readCache(cachePath);
+    if (byStamp && byStamp.stamp === stamp) return (loaded = { decisions: byStamp.decisions, hash: byStamp.hash, stamp, error: null, unhashed: true, canonical: byStamp.canonical ? 'on-disk' : null });
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw asDiskError(e, path, 'read');
       if (loaded?.hash === '') return Object.assign(loaded, { stamp });
-      return (loaded = { decisions: new Map(), hash: '', stamp, error: null, canonical: null });
+      return (loaded = { decisions: new Map(), hash: '', stamp, error: null, unhashed: false, canonical: null });
     }
     const hash = sha256(bytes);
     if (loaded && loaded.hash === hash) {
-      return Object.assign(loaded, { stamp });
+      return Object.assign(loaded, { stamp, unhashed: false });
     }
-    const cached = readCache(cachePath, hash);
-    if (cached) return (loaded = { decisions: cached.decisions, hash, stamp, error: null, canonical: cached.canonical ? bytes : null });
+    const cached = byStamp ?? readCache(cachePath);
+    if (cached && cached.hash === hash) {
+      writeCache(cachePath, { ...cached, stamp }); // the same content under a new stamp (a copy, a touch)
+      return (loaded = { decisions: cached.decisions, hash, stamp, error: null, unhashed: false, canonical: cached.canonical ? bytes : null });
+    }
     const text = bytes.toString('utf8');
     const parsed = parseDecisions(yaml(), text);
-    if (!parsed.ok) return (loaded = { decisions: new Map(), hash, stamp, error: parsed.error, canonical: null });
+    if (!parsed.ok) return (loaded = { decisions: new Map(), hash, stamp, error: parsed.error, unhashed: false, canonical: null });
     const canonical = serializeDecisions(parsed.decisions) === text;
-    writeCache(cachePath, hash, { decisions: parsed.decisions, canonical });
-    return (loaded = { decisions: parsed.decisions, hash, stamp, error: null, canonical: canonical ? bytes : null });
+    writeCache(cachePath, { hash, stamp, decisions: parsed.decisions, canonical });
+    return (loaded = { decisions: parsed.decisions, hash, stamp, error: null, unhashed: false, canonical: canonical ? bytes : null });
   }
 
   function problemLine(error: DecisionsError): string {
@@ -87,10 +102,18 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     return `${path}:${error.line}:${error.column}: ${error.message}; fix the file by hand (papers will not change it while it is invalid${backup})`;
   }
 
+  /** The file's text when it is papers' own layout of what was read, else null. */
+  function canonicalText(from: Loaded): string | null {
+    if (from.canonical === null) return null;
+    if (from.canonical !== 'on-disk') return from.canonical.toString('utf8');
+    const bytes = readFileSync(path);
+    return sha256(bytes) === from.hash ? bytes.toString('utf8') : null;
+  }
+
   return {
     path,
     read(mode) {
-      const now = load();
+      const now = load(mode === 'strict');
       if (now.error === null) return now.decisions;
       if (mode === 'strict') throw inputError(problemLine(now.error));
       if (warnedFor !== now.hash) {
@@ -101,30 +124,31 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     },
     write(next) {
       // what was read last is what the file holds: the writes are made under the lock after a strict read
-      const before = loaded?.canonical ? loaded : null;
-      const text = (before && reserializeDecisions(before.canonical!.toString('utf8'), before.decisions, next)) ?? serializeDecisions(next);
+      const canonical = loaded ? canonicalText(loaded) : null;
+      const text = (canonical === null ? null : reserializeDecisions(canonical, loaded!.decisions, next)) ?? serializeDecisions(next);
       const bytes = Buffer.from(text, 'utf8');
       writeFileAtomic(path, bytes, { backupDir });
       const hash = sha256(bytes);
-      loaded = { decisions: next, hash, stamp: stampOf(), error: null, canonical: bytes };
-      writeCache(cachePath, hash, { decisions: next, canonical: true });
+      loaded = { decisions: next, hash, stamp: stampOf(), error: null, unhashed: false, canonical: bytes };
+      writeCache(cachePath, { hash, stamp: loaded.stamp, decisions: next, canonical: true });
     },
   };
 }
 
-function readCache(cachePath: string, hash: string): Cache | null {
+function readCache(cachePath: string): Cache | null {
   try {
-    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { hash: string; canonical?: boolean; decisions: Array<[string, Decision]> };
-    return cache.hash === hash ? { decisions: new Map(cache.decisions), canonical: cache.canonical === true } : null;
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { hash: string; stamp?: string; canonical?: boolean; decisions: Array<[string, Decision]> };
+    if (typeof cache.hash !== 'string') return null;
+    return { hash: cache.hash, stamp: typeof cache.stamp === 'string' ? cache.stamp : undefined, decisions: new Map(cache.decisions), canonical: cache.canonical === true };
   } catch {
     return null;
   }
 }
 
 /** A cache that cannot be written (a read-only or full disk) only costs time: skipped silently. */
-function writeCache(cachePath: string, hash: string, cache: Cache): void {
+function writeCache(cachePath: string, cache: Cache): void {
   try {
-    writeFileAtomic(cachePath, JSON.stringify({ hash, canonical: cache.canonical, decisions: [...cache.decisions] }), { durable: false });
+    writeFileAtomic(cachePath, JSON.stringify({ hash: cache.hash, stamp: cache.stamp, canonical: cache.canonical, decisions: [...cache.decisions] }), { durable: false });
   } catch {
     /* only costs time */
   }

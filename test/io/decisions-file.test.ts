@@ -42,4 +42,30 @@ describe('decisions file', () => {
     writeFileSync(join(dir, 'cache', 'decisions.json'), JSON.stringify({ hash: 'x'.repeat(64), decisions: [['z', ENTRY]] }));
     expect([...openDecisionsFile(dir).read('strict').keys()]).toEqual(['a']);
   });
+
+  it('a read finds the file by the stamp the cache recorded and skips hashing it; a read before a write hashes it all the same', () => {
+    const dir = tempDir();
+    const file = openDecisionsFile(dir);
+    file.write(new Map([['a', ENTRY]]));
+    const cachePath = join(dir, 'cache', 'decisions.json');
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { stamp: string; decisions: unknown[] };
+    expect(cache.stamp).toMatch(/^\d+:\d+:\d+:\d+$/);
+    // a cache whose stamp is the file's but whose content is not (as after an in-place rewrite
+    // within one clock tick): reads trust the stamp, a write's read hashes the bytes
+    writeFileSync(cachePath, JSON.stringify({ ...cache, hash: 'x'.repeat(64), decisions: [['z', ENTRY]] }));
+    expect([...openDecisionsFile(dir).read('lenient').keys()]).toEqual(['z']);
+    expect([...openDecisionsFile(dir).read('strict').keys()]).toEqual(['a']);
+    expect([...openDecisionsFile(dir).read('lenient').keys()], 'the strict read rewrote the cache').toEqual(['a']);
+  });
+
+  it('a write after a read that trusted the stamp rewrites the file from what it holds', () => {
+    const dir = tempDir();
+    openDecisionsFile(dir).write(new Map([['a', ENTRY], ['b', ENTRY]]));
+    const file = openDecisionsFile(dir);
+    expect(file.read('lenient').size).toBe(2);
+    const next = new Map(file.read('strict'));
+    next.set('c', ENTRY);
+    file.write(next);
+    expect([...openDecisionsFile(dir).read('strict').keys()].sort()).toEqual(['a', 'b', 'c']);
+  });
 });
