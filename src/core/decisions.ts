@@ -138,10 +138,14 @@ function yamlProblem(message: string): string {
   return /^Map keys must be unique/.test(line) ? 'this key appears twice in its mapping (two entries for one paper, or a field given twice); join them into one' : line;
 }
 
-/** Reads decisions.yaml text. Never throws: problems come back with line and column (1-based). */
-export function parseDecisions(yaml: YamlModule, text: string): ParsedDecisions {
-  const own = parseOwnLayout(text);
+/**
+ * Reads decisions.yaml text. Never throws: problems come back with line and column (1-based). The
+ * YAML library is loaded only for text that is not in papers' own layout.
+ */
+export function parseDecisions(loadYaml: () => YamlModule, text: string): ParsedDecisions {
+  const own = readOwnLayout(text);
   if (own) return { ok: true, decisions: own };
+  const yaml = loadYaml();
   const lineCounter = new yaml.LineCounter();
   const position = (offset: number) => {
     const pos = lineCounter.linePos(offset);
@@ -210,7 +214,7 @@ const FIELD = /^ {4}("(?:[^"\\]|\\.)*"|[^" ][^:]*): (.*)$/;
  * hand edit), which the YAML library then reads. Accepted only when these decisions would be
  * written as this very text: then the YAML reading of it is the same.
  */
-function parseOwnLayout(text: string): Decisions | null {
+export function readOwnLayout(text: string): Decisions | null {
   const lines = text.split('\n');
   if (DECISIONS_HEADER.some((h, i) => lines[i] !== h)) return null;
   const decisions: Decisions = new Map();

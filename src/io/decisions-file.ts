@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../core/errors.js';
-import { parseDecisions, reserializeDecisions, serializeDecisions, type Decisions, type DecisionsError } from '../core/decisions.js';
+import { parseDecisions, readOwnLayout, reserializeDecisions, serializeDecisions, type Decisions, type DecisionsError } from '../core/decisions.js';
 import type { Decision } from '../core/library.js';
 import { asDiskError, writeFileAtomic } from './atomic.js';
 import { sha256 } from './digest-store.js';
@@ -90,9 +90,11 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
       return (loaded = { decisions: cached.decisions, hash, stamp, error: null, unhashed: false, canonical: cached.canonical ? bytes : null });
     }
     const text = bytes.toString('utf8');
-    const parsed = parseDecisions(yaml(), text);
+    // papers' own layout is read as it is written; only a hand edit needs the YAML library
+    const own = readOwnLayout(text);
+    const parsed = own ? { ok: true as const, decisions: own } : parseDecisions(yaml, text);
     if (!parsed.ok) return (loaded = { decisions: new Map(), hash, stamp, error: parsed.error, unhashed: false, canonical: null });
-    const canonical = serializeDecisions(parsed.decisions) === text;
+    const canonical = own !== null;
     writeCache(cachePath, { hash, stamp, decisions: parsed.decisions, canonical });
     return (loaded = { decisions: parsed.decisions, hash, stamp, error: null, unhashed: false, canonical: canonical ? bytes : null });
   }

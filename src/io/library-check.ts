@@ -106,7 +106,7 @@ function checkDecisions(dir: string): Finding[] {
   } catch {
     return [ok('decisions.yaml', 'no decisions yet')];
   }
-  const parsed = parseDecisions(yaml(), bytes.toString('utf8'));
+  const parsed = parseDecisions(yaml, bytes.toString('utf8'));
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
     return [problem('decisions.yaml', `line ${line}:${column}: ${message}; fix it by hand (its previous version is in backup/decisions.yaml)`, false)];

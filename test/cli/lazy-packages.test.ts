@@ -92,6 +92,19 @@ describe('packages load where they are used', () => {
     expect(packagesOf(['import', markdown], null, home).has('markdown-it')).toBe(true);
   });
 
+  it("decisions.yaml in papers' own layout is read without the yaml package, with no cache to lean on", () => {
+    const home = mkdtempSync(join(dir, 'lib-'));
+    const seed = join(ROOT, 'seeds', readdirSync(join(ROOT, 'seeds'))[0]!);
+    packagesOf(['import', seed], null, home);
+    const id = execFileSync(process.execPath, [join(ROOT, 'bin', 'papers.js'), 'list', '--plain', '--limit', '1'], { env: { ...process.env, PAPERS_HOME: join(home, 'library') }, encoding: 'utf8' }).split('\t')[1]!;
+    packagesOf(['tag', id, '+later'], null, home);
+    rmSync(join(home, 'library', 'cache', 'decisions.json'));
+    const loaded = packagesOf(['list', '--plain', '--tag', 'later'], null, home);
+    expect(loaded.has('better-sqlite3')).toBe(true);
+    expect(loaded.has('yaml')).toBe(false);
+    expect(readFileSync(join(home, 'library', 'cache', 'decisions.json'), 'utf8')).toContain(id); // it was read, and cached again
+  });
+
   it('fuse.js loads for a name that is not found', () => {
     expect(packagesOf(['config', 'colour'], null).has('fuse.js')).toBe(true);
     expect(packagesOf(['config', 'color'], null).has('fuse.js')).toBe(false);

@@ -171,7 +171,7 @@ describe('safety', () => {
     const { dir, env } = await seededLibrary();
     const ids = await listIds(env);
     const allFilesParse = () => {
-      const decisions = parseDecisions(YAML, readFileSync(join(dir, 'decisions.yaml'), 'utf8'));
+      const decisions = parseDecisions(() => YAML, readFileSync(join(dir, 'decisions.yaml'), 'utf8'));
       expect(decisions.ok).toBe(true);
       for (const f of ['cache/index.json', 'cache/library.json', 'cache/decisions.json', 'state/journal.json']) {
         if (existsSync(join(dir, f))) JSON.parse(readFileSync(join(dir, f), 'utf8'));
@@ -298,7 +298,7 @@ describe('decisions.yaml in git', () => {
     git(a, 'commit', '-qam', 'a');
     git(b, 'commit', '-qam', 'b');
     git(a, 'pull', '-q', '--no-rebase', '--no-edit', b, 'HEAD');
-    const merged = parseDecisions(YAML, readFileSync(join(a, 'decisions.yaml'), 'utf8'));
+    const merged = parseDecisions(() => YAML, readFileSync(join(a, 'decisions.yaml'), 'utf8'));
     expect(merged.ok).toBe(true);
     expect(await tagsOf(envA, ids[20]!)).toEqual(['to-read']);
     expect(await tagsOf(envA, ids[60]!)).toEqual(['skip']);

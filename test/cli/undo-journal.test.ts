@@ -8,7 +8,7 @@ import { decisionsText, hookEnv, reached, run, seededLibrary, start } from './ho
 import * as YAML from 'yaml';
 
 function decisionsOf(dir: string) {
-  const parsed = parseDecisions(YAML, decisionsText(dir));
+  const parsed = parseDecisions(() => YAML, decisionsText(dir));
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.decisions;
 }

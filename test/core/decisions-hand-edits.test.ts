@@ -7,12 +7,12 @@ import * as YAML from 'yaml';
 describe('hand edits', () => {
   it('reports ids that differ only by surrounding whitespace, with the line of each', () => {
     const text = '"2501.00011":\n  tags: [read]\n"2501.00011 ":\n  note: mine\n';
-    const parsed = parseDecisions(YAML, text);
+    const parsed = parseDecisions(() => YAML, text);
     expect(parsed).toEqual({ ok: false, error: { line: 3, column: 1, message: 'paper 2501.00011 has a second entry (the first is at line 1); join the two into one' } });
   });
 
   it('reports an exact duplicate key in our words, with its line', () => {
-    const parsed = parseDecisions(YAML, 'a:\n  tags: [x]\na:\n  note: y\n');
+    const parsed = parseDecisions(() => YAML, 'a:\n  tags: [x]\na:\n  note: y\n');
     expect(parsed).toMatchObject({ ok: false, error: { line: 3, column: 1, message: expect.stringContaining('appears twice') } });
   });
 
@@ -33,9 +33,9 @@ describe('hand edits', () => {
       'hf:some-title:',
       '  note: "tab\\there, nul \\0 and bidi \\u202e kept"',
     ].join('\n');
-    const first = parseDecisions(YAML, hand);
+    const first = parseDecisions(() => YAML, hand);
     if (!first.ok) throw new Error(first.error.message);
-    const again = parseDecisions(YAML, serializeDecisions(first.decisions));
+    const again = parseDecisions(() => YAML, serializeDecisions(first.decisions));
     if (!again.ok) throw new Error(again.error.message);
     expect([...again.decisions]).toEqual([...first.decisions]);
     expect([...first.decisions.keys()].sort()).toEqual(['2501.00011', '2501.00012', '2501.00013', 'hf:some-title']);

@@ -60,7 +60,7 @@ export function startPapers(name: string, options: { columns?: number; rows?: nu
     },
     papers: (...argv) => execFileSync('node', ['bin/papers.js', ...argv], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env(home), FORCE_COLOR: '0', NO_COLOR: '1' } }),
     decisions() {
-      const parsed = parseDecisions(YAML, readFileSync(join(home, 'decisions.yaml'), 'utf8'));
+      const parsed = parseDecisions(() => YAML, readFileSync(join(home, 'decisions.yaml'), 'utf8'));
       if (!parsed.ok) throw new Error(`decisions.yaml does not parse: ${JSON.stringify(parsed.error)}`);
       return parsed.decisions;
     },

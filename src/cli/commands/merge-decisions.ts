@@ -17,7 +17,7 @@ function read(path: string, role: string): Decisions {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' && role === 'base') return new Map();
     throw inputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const parsed = parseDecisions(yaml(), text);
+  const parsed = parseDecisions(yaml, text);
   if (!parsed.ok) throw inputError(`${path}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message} (the ${role} version); merge this file by hand`);
   return parsed.decisions;
 }
