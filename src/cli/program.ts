@@ -10,14 +10,14 @@ import { applyConfig, ConfigOption } from './run-config.js';
 import { loadParsers } from '../io/parsers.js';
 import { loadTextWidth } from '../core/text/columns.js';
 
+/** The commands that measure no text when neither stdout nor stderr is a terminal. */
+const PLAIN_WHEN_PIPED = new Set(COMMAND_MODULES.filter((e) => e.plainWhenPiped).flatMap((e) => e.names));
+
 /**
  * The program with the commands `argv` runs registered: the one its first word names (the default
  * command without one), or, for help, completion and a first word that names no command, all of them.
  * Without `argv`, all of them.
  */
-/** Commands whose output off a terminal is plain lines: no table, wrapped text or progress bar. */
-const MEASURE_NOTHING_PIPED = new Set(['list', 'import', 'tag', 'note', 'undo', 'forget', 'merge-decisions']);
-
 export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('papers')
     .description('Triage research paper digests: parse, list, fuzzy-search, tag and export papers.')
@@ -48,7 +48,7 @@ Examples:
     applyConfig(action);
     await loadColor();
     // text is measured for tables, bars and the UI, on a terminal; piped, these commands measure none
-    if (!MEASURE_NOTHING_PIPED.has(action.name()) || process.stdout.isTTY || process.stderr.isTTY) await loadTextWidth();
+    if (!PLAIN_WHEN_PIPED.has(action.name()) || process.stdout.isTTY || process.stderr.isTTY) await loadTextWidth();
   });
   return program;
 }

@@ -38,7 +38,7 @@ export function memberKey(key: string): string {
 function text(v: unknown, indent: string): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === null) return 'null';
-  if (v === null || typeof v !== 'object' || v instanceof Number || v instanceof String || v instanceof Boolean) return JSON.stringify(v) ?? 'null';
+  if (typeof v !== 'object' || v instanceof Number || v instanceof String || v instanceof Boolean) return JSON.stringify(v) ?? 'null';
   const inner = indent + STEP;
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';

@@ -26,35 +26,37 @@ import * as help from './help.js';
 import * as fetchCmd from './fetch.js';
 import * as digest from './digest.js';
 
-export interface CommandModule {
+interface CommandModule {
   register(program: Command): void;
 }
 
 export interface CommandEntry {
   names: readonly string[];
   module: CommandModule;
+  /** Off a terminal it prints plain lines only (no table, wrapped text or progress bar): it measures no text. */
+  plainWhenPiped?: true;
 }
 
 export const COMMAND_MODULES: readonly CommandEntry[] = [
-  { names: ['list'], module: list },
+  { names: ['list'], module: list, plainWhenPiped: true },
   { names: ['search'], module: search },
   { names: ['searches'], module: searches },
   { names: ['export'], module: exportCmd },
-  { names: ['import'], module: importCmd },
+  { names: ['import'], module: importCmd, plainWhenPiped: true },
   { names: ['parse'], module: parse },
-  { names: ['tag'], module: tag },
+  { names: ['tag'], module: tag, plainWhenPiped: true },
   { names: ['tags'], module: tags },
   { names: ['show'], module: show },
-  { names: ['note'], module: note },
-  { names: ['undo'], module: undo },
-  { names: ['merge-decisions'], module: mergeDecisions },
+  { names: ['note'], module: note, plainWhenPiped: true },
+  { names: ['undo'], module: undo, plainWhenPiped: true },
+  { names: ['merge-decisions'], module: mergeDecisions, plainWhenPiped: true },
   { names: ['why'], module: why },
   { names: ['similar'], module: similar },
   { names: ['rules'], module: rules },
   { names: ['config'], module: config },
   { names: ['completion', '__complete'], module: completion },
   { names: ['doctor'], module: doctor },
-  { names: ['forget'], module: forget },
+  { names: ['forget'], module: forget, plainWhenPiped: true },
   { names: ['help'], module: help },
   { names: ['fetch'], module: fetchCmd },
   { names: ['digest'], module: digest },

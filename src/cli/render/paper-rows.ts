@@ -86,6 +86,6 @@ export function toJson(papers: readonly LibraryPaper[], snapshot: Pick<Snapshot,
 }
 
 /** One paper of toJson's array. */
-export function jsonRecord(p: LibraryPaper, decisions: Snapshot['decisions']) {
+function jsonRecord(p: LibraryPaper, decisions: Snapshot['decisions']) {
   return { ...p, ...decisionFields(decisions.get(p.id)) };
 }

@@ -25,9 +25,9 @@ interface Tier {
 }
 
 /** The FTS5 expression of a text term: every word it expands to (the query's own SQL builder). */
-export type FtsOf = (term: Term) => string;
+type FtsOf = (term: Term) => string;
 
-export interface CandidateSource {
+interface CandidateSource {
   /** `FROM ... WHERE papers_fts MATCH ?[ AND conditions]`: the query's rows, the match bound first. */
   from: string;
   /** The conditions' parameters, after the match. */

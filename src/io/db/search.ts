@@ -46,7 +46,7 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const lexicon = lexiconOf(databaseVocabulary(db));
   const sql = new SqlBuilder(lexicon, decisions);
   const scoring = query.groups.filter(isScoring);
-  // Exclusions of words and phrases go into the FTS expression (NOT) when something is scored.
+  // Exclusions of words, phrases and authors go into the FTS expression (NOT) when something is scored.
   const exclusions = scoring.length === 0 ? [] : query.groups.filter(isExclusion);
   const others = query.groups.filter((g) => !isScoring(g) && !exclusions.includes(g));
   const conditions = others.map((g) => sql.group(g));
