@@ -2,7 +2,8 @@
 // line per such tag on stderr.
 import type { Decision } from '../core/library.js';
 import type { Query } from '../core/query/index.js';
-import { libraryTags, tagKey, unknownTagWarning } from '../core/tags.js';
+import { tagKey, unknownTagWarning } from '../core/tags.js';
+import { tagNamesOf } from '../io/db/decision-table.js';
 import type { Output } from './output.js';
 import { nearMiss } from '../io/near-miss.js';
 
@@ -13,7 +14,7 @@ export function queryTags(query: Query | undefined): string[] {
 
 export function warnUnknownTags(tags: readonly string[], decisions: ReadonlyMap<string, Decision>, output: Pick<Output, 'err'>): void {
   if (tags.length === 0) return;
-  const known = libraryTags(decisions.values());
+  const known = tagNamesOf(decisions);
   const warned = new Set<string>();
   for (const tag of tags) {
     const warning = unknownTagWarning(tag, known, nearMiss);

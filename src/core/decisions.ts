@@ -54,6 +54,14 @@ export function sameDecision(a: Decision | undefined | null, b: Decision | undef
   return x.note === null ? y.note === null : y.note !== null && x.note.text === y.note.text && x.note.at === y.note.at;
 }
 
+/** Two entries about one paper as one: every tag at its earliest time; the note of b when preferB and b has one, else a's, else b's. */
+export function combineDecisions(a: Decision, b: Decision, preferB: boolean): Decision {
+  const tags = { ...a.tags };
+  for (const [t, at] of Object.entries(b.tags)) if (!(t in tags) || at < tags[t]!) tags[t] = at;
+  const note = preferB ? (b.note ?? a.note) : (a.note ?? b.note);
+  return { tags, note };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing
 

@@ -25,6 +25,10 @@ interface DecisionsFile {
   read(mode: 'strict' | 'lenient'): Decisions;
   /** Replaces the file with these decisions (papers' own layout, core/decisions.ts). */
   write(next: Decisions): void;
+  /** The file's stamp now (one stat): 'missing' when there is no file. */
+  stamp(): string;
+  /** The hash and stamp of what read or write saw last; null before them, or when the file was missing or invalid. */
+  version(): { hash: string; stamp: string } | null;
 }
 
 interface Loaded {
@@ -133,6 +137,10 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
       const hash = sha256(bytes);
       loaded = { decisions: next, hash, stamp: stampOf(), error: null, unhashed: false, canonical: bytes };
       writeCache(cachePath, { hash, stamp: loaded.stamp, decisions: next, canonical: true });
+    },
+    stamp: stampOf,
+    version() {
+      return loaded && loaded.error === null && loaded.hash !== '' ? { hash: loaded.hash, stamp: loaded.stamp } : null;
     },
   };
 }

@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../core/errors.js';
-import { emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
+import { combineDecisions, emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
 import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
 import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';
 import { filterPapers, NO_FILTER, type PaperFilter } from '../core/filter.js';
@@ -45,6 +45,7 @@ import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
 import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, idsAfter, iteratePapers, lastPaper, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
 import type { PaperMark } from './db/read.js';
+import { decisionsInTables, fillDecisionTables, tableVersion, updateDecisionTables } from './db/decision-table.js';
 import { listingSummary, selectListings, selectPaperJson, selectPapers, type ListingOptions, type ListingSummary } from './db/listing.js';
 
 export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions, PaperMark };
@@ -178,7 +179,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   // built only for what needs one (search, look-ups), not for a listing.
   let seed: { digest: ParsedDigest; importedAt: string; papers: LibraryPaper[]; aliases: Map<string, string>; db: Database | null } | null = null;
   const view = viewCache(() => {
-    canonical = snapshotCache = shownCache = null;
+    canonical = tableView = snapshotCache = shownCache = null;
   });
 
   /** The database on disk; opened late when another process created it since. */
@@ -265,10 +266,39 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     for (const [key, d] of decisions) {
       const id = alias.get(key) ?? key;
       const prev = map.get(id);
-      map.set(id, prev ? combine(prev, d, key === id) : d);
+      map.set(id, prev ? combineDecisions(prev, d, key === id) : d);
     }
     canonical = { from: decisions, byId: map };
     return map;
+  }
+
+  let tableView: { db: Database; stamp: string; view: ReadonlyMap<string, Decision> } | null = null;
+
+  /**
+   * The decisions for reads: looked up in the database's decision tables when they hold the file's
+   * version (one stat, no read of the file), else canonicalDecisions() (which refills the tables).
+   */
+  function readDecisions(): ReadonlyMap<string, Decision> {
+    const db = seedView() ? null : current();
+    const stamp = db ? decisionsFile.stamp() : 'missing';
+    if (!db || stamp === 'missing') return canonicalDecisions();
+    if (tableView?.db === db && tableView.stamp === stamp) return tableView.view;
+    if (tableVersion(db)?.stamp !== stamp) {
+      const decisions = canonicalDecisions();
+      const version = decisionsFile.version();
+      if (!version || version.stamp !== stamp || !fillDecisionTables(db, loadDecisions(), version)) return decisions;
+    }
+    tableView = { db, stamp, view: decisionsInTables(db, canonicalDecisions) };
+    return tableView.view;
+  }
+
+  /** Writes decisions.yaml, then the keys it changed into the decision tables. */
+  function writeDecisions(next: Decisions, keys: Iterable<string>): void {
+    const from = decisionsFile.version();
+    decisionsFile.write(next);
+    const db = seedView() ? null : diskDb();
+    const version = decisionsFile.version();
+    if (db && from && version) updateDecisionTables(db, from.hash, new Map([...keys].map((k) => [k, next.get(k) ?? null])), version);
   }
 
   // ---- changes --------------------------------------------------------------------------------
@@ -283,7 +313,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     disk ??= openDerivedLocked(dir, derivedOptions);
     if (!disk || countPapers(disk.db) === 0) importLocked(shownSeed.digest);
     else throw inputError(`the library ${dir} gained papers from another papers process while the sample digest was shown; nothing was changed: open it again to see your library`);
-    canonical = snapshotCache = shownCache = null;
+    canonical = tableView = snapshotCache = shownCache = null;
   }
 
   /**
@@ -307,7 +337,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
           let merged: Decision | null = null;
           for (const k of keys) {
             const d = next.get(k);
-            if (d) merged = merged ? combine(merged, d, k === id) : d;
+            if (d) merged = merged ? combineDecisions(merged, d, k === id) : d;
           }
           const old = merged ?? emptyDecision();
           const updated = applyEdit(edit, old, at);
@@ -328,7 +358,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       for (const k of Object.keys(before)) after[k] = next.get(k) ?? null;
       testHook('decisions-before-write');
       stillHeld();
-      decisionsFile.write(next);
+      writeDecisions(next, Object.keys(before));
       testHook('decisions-before-journal');
       appendJournal(paths.journal, { at, summary, before, after }, paths.backup);
       return { summary, changed, parts };
@@ -346,7 +376,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   function importLocked(d: ParsedDigest, run: ImportRun = {}): ImportOutcome {
     const outcome = importParsed(dir, disk, d, run, now().toISOString());
     disk = outcome.derived;
-    canonical = snapshotCache = shownCache = null;
+    canonical = tableView = snapshotCache = shownCache = null;
     return outcome.outcome;
   }
 
@@ -378,7 +408,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     snapshot() {
       const shownSeed = seedView();
       const db = shownSeed ? null : current();
-      const decisions = canonicalDecisions();
+      const decisions = readDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
       const papers = shownSeed ? shownSeed.papers : db ? collectWithProgress('loading papers', iteratePapers(db), countPapers(db)) : [];
       snapshotCache = { papers, decisions, latestDigest: latestDigest() };
@@ -387,7 +417,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     shownSnapshot() {
       if (seedView()) return store.snapshot();
       const db = current();
-      const decisions = canonicalDecisions();
+      const decisions = readDecisions();
       if (snapshotCache && snapshotCache.decisions === decisions) return snapshotCache;
       if (!db || seedView()) return store.snapshot();
       if (shownCache?.decisions === decisions) return shownCache;
@@ -398,7 +428,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     shownPages() {
       const db = current();
       if (!db || seedView() || snapshotCache || shownCache) return null;
-      const decisions = canonicalDecisions();
+      const decisions = readDecisions();
       const papers: LibraryPaper[] = [];
       const read = (limit: number) => {
         const last = papers[papers.length - 1];
@@ -426,11 +456,11 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         const snap = store.snapshot();
         return { ...snap, papers: filterPapers(snap, filter) };
       }
-      const decisions = canonicalDecisions();
+      const decisions = readDecisions();
       return { papers: [...selectPapers(db, filter, decisions)], decisions, latestDigest: latestDigest() };
     },
     decisions: () => loadDecisions(),
-    decisionFor: (id) => canonicalDecisions().get(id),
+    decisionFor: (id) => readDecisions().get(id),
     latestDigest,
     idIndex() {
       const db = current();
@@ -454,22 +484,22 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       return db ? view.memo(db, 'generation', () => (db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get() as string | undefined) ?? null) : null;
     },
     database: () => current(),
-    decisionsById: () => canonicalDecisions(),
+    decisionsById: () => readDecisions(),
     papersById(wanted) {
       const db = current();
       return db ? readPapersById(db, wanted) : [];
     },
     eachPaper(filter = NO_FILTER, range = {}) {
       const db = sqlSource();
-      return db ? selectPapers(db, filter, canonicalDecisions(), range) : inMemory(filter, range);
+      return db ? selectPapers(db, filter, readDecisions(), range) : inMemory(filter, range);
     },
     paperJson(filter = NO_FILTER, range = {}) {
       const db = sqlSource();
-      return db ? selectPaperJson(db, filter, canonicalDecisions(), range) : inMemory(filter, range).map(paperJsonOf);
+      return db ? selectPaperJson(db, filter, readDecisions(), range) : inMemory(filter, range).map(paperJsonOf);
     },
     listings(filter = NO_FILTER, range = {}) {
       const db = sqlSource();
-      return db ? selectListings(db, filter, canonicalDecisions(), range) : inMemory(filter, range);
+      return db ? selectListings(db, filter, readDecisions(), range) : inMemory(filter, range);
     },
     hasDigest(digest) {
       const db = diskDb();
@@ -486,7 +516,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         const outcome = forgetDigest(dir, disk, digest, derivedOptions);
         if (!outcome) return null;
         disk = outcome.derived;
-        canonical = snapshotCache = shownCache = null;
+        canonical = tableView = snapshotCache = shownCache = null;
         return { digest: outcome.meta, removed: outcome.removed };
       });
     },
@@ -509,7 +539,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         const inverse = inverseOf(entry, decisionsFile.read('strict'));
         if (inverse.changed.length > 0) {
           stillHeld();
-          decisionsFile.write(inverse.next);
+          writeDecisions(inverse.next, inverse.changed);
         }
         writeJournal(paths.journal, journal, paths.backup);
         const changed = new Set(inverse.changed.map((key) => aliases().get(key) ?? key));
@@ -576,9 +606,3 @@ function viewCache(onChange: () => void) {
 }
 
 /** Two decisions about one paper (one kept under an alias): tags unioned, earlier time kept; the preferred side's note. */
-function combine(a: Decision, b: Decision, preferB: boolean): Decision {
-  const tags = { ...a.tags };
-  for (const [t, at] of Object.entries(b.tags)) if (!(t in tags) || at < tags[t]!) tags[t] = at;
-  const note = preferB ? (b.note ?? a.note) : (a.note ?? b.note);
-  return { tags, note };
-}

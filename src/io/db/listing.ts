@@ -10,6 +10,7 @@ import { compareTitles, type SortKey } from '../../core/rank/sort.js';
 import type { PaperJson } from '../../core/paper-json.js';
 import { countPapers, iterateJson, iterateRows, type RowsQuery } from './read.js';
 import { taggedIds, tagCondition } from './search.js';
+import { decisionsOver } from './decision-table.js';
 
 export interface ListingOptions {
   limit?: number;
@@ -48,17 +49,17 @@ export function filterSql(filter: PaperFilter, decisions: ReadonlyMap<string, De
 
 /** The papers passing the filter without their abstracts, in library order or the sort's. */
 export function selectListings(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<PaperListing> {
-  return select(db, filterSql(filter, decisions), options, (q) => iterateRows(db, { ...q, abstracts: false }));
+  return select(db, filterSql(filter, decisionsOver(db, decisions)), options, (q) => iterateRows(db, { ...q, abstracts: false }));
 }
 
 /** The papers passing the filter, whole (for --json and exports with abstracts), in library order or the sort's. */
 export function selectPapers(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<LibraryPaper> {
-  return select(db, filterSql(filter, decisions), options, (q) => iterateRows(db, { ...q, abstracts: true }));
+  return select(db, filterSql(filter, decisionsOver(db, decisions)), options, (q) => iterateRows(db, { ...q, abstracts: true }));
 }
 
 /** selectPapers' papers as their `list --json` records. */
 export function selectPaperJson(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<PaperJson> {
-  return select(db, filterSql(filter, decisions), options, (q) => iterateJson(db, q));
+  return select(db, filterSql(filter, decisionsOver(db, decisions)), options, (q) => iterateJson(db, q));
 }
 
 function select<T>(db: Database, filtered: { where: string; params: unknown[] }, options: ListingOptions, rows: (q: Omit<RowsQuery, 'abstracts'>) => Iterable<T>): Iterable<T> {
@@ -90,7 +91,8 @@ export interface ListingSummary {
 }
 
 /** What a listing of the whole library counts, by its kept count and indexes, without reading its rows. */
-export function listingSummary(db: Database, decisions: ReadonlyMap<string, Decision>): ListingSummary {
+export function listingSummary(db: Database, given: ReadonlyMap<string, Decision>): ListingSummary {
+  const decisions = decisionsOver(db, given);
   const params: unknown[] = [];
   const bind = (value: unknown) => {
     params.push(value);

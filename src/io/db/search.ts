@@ -6,6 +6,7 @@
 // later highlights the hits.
 import { hasTag } from '../../core/tags.js';
 import type { Database } from 'better-sqlite3';
+import { decisionsOver, idsInTables, isTableDecisions } from './decision-table.js';
 import type { Decision } from '../../core/library.js';
 import type { Clause, Group, Query, Term } from '../../core/query/index.js';
 import { buildSearchIndex, lexiconOf, planQuery, searchDocs, words, type Lexicon, type Results } from '../../core/search/index.js';
@@ -44,7 +45,7 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
     registered.add(db);
   }
   const lexicon = lexiconOf(databaseVocabulary(db));
-  const sql = new SqlBuilder(lexicon, decisions);
+  const sql = new SqlBuilder(lexicon, decisionsOver(db, decisions));
   const scoring = query.groups.filter(isScoring);
   // Exclusions of words, phrases and authors go into the FTS expression (NOT) when something is scored.
   const exclusions = scoring.length === 0 ? [] : query.groups.filter(isExclusion);
@@ -129,12 +130,13 @@ export function tagCondition(tag: string, decisions: ReadonlyMap<string, Decisio
   if (tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE coalesce(run, hash) = (SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1)))';
   if (tag === 'seen') return '(p.digest_count > 1)';
   if (tag === 'untriaged') return `(p.id NOT IN ${taggedIds(decisions, bind)})`;
+  if (isTableDecisions(decisions)) return `(p.id IN ${idsInTables({ tag }, bind)})`;
   return `(p.id IN ${idsOf(decisions, (d) => hasTag(Object.keys(d.tags), tag), bind)})`;
 }
 
 /** The ids of the papers the user gave a tag (those not untriaged, if in the library), as a SQL row set. */
 export function taggedIds(decisions: ReadonlyMap<string, Decision>, bind: Bind): string {
-  return idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind);
+  return isTableDecisions(decisions) ? idsInTables('tagged', bind) : idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind);
 }
 
 /** The ids of the decisions that `keep`, as a SQL row set. */
@@ -218,7 +220,7 @@ class SqlBuilder {
           case 'authors':
             return "(p.authors <> '')";
           case 'note':
-            return `(p.id IN ${idsOf(this.decisions, (d) => d.note !== null, this.bind)})`;
+            return `(p.id IN ${isTableDecisions(this.decisions) ? idsInTables('noted', this.bind) : idsOf(this.decisions, (d) => d.note !== null, this.bind)})`;
         }
       case 'cat': {
         const primary = "lower(substr(p.categories || ' ', 1, instr(p.categories || ' ', ' ') - 1))";
