@@ -295,10 +295,31 @@ const SPLICED_AT_MOST = 256;
  * not to hold a block it should: then the caller serializes `next` whole.
  */
 export function reserializeDecisions(text: string, prev: ReadonlyMap<string, Decision>, next: ReadonlyMap<string, Decision>): string | null {
-  const changed = new Set<string>();
-  for (const [id, d] of next) if (prev.get(id) !== d) changed.add(id);
-  for (const id of prev.keys()) if (!next.has(id)) changed.add(id);
-  if (changed.size > SPLICED_AT_MOST) return null;
+  const changes = new Map<string, Decision | null>();
+  for (const [id, d] of next) if (prev.get(id) !== d) changes.set(id, d);
+  for (const id of prev.keys()) if (!next.has(id)) changes.set(id, null);
+  const keyAfter = (id: string) => {
+    let following: string | null = null;
+    for (const [k, d] of prev) if (k > id && (following === null || k < following) && !isEmptyDecision(d)) following = k;
+    return following;
+  };
+  return spliceDecisions(text, changes, { get: (id) => prev.get(id), keyAfter });
+}
+
+/** What spliceDecisions reads of the decisions `text` holds. */
+export interface DecisionsBefore {
+  get(id: string): Decision | undefined;
+  /** The least id above `id` (code units, as the sort) with a decision that is not empty; null when none. */
+  keyAfter(id: string): string | null;
+}
+
+/**
+ * `text` (serializeDecisions of the decisions `before` reads) with the blocks of the changed ids
+ * rewritten (null: the id has no decision now). Null when many changed, or when `text` turns out
+ * not to hold a block it should: then the caller serializes the decisions whole.
+ */
+export function spliceDecisions(text: string, changes: ReadonlyMap<string, Decision | null>, before: DecisionsBefore): string | null {
+  if (changes.size > SPLICED_AT_MOST) return null;
   // A block starts at the blank line before its id, the only line not indented (notes, tags and
   // odd ids are quoted on one line), and ends where the next block starts.
   const blockAt = (id: string): { start: number; end: number } | null => {
@@ -308,18 +329,16 @@ export function reserializeDecisions(text: string, prev: ReadonlyMap<string, Dec
     return { start: at + 1, end: next < 0 ? text.length : next + 1 };
   };
   const edits: Array<{ start: number; end: number; id: string; block: string }> = [];
-  for (const id of changed) {
-    const before = prev.get(id);
-    const after = next.get(id);
+  for (const [id, after] of changes) {
+    const was = before.get(id);
     const block = after && !isEmptyDecision(after) ? blockOf(id, after) : '';
-    if (before && !isEmptyDecision(before)) {
+    if (was && !isEmptyDecision(was)) {
       const found = blockAt(id);
       if (!found) return null;
       edits.push({ ...found, id, block });
     } else if (block !== '') {
-      // a new block goes before the first block of a greater id (code units, as the sort)
-      let following: string | null = null;
-      for (const [k, d] of prev) if (k > id && (following === null || k < following) && !isEmptyDecision(d)) following = k;
+      // a new block goes before the first block of a greater id
+      const following = before.keyAfter(id);
       const found = following === null ? { start: text.length, end: text.length } : blockAt(following);
       if (!found) return null;
       edits.push({ start: found.start, end: found.start, id, block });

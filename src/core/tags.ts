@@ -93,10 +93,10 @@ export function spellTagWords(add: readonly string[], remove: readonly string[],
 }
 
 /** The edits with their tags in the library's spellings (so `+To-Read` adds the `to-read` already in use). */
-export function spellTagEdits<E extends DecisionEdit>(edits: readonly E[], decisions: ReadonlyMap<string, Decision>): E[] {
+export function spellTagEdits<E extends DecisionEdit>(edits: readonly E[], decisions: ReadonlyMap<string, Decision> | { spellings(keys: ReadonlySet<string>): Map<string, string> }): E[] {
   if (!edits.some((e) => e.kind === 'tag')) return [...edits];
   const typed = new Set(edits.flatMap((e) => (e.kind === 'tag' ? [...e.add, ...e.remove].map(tagKey) : [])));
-  const spellings = tagSpellings(decisions.values(), typed);
+  const spellings = 'spellings' in decisions ? decisions.spellings(typed) : tagSpellings(decisions.values(), typed);
   return edits.map((e) => {
     if (e.kind !== 'tag') return e;
     const { add, remove } = spellTagWords(e.add, e.remove, spellings);

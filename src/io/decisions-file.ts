@@ -9,7 +9,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../core/errors.js';
-import { parseDecisions, readOwnLayout, reserializeDecisions, serializeDecisions, type Decisions, type DecisionsError } from '../core/decisions.js';
+import { parseDecisions, readOwnLayout, reserializeDecisions, serializeDecisions, spliceDecisions, type Decisions, type DecisionsError } from '../core/decisions.js';
+import { tagSpellings } from '../core/tags.js';
+import type { DecisionEntries } from './db/decision-table.js';
 import type { Decision } from '../core/library.js';
 import { asDiskError, writeFileAtomic } from './atomic.js';
 import { sha256 } from './digest-store.js';
@@ -28,8 +30,28 @@ interface DecisionsFile {
   /** The file's stamp now (one stat): 'missing' when there is no file. */
   stamp(): string;
   /** The hash and stamp of what read or write saw last; null before them, or when the file was missing or invalid. */
-  version(): { hash: string; stamp: string } | null;
+  version(): { hash: string; stamp: string; canonical: boolean } | null;
+  /**
+   * What a change starts from, under the lock: the file's bytes hashed, then its decisions read
+   * entry by entry from the database's tables when they hold that version in papers' own layout,
+   * else the whole file's (as read('strict')).
+   */
+  forChange(): ChangeBase;
+  /** Writes the base with these entries changed (null: the key leaves the file); the version written. */
+  writeChange(base: ChangeBase, changes: ReadonlyMap<string, Decision | null>): { hash: string; stamp: string; canonical: boolean };
 }
+
+/** The decisions before a change, as a change reads them: by key. */
+export interface ChangeBase {
+  get(key: string): Decision | undefined;
+  has(key: string): boolean;
+  /** The first-written spelling of each of these tag keys the decisions hold (core/tags.ts tagSpellings). */
+  spellings(keys: ReadonlySet<string>): Map<string, string>;
+  /** The hash of the file the base was read from. */
+  readonly hash: string;
+}
+
+type Base = ChangeBase & ({ map: Decisions } | { entries: DecisionEntries; text: string });
 
 interface Loaded {
   decisions: Decisions;
@@ -54,7 +76,11 @@ interface Cache {
   canonical: boolean;
 }
 
-export function openDecisionsFile(dir: string, warn: (line: string) => void = () => {}): DecisionsFile {
+/**
+ * tables: the database's copy of the file (io/db/decision-table.ts) when there is one, for
+ * changes that read a few entries of a large file.
+ */
+export function openDecisionsFile(dir: string, warn: (line: string) => void = () => {}, tables: (hash: string) => DecisionEntries | null = () => null): DecisionsFile {
   const path = join(dir, 'decisions.yaml');
   const cachePath = join(dir, 'cache', 'decisions.json');
   const backupDir = join(dir, 'backup');
@@ -93,6 +119,9 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
       writeCache(cachePath, { ...cached, stamp }); // the same content under a new stamp (a copy, a touch)
       return (loaded = { decisions: cached.decisions, hash, stamp, error: null, unhashed: false, canonical: cached.canonical ? bytes : null });
     }
+    // written by a change that read the tables: they hold this version
+    const entries = tables(hash);
+    if (entries) return (loaded = { decisions: entries.all(), hash, stamp, error: null, unhashed: false, canonical: bytes });
     const text = bytes.toString('utf8');
     // papers' own layout is read as it is written; only a hand edit needs the YAML library
     const own = readOwnLayout(text);
@@ -140,7 +169,54 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     },
     stamp: stampOf,
     version() {
-      return loaded && loaded.error === null && loaded.hash !== '' ? { hash: loaded.hash, stamp: loaded.stamp } : null;
+      return loaded && loaded.error === null && loaded.hash !== '' ? { hash: loaded.hash, stamp: loaded.stamp, canonical: loaded.canonical !== null } : null;
+    },
+    forChange() {
+      const stamp = stampOf();
+      let bytes: Buffer | null = null;
+      if (!(loaded && loaded.stamp === stamp && !loaded.unhashed)) {
+        try {
+          bytes = readFileSync(path);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw asDiskError(e, path, 'read');
+        }
+      }
+      const hash = bytes ? sha256(bytes) : null;
+      const entries = hash !== null && loaded?.hash !== hash ? tables(hash) : null;
+      if (entries && bytes) {
+        const text = bytes.toString('utf8');
+        loaded = null;
+        return { hash: hash!, entries, text, get: (key) => entries.get(key), has: (key) => entries.get(key) !== undefined, spellings: (keys) => entries.spellings(keys) } satisfies Base;
+      }
+      const map = this.read('strict');
+      return { hash: loaded!.hash, map, get: (key) => map.get(key), has: (key) => map.has(key), spellings: (keys) => tagSpellings(map.values(), keys) } satisfies Base;
+    },
+    writeChange(given, changes) {
+      const base = given as Base;
+      if ('map' in base) {
+        const next: Decisions = new Map(base.map);
+        for (const [key, d] of changes) {
+          next.delete(key);
+          if (d !== null) next.set(key, d);
+        }
+        this.write(next);
+        return this.version()!;
+      }
+      let text = spliceDecisions(base.text, changes, base.entries);
+      if (text === null) {
+        const next = base.entries.all();
+        for (const [key, d] of changes) {
+          next.delete(key);
+          if (d !== null) next.set(key, d);
+        }
+        text = serializeDecisions(next);
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      writeFileAtomic(path, bytes, { backupDir });
+      // The tables are the parse of this version once the caller brings them up to date; the
+      // decisions cache still holds an older one, and a read that needs every entry reads them.
+      loaded = null;
+      return { hash: sha256(bytes), stamp: stampOf(), canonical: true };
     },
   };
 }

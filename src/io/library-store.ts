@@ -45,7 +45,7 @@ import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
 import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, idsAfter, iteratePapers, lastPaper, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
 import type { PaperMark } from './db/read.js';
-import { decisionsInTables, fillDecisionTables, tableVersion, updateDecisionTables } from './db/decision-table.js';
+import { decisionsInTables, entriesInTables, fillDecisionTables, tableVersion, updateDecisionTables } from './db/decision-table.js';
 import { listingSummary, selectListings, selectPaperJson, selectPapers, type ListingOptions, type ListingSummary } from './db/listing.js';
 
 export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions, PaperMark };
@@ -153,7 +153,11 @@ export interface OpenOptions {
 
 export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStore {
   const now = options.now ?? (() => new Date());
-  const decisionsFile = openDecisionsFile(dir, options.warn);
+  const decisionsFile = openDecisionsFile(dir, options.warn, (hash) => {
+    const db = seedView() ? null : diskDb();
+    const version = db ? tableVersion(db) : null;
+    return db && version?.hash === hash && version.canonical ? entriesInTables(db, version) : null;
+  });
   const paths = {
     journal: journalPath(dir),
     listing: join(dir, 'state', 'last-listing.json'),
@@ -286,19 +290,16 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     if (tableVersion(db)?.stamp !== stamp) {
       const decisions = canonicalDecisions();
       const version = decisionsFile.version();
-      if (!version || version.stamp !== stamp || !fillDecisionTables(db, loadDecisions(), version)) return decisions;
+      if (!version || version.stamp !== stamp || !fillDecisionTables(db, loadDecisions(), version, decisionsFile.stamp)) return decisions;
     }
     tableView = { db, stamp, view: decisionsInTables(db, canonicalDecisions) };
     return tableView.view;
   }
 
-  /** Writes decisions.yaml, then the keys it changed into the decision tables. */
-  function writeDecisions(next: Decisions, keys: Iterable<string>): void {
-    const from = decisionsFile.version();
-    decisionsFile.write(next);
+  /** After a write of decisions.yaml made from the version `from`: the keys it changed, into the decision tables. */
+  function tablesAfterWrite(from: string, changes: ReadonlyMap<string, Decision | null>, written: { hash: string; stamp: string; canonical: boolean }): void {
     const db = seedView() ? null : diskDb();
-    const version = decisionsFile.version();
-    if (db && from && version) updateDecisionTables(db, from.hash, new Map([...keys].map((k) => [k, next.get(k) ?? null])), version);
+    if (db) updateDecisionTables(db, from, changes, written);
   }
 
   // ---- changes --------------------------------------------------------------------------------
@@ -323,30 +324,33 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
    */
   function change(edits: readonly DecisionEdit[]): EditResult {
     return withLock(dir, (stillHeld) => {
-      decisionsFile.read('strict');
+      // an invalid file stops the change before the seed becomes the library
+      if (seed) decisionsFile.read('strict');
       commitSeedLocked();
-      const current = decisionsFile.read('strict');
-      const next: Decisions = new Map(current);
+      const base = decisionsFile.forChange();
+      // what the change makes of each key it touches (null: the key leaves the file)
+      const changes = new Map<string, Decision | null>();
+      const nextOf = (k: string) => (changes.has(k) ? (changes.get(k) ?? undefined) : base.get(k));
       const before: Record<string, Decision | null> = {};
       const at = now().toISOString();
       const parts: ChangeResult[] = [];
-      for (const edit of spellTagEdits(edits, current)) {
+      for (const edit of spellTagEdits(edits, base)) {
         const changed: string[] = [];
         for (const id of editIds(edit)) {
-          const keys = [id, ...aliasesOfId(id)].filter((k) => k === id || next.has(k));
+          const keys = [id, ...aliasesOfId(id)].filter((k) => k === id || nextOf(k) !== undefined);
           let merged: Decision | null = null;
           for (const k of keys) {
-            const d = next.get(k);
+            const d = nextOf(k);
             if (d) merged = merged ? combineDecisions(merged, d, k === id) : d;
           }
           const old = merged ?? emptyDecision();
           const updated = applyEdit(edit, old, at);
-          if (sameDecision(old, updated) && keys.every((k) => k === id || !next.has(k))) continue;
+          if (sameDecision(old, updated) && keys.every((k) => k === id || nextOf(k) === undefined)) continue;
           for (const k of keys) {
-            if (!(k in before)) before[k] = current.get(k) ?? null;
-            next.delete(k);
+            if (!(k in before)) before[k] = base.get(k) ?? null;
+            changes.set(k, null);
           }
-          if (!isEmptyDecision(updated)) next.set(id, updated);
+          if (!isEmptyDecision(updated)) changes.set(id, updated);
           if (!sameDecision(old, updated)) changed.push(id);
         }
         parts.push({ summary: describeEdit(edit, changed), changed });
@@ -355,10 +359,10 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
       const changed = [...new Set(parts.flatMap((p) => p.changed))];
       if (Object.keys(before).length === 0) return { summary, changed, parts };
       const after: Record<string, Decision | null> = {};
-      for (const k of Object.keys(before)) after[k] = next.get(k) ?? null;
+      for (const k of Object.keys(before)) after[k] = nextOf(k) ?? null;
       testHook('decisions-before-write');
       stillHeld();
-      writeDecisions(next, Object.keys(before));
+      tablesAfterWrite(base.hash, changes, decisionsFile.writeChange(base, changes));
       testHook('decisions-before-journal');
       appendJournal(paths.journal, { at, summary, before, after }, paths.backup);
       return { summary, changed, parts };
@@ -539,7 +543,9 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
         const inverse = inverseOf(entry, decisionsFile.read('strict'));
         if (inverse.changed.length > 0) {
           stillHeld();
-          writeDecisions(inverse.next, inverse.changed);
+          const from = decisionsFile.version()!.hash;
+          decisionsFile.write(inverse.next);
+          tablesAfterWrite(from, new Map(inverse.changed.map((k) => [k, inverse.next.get(k) ?? null])), decisionsFile.version()!);
         }
         writeJournal(paths.journal, journal, paths.backup);
         const changed = new Set(inverse.changed.map((key) => aliases().get(key) ?? key));

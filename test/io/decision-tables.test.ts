@@ -1,13 +1,13 @@
 // The decisions as the database's tables hold them: what a read gets from them is what
 // decisions.yaml says, after papers' own writes, hand edits, entries under aliases and an invalid file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filterPapers, NO_FILTER, type PaperFilter } from '../../src/core/filter.js';
 import type { Decision } from '../../src/core/library.js';
 import { isTableDecisions, tableVersion } from '../../src/io/db/decision-table.js';
 import { sha256 } from '../../src/io/digest-store.js';
-import { openLibrary } from '../../src/io/library-store.js';
+import { openLibrary, type LibraryStore } from '../../src/io/library-store.js';
 import { parsed, SEED_TEXT, seedPapers, tempDir } from './library-helpers.js';
 
 const clock = (iso: string) => () => new Date(iso);
@@ -108,5 +108,51 @@ describe('decisions read from the database tables', () => {
     expect(warnings).toHaveLength(1);
     writeFileSync(path, good);
     expect([...openLibrary(dir).listings({ ...NO_FILTER, tags: ['to-read'] })].map((p) => p.id)).toEqual([ids[0], ids[1], ids[5]]);
+  });
+});
+
+describe('a change that reads the decisions from the tables', () => {
+  /** The same edits, each by a new process's store: in `tables`, after a read filled the tables; in `file`, with no tables ever filled. */
+  async function twoLibraries() {
+    const { dir: tables, ids } = await library();
+    const file = tempDir();
+    cpSync(tables, file, { recursive: true });
+    openLibrary(tables).decisionsById();
+    const run = async (edit: (lib: LibraryStore) => Promise<unknown>) => {
+      for (const dir of [tables, file]) await edit(openLibrary(dir, { now: clock('2025-03-14T08:00:00Z') }));
+    };
+    return { tables, file, ids, run };
+  }
+  const stateOf = (dir: string) => ({ decisions: readFileSync(join(dir, 'decisions.yaml'), 'utf8'), journal: readFileSync(join(dir, 'state', 'journal.json'), 'utf8') });
+
+  it('writes what a change from the whole file writes, for every kind of edit', async () => {
+    const { tables, file, ids, run } = await twoLibraries();
+    const cache = join(tables, 'cache', 'decisions.json');
+    const cached = statSync(cache).mtimeMs;
+    await run((lib) => lib.tag([ids[3]!], ['to-read'], [])); // a new block between two
+    await run((lib) => lib.tag([ids[0]!], ['TO-READ', 'deep'], [])); // the library's spelling of a tag
+    await run((lib) => lib.tag([ids[1]!], [], ['to-read', 'Skip'])); // a block removed
+    await run((lib) => lib.setNote(ids[99]!, 'last block')); // appended
+    await run((lib) => lib.setNote(ids[7]!, null));
+    await run((lib) => lib.tag(ids.slice(0, 99), ['bulk'], [])); // too many to splice: the whole file
+    await run((lib) => lib.tag(ids.slice(10, 90), [], ['bulk']));
+    expect(stateOf(tables)).toEqual(stateOf(file));
+    // the changes in `tables` read neither the decisions cache nor wrote it
+    expect(statSync(cache).mtimeMs).toBe(cached);
+    await run(async (lib) => lib.undo());
+    expect(stateOf(tables)).toEqual(stateOf(file));
+    const both = readBoth(tables, fileOf(tables));
+    expect(both.inTables).toBe(true);
+    expect(both.got).toEqual(both.want);
+  });
+
+  it('is not made from tables of another version of the file', async () => {
+    const { tables, file, ids, run } = await twoLibraries();
+    // a hand edit the tables have not seen: the change reads the file
+    for (const dir of [tables, file]) writeFileSync(join(dir, 'decisions.yaml'), `"${ids[2]}":\n  tags:\n    later: 2025-03-01T00:00:00.000Z\n`);
+    await run((lib) => lib.tag([ids[2]!, ids[4]!], ['to-read'], []));
+    expect(stateOf(tables)).toEqual(stateOf(file));
+    expect(fileOf(tables).get(ids[2]!)?.tags).toEqual({ later: '2025-03-01T00:00:00.000Z', 'to-read': '2025-03-14T08:00:00.000Z' });
+    rmSync(file, { recursive: true, force: true });
   });
 });

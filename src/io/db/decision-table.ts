@@ -7,7 +7,7 @@
 // decision at look-up, as the in-memory view folds them.
 import type { Decision } from '../../core/library.js';
 import { combineDecisions, type Decisions } from '../../core/decisions.js';
-import { libraryTags, sortTags, tagKey } from '../../core/tags.js';
+import { libraryTags, sortTags, tagKey, tagSpellings } from '../../core/tags.js';
 import type { Database } from './connection.js';
 import { statementsFor } from './connection.js';
 
@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS decision_tags (
   tag  TEXT NOT NULL,
   key  TEXT NOT NULL,
   name TEXT NOT NULL,
+  at   TEXT NOT NULL,
   PRIMARY KEY (tag, key)
 ) WITHOUT ROWID;
 `;
@@ -30,18 +31,22 @@ CREATE TABLE IF NOT EXISTS decision_tags (
 interface DecisionsVersion {
   hash: string;
   stamp: string;
+  /** The file was papers' own serialization of these decisions. */
+  canonical: boolean;
 }
 
 const hasTables = (db: Database) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decision_tags'").get() !== undefined;
 
 const meta = statementsFor((db) => ({
-  get: db.prepare("SELECT (SELECT value FROM meta WHERE key = 'decisions_hash') AS hash, (SELECT value FROM meta WHERE key = 'decisions_stamp') AS stamp"),
+  get: db.prepare(
+    "SELECT (SELECT value FROM meta WHERE key = 'decisions_hash') AS hash, (SELECT value FROM meta WHERE key = 'decisions_stamp') AS stamp, (SELECT value FROM meta WHERE key = 'decisions_canonical') AS canonical",
+  ),
 }));
 
 /** The version the tables hold; null when they hold none. */
 export function tableVersion(db: Database): DecisionsVersion | null {
-  const row = meta(db).get.get() as { hash: string | null; stamp: string | null };
-  return row.hash === null || row.stamp === null ? null : { hash: row.hash, stamp: row.stamp };
+  const row = meta(db).get.get() as { hash: string | null; stamp: string | null; canonical: string | null };
+  return row.hash === null || row.stamp === null ? null : { hash: row.hash, stamp: row.stamp, canonical: row.canonical === '1' };
 }
 
 function writeStatements(db: Database) {
@@ -50,7 +55,7 @@ function writeStatements(db: Database) {
     deleteRow: db.prepare('DELETE FROM decision_rows WHERE key = ?'),
     deleteTags: db.prepare('DELETE FROM decision_tags WHERE key = ?'),
     insertRow: db.prepare('INSERT INTO decision_rows (key, decision, tagged, noted) VALUES (?, ?, ?, ?)'),
-    insertTag: db.prepare('INSERT OR IGNORE INTO decision_tags (tag, key, name) VALUES (?, ?, ?)'),
+    insertTag: db.prepare('INSERT OR IGNORE INTO decision_tags (tag, key, name, at) VALUES (?, ?, ?, ?)'),
   };
 }
 const writes = statementsFor((db) => {
@@ -61,32 +66,36 @@ const writes = statementsFor((db) => {
 function put(s: ReturnType<typeof writeStatements>, key: string, d: Decision): void {
   const names = Object.keys(d.tags);
   s.insertRow.run(key, JSON.stringify(d), names.length > 0 ? 1 : 0, d.note === null ? 0 : 1);
-  for (const name of names) s.insertTag.run(tagKey(name), key, name);
+  for (const name of names) s.insertTag.run(tagKey(name), key, name, d.tags[name]);
 }
 
 function stampWith(s: ReturnType<typeof writeStatements>, version: DecisionsVersion): void {
   s.setMeta.run('decisions_hash', version.hash);
   s.setMeta.run('decisions_stamp', version.stamp);
+  s.setMeta.run('decisions_canonical', version.canonical ? '1' : '0');
 }
 
 /**
- * Replaces the tables' contents with these decisions. Waits for no other writer: when the
- * database is busy (an import), or cannot be written, the tables are left as they were and false
- * comes back (the caller reads the decisions from the file).
+ * Replaces the tables' contents with these decisions, read from the file when its stamp was
+ * version.stamp: only if it still is (`stampNow`), so that a slow reader never puts back an older
+ * version over a newer one. Waits for no other writer: when the database is busy (an import), or
+ * cannot be written, the tables are left as they were and false comes back (the caller reads the
+ * decisions from the file).
  */
-export function fillDecisionTables(db: Database, decisions: Decisions, version: DecisionsVersion): boolean {
+export function fillDecisionTables(db: Database, decisions: Decisions, version: DecisionsVersion, stampNow: () => string): boolean {
   if (db.readonly) return false;
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   try {
     db.pragma('busy_timeout = 0');
     const s = writes(db);
-    db.transaction(() => {
+    return db.transaction(() => {
+      if (stampNow() !== version.stamp) return false;
       db.prepare('DELETE FROM decision_rows').run();
       db.prepare('DELETE FROM decision_tags').run();
       for (const [key, d] of decisions) put(s, key, d);
       stampWith(s, version);
+      return true;
     }).immediate();
-    return true;
   } catch {
     return false;
   } finally {
@@ -123,7 +132,57 @@ const reads = statementsFor((db) => ({
     'SELECT decision FROM decision_rows WHERE key = @id UNION ALL SELECT * FROM (SELECT d.decision FROM aliases a JOIN decision_rows d ON d.key = a.alias WHERE a.id = @id ORDER BY d.key)',
   ),
   names: db.prepare('SELECT DISTINCT name FROM decision_tags'),
+  entry: db.prepare('SELECT decision FROM decision_rows WHERE key = ?').pluck(),
+  keyAfter: db.prepare('SELECT key FROM decision_rows WHERE key > ? AND (tagged OR noted) ORDER BY key LIMIT 1').pluck(),
+  nonEmptyKeys: db.prepare('SELECT key FROM decision_rows WHERE tagged OR noted').pluck(),
+  spellings: db.prepare('SELECT name, at FROM decision_tags WHERE tag IN (SELECT value FROM json_each(?))'),
+  all: db.prepare('SELECT key, decision FROM decision_rows ORDER BY key'),
 }));
+
+/** The decisions file as the tables hold it, entry by entry under the file's own keys: what a change of papers' own reads. */
+export interface DecisionEntries {
+  version: DecisionsVersion;
+  /** The entry under this key (not folded). */
+  get(key: string): Decision | undefined;
+  /** The least key above `key` in code-unit order with an entry that is not empty; null when none. */
+  keyAfter(key: string): string | null;
+  /** The first-written spelling of each of these tag keys some entry holds (tagSpellings'). */
+  spellings(keys: ReadonlySet<string>): Map<string, string>;
+  /** Every entry, in key order. */
+  all(): Decisions;
+}
+
+// SQLite orders text by its UTF-8 bytes, the file by UTF-16 code units: the two differ only
+// between a character above U+FFFF and one from U+E000 to U+FFFF.
+const ORDERS_MAY_DIFFER = /[\uD800-\uFFFF]/;
+
+export function entriesInTables(db: Database, version: DecisionsVersion): DecisionEntries {
+  const s = reads(db);
+  return {
+    version,
+    get(key) {
+      const text = s.entry.get(key) as string | undefined;
+      return text === undefined ? undefined : (JSON.parse(text) as Decision);
+    },
+    keyAfter(key) {
+      const found = (s.keyAfter.get(key) as string | undefined) ?? null;
+      if (!ORDERS_MAY_DIFFER.test(key) && (found === null || !ORDERS_MAY_DIFFER.test(found))) return found;
+      let least: string | null = null;
+      for (const k of s.nonEmptyKeys.all() as string[]) if (k > key && (least === null || k < least)) least = k;
+      return least;
+    },
+    spellings(keys) {
+      const rows = s.spellings.all(JSON.stringify([...keys])) as Array<{ name: string; at: string }>;
+      return tagSpellings(
+        rows.map((r) => ({ tags: { [r.name]: r.at }, note: null })),
+        keys,
+      );
+    },
+    all() {
+      return new Map((s.all.raw().all() as Array<[string, string]>).map(([key, text]) => [key, JSON.parse(text) as Decision]));
+    },
+  };
+}
 
 /** The decision about the paper with this id, its entries under aliases folded in. */
 function decisionInTables(db: Database, id: string): Decision | undefined {
