@@ -307,7 +307,7 @@ export function reserializeDecisions(text: string, prev: ReadonlyMap<string, Dec
 }
 
 /** What spliceDecisions reads of the decisions `text` holds. */
-export interface DecisionsBefore {
+interface DecisionsBefore {
   get(id: string): Decision | undefined;
   /** The least id above `id` (code units, as the sort) with a decision that is not empty; null when none. */
   keyAfter(id: string): string | null;

@@ -42,7 +42,7 @@ interface DecisionsFile {
 }
 
 /** The decisions before a change, as a change reads them: by key. */
-export interface ChangeBase {
+interface ChangeBase {
   get(key: string): Decision | undefined;
   has(key: string): boolean;
   /** The first-written spelling of each of these tag keys the decisions hold (core/tags.ts tagSpellings). */

@@ -8,6 +8,7 @@ import { parseDecisions, type Decisions } from '../core/decisions.js';
 import type { Decision } from '../core/library.js';
 import { digestNames, digestTextPath, digestsDir, readMeta, sha256 } from './digest-store.js';
 import { openDatabaseFile } from './db/connection.js';
+import { entriesInTables, tableVersion } from './db/decision-table.js';
 import { digestHashes, readAllPapers } from './db/read.js';
 import { lockPath, readLock, staleReason } from './lock.js';
 import { papersFromDigests, type FromDigests } from './rebuild.js';
@@ -111,7 +112,7 @@ function checkDecisions(dir: string): Finding[] {
     const { line, column, message } = parsed.error;
     return [problem('decisions.yaml', `line ${line}:${column}: ${message}; fix it by hand (its previous version is in backup/decisions.yaml)`, false)];
   }
-  const findings = [ok('decisions.yaml', `valid, ${plural(parsed.decisions.size, 'paper')} with decisions`)];
+  const findings = [ok('decisions.yaml', `valid, ${plural(parsed.decisions.size, 'paper')} with decisions`), ...checkDecisionTables(dir, sha256(bytes), parsed.decisions)];
   const cachePath = join(dir, 'cache', 'decisions.json');
   if (!existsSync(cachePath)) return findings;
   let cache: { hash: string; decisions: Array<[string, Decision]> };
@@ -127,6 +128,21 @@ function checkDecisions(dir: string): Finding[] {
     findings.push(problem('cache/decisions.json', 'disagrees with decisions.yaml; --repair removes it (it is rewritten from decisions.yaml)', true));
   }
   return findings;
+}
+
+/** The database's copy of decisions.yaml, when it claims to be of the file as it is, holds what the file holds. */
+function checkDecisionTables(dir: string, hash: string, decisions: Decisions): Finding[] {
+  const opened = openDatabaseFile(dir);
+  if (opened.state !== 'ok') return []; // told by the database's own check
+  try {
+    const version = tableVersion(opened.db);
+    if (version?.hash !== hash || sameDecisions(entriesInTables(opened.db, version).all(), decisions)) return [];
+    return [problem('cache/papers.db', 'its copy of decisions.yaml disagrees with the file; --repair rebuilds it (from decisions.yaml, which it does not change)', true)];
+  } catch (e) {
+    return [problem('cache/papers.db', `its copy of decisions.yaml is unreadable (${(e as Error).message}); --repair rebuilds it`, true)];
+  } finally {
+    opened.db.close();
+  }
 }
 
 function sameDecisions(a: Decisions, b: Decisions): boolean {

@@ -5,7 +5,9 @@
 //   digests/<sha256>.txt      every imported digest, byte for byte (source of truth for papers)
 //   digests/<sha256>.json     how each was read (file name, time, format, year, order, ids given)
 //   cache/papers.db           derived: papers, digests, sightings and the search index (io/db/),
-//                             rebuilt from the digests when missing, damaged or of another version
+//                             rebuilt from the digests when missing, damaged or of another version;
+//                             also a copy of decisions.yaml (io/db/decision-table.ts) that reads
+//                             and changes use while it holds the file's version
 //   cache/decisions.json      derived: decisions.yaml parsed (keyed by its sha256)
 //   state/journal.json        the undo journal (last 200 changes)
 //   state/last-listing.json   ids of the rows of the last `papers list`, for `papers tag 3`

@@ -153,6 +153,22 @@ describe('papers doctor', () => {
     expect((await doctor(box.env)).problems).toEqual([]);
   });
 
+  it("reports the database's copy of decisions.yaml when it disagrees with the file; a repair rebuilds it and keeps the file", async () => {
+    const ids = (JSON.parse((await box.run('list', '--json', '--limit', '2')).stdout) as Array<{ id: string }>).map((p) => p.id);
+    await box.run('tag', ...ids, '+to-read');
+    await box.run('list', '--tag', 'to-read'); // a read fills the copy
+    const decisions = readFileSync(join(box.lib, 'decisions.yaml'), 'utf8');
+    const db = new Database(join(box.lib, 'cache', 'papers.db'));
+    expect(db.prepare('DELETE FROM decision_tags WHERE key = (SELECT key FROM decision_tags LIMIT 1)').run().changes + db.prepare("UPDATE decision_rows SET decision = '{\"tags\":{},\"note\":null}'").run().changes).toBeGreaterThan(1);
+    db.close();
+    const r = await doctor(box.env);
+    expect(r.problems.map((f) => [f.subject, f.repairable])).toEqual([['cache/papers.db', true]]);
+    expect((await doctor(box.env, '--repair')).code).toBe(0);
+    expect((await doctor(box.env)).problems).toEqual([]);
+    expect(readFileSync(join(box.lib, 'decisions.yaml'), 'utf8')).toBe(decisions);
+    expect((await box.run('list', '--tag', 'to-read', '--plain')).stdout.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
   it('reports what it cannot repair and changes none of it: an invalid decisions.yaml, a changed digest', async () => {
     const decisions = join(box.lib, 'decisions.yaml');
     const broken = `${readFileSync(decisions, 'utf8')}\n  - this: [is not valid\n`;

@@ -21,6 +21,9 @@ import { editDistance } from '../../core/search/index.js';
 import { tagsOf } from '../../core/tags.js';
 import { queryTags, warnUnknownTags } from '../tag-warnings.js';
 
+/** Streams of at most this many papers look each one's decision up. */
+const SHORT_STREAM = 1000;
+
 export interface ListOptions extends FilterOptions {
   json?: boolean;
   plain?: boolean;
@@ -106,8 +109,10 @@ export async function runList(files: string[], options: ListOptions, command: Co
     const decisions = store.decisionsById();
     const range = { limit, sort: sort === 'library' ? undefined : sort };
     if (options.json && !output.isTTY) {
-      // streamed to a pipe or a file; on a terminal it goes through the output guard below
-      await streamJson(store.paperJson(filter, range), decisions);
+      // Streamed to a pipe or a file; on a terminal it goes through the output guard below. The
+      // decisions of a long stream are read whole first: a look-up per paper would cost more, and
+      // a whole read cannot start in the database once the stream's query holds it.
+      await streamJson(store.paperJson(filter, range), limit !== undefined && limit <= SHORT_STREAM ? decisions : new Map(decisions));
       return;
     }
     const total = isNoFilter(filter) && !store.showingSeed() ? Math.min(store.count(), limit ?? Infinity) : undefined;
