@@ -44,7 +44,6 @@ interface DecisionsFile {
 /** The decisions before a change, as a change reads them: by key. */
 interface ChangeBase {
   get(key: string): Decision | undefined;
-  has(key: string): boolean;
   /** The first-written spelling of each of these tag keys the decisions hold (core/tags.ts tagSpellings). */
   spellings(keys: ReadonlySet<string>): Map<string, string>;
   /** The hash of the file the base was read from. */
@@ -186,10 +185,10 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
       if (entries && bytes) {
         const text = bytes.toString('utf8');
         loaded = null;
-        return { hash: hash!, entries, text, get: (key) => entries.get(key), has: (key) => entries.get(key) !== undefined, spellings: (keys) => entries.spellings(keys) } satisfies Base;
+        return { hash: hash!, entries, text, get: (key) => entries.get(key), spellings: (keys) => entries.spellings(keys) } satisfies Base;
       }
       const map = this.read('strict');
-      return { hash: loaded!.hash, map, get: (key) => map.get(key), has: (key) => map.has(key), spellings: (keys) => tagSpellings(map.values(), keys) } satisfies Base;
+      return { hash: loaded!.hash, map, get: (key) => map.get(key), spellings: (keys) => tagSpellings(map.values(), keys) } satisfies Base;
     },
     writeChange(given, changes) {
       const base = given as Base;
