@@ -53,7 +53,7 @@ export function searchPapersOf(source: Searchable, query: Query, options: Search
     const paper = byId.get(h.id);
     return paper ? [{ paper, score: h.score }] : [];
   });
-  return { total: results.total, hits, plan: results.plan };
+  return { ...results, hits };
 }
 
 const byIdOf = new WeakMap<readonly LibraryPaper[], Map<string, LibraryPaper>>();
@@ -70,7 +70,7 @@ export function searchShown(db: Database, snapshot: Snapshot, query: Query, opti
     const paper = byId.get(h.id);
     return paper ? [{ paper, score: h.score }] : [];
   });
-  return { total: results.total, hits, plan: results.plan };
+  return { ...results, hits };
 }
 
 /** Runs a query over papers held in memory (parsed files, a subset of the library for the rules). */
@@ -78,5 +78,5 @@ export function searchSnapshot(snapshot: Snapshot, query: Query, options: Search
   const db = databaseOfPapers(snapshot.papers, snapshot.latestDigest);
   const results = searchDatabase(db, query, snapshot.decisions, options);
   const hits = results.hits.map((h) => ({ paper: snapshot.papers[h.seq - 1]!, score: h.score }));
-  return { total: results.total, hits, plan: results.plan };
+  return { ...results, hits };
 }

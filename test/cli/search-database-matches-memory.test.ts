@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileOrThrow, searchSnapshot } from '../../src/cli/query-search.js';
 import { createSearchIndex, searchPapers } from '../../src/core/search/index.js';
+import { asLibraryPapers } from '../../src/core/library.js';
 import { openLibrary, type LibraryStore } from '../../src/io/library-store.js';
 import { syntheticDigest, syntheticPapers } from '../../bench/synthetic.js';
 import { parsed, SEED_TEXT, tempDir } from '../io/library-helpers.js';
@@ -97,5 +98,22 @@ describe('search over the library database', () => {
     await store.setNote(ids[5]!, 'note');
     await store.setNote(ids[200]!, 'another');
     expect(compare(open, [undefined, 5])).toBeGreaterThan(QUERIES.length / 2);
+  });
+
+  it('counts matches up to 10,000 and says "at least" past that; a smaller count is exact', () => {
+    // titles only (an index of abstracts would only cost time), every one with the word model
+    const papers = asLibraryPapers(syntheticPapers(11_000, 3).map((p) => ({ ...p, title: `Model ${p.title}`, abstract: '' })), 'synthetic.txt', '2025-07-01T00:00:00.000Z');
+    const snapshot = { papers, decisions: new Map(), latestDigest: null };
+    const counts = ['model', 'network'].map((text) => {
+      const query = compileOrThrow(text, CONTEXT);
+      const got = searchSnapshot(snapshot, query, { limit: 5 });
+      return { text, got: [got.total, got.totalAtLeast ?? false], all: searchSnapshot(snapshot, query).hits.length };
+    });
+    expect(counts[0]!.all).toBeGreaterThan(10_000);
+    expect(counts[1]!.all).toBeGreaterThan(1000);
+    expect(counts.map((c) => [c.text, ...c.got])).toEqual([
+      ['model', 10_000, true],
+      ['network', counts[1]!.all, false],
+    ]);
   });
 });

@@ -30,8 +30,9 @@ export interface SearchHit {
 
 /** A query's results, whatever a hit is (a paper, a library position, a database row). */
 export interface Results<Hit> {
-  /** How many papers match. */
+  /** How many papers match; with `totalAtLeast`, at least that many (the count stopped there). */
   total: number;
+  totalAtLeast?: true;
   /** Best first; ties (and queries without words) in library order. */
   hits: Hit[];
   /** The plan that produced the hits, for matchDetails (highlighting and snippets). */

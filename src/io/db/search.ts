@@ -31,6 +31,8 @@ export type DbResults = Results<DbHit>;
 
 /** Up to this many matches are all ranked by the scorer. */
 const RANK_ALL = 1000;
+/** Matches are counted up to this many; a query that matches more says "more than" this. */
+const COUNTED_AT_MOST = 10_000;
 /** Of more matches, the scorer ranks this many, picked tier by tier (search-candidates.ts); beyond them, bm25's order stands. */
 const CANDIDATES = 300;
 /** A word beginning more words than this matches them as an FTS prefix query rather than one by one. */
@@ -73,7 +75,10 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   // Without other conditions the papers table is not joined: a common word matches half the library.
   const from = where === '1' ? 'FROM papers_fts WHERE papers_fts MATCH ?' : `FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? AND ${where}`;
   const first = db.prepare(`SELECT papers_fts.rowid ${from} LIMIT ?`).pluck().all(match, ...sql.params, RANK_ALL + 1) as number[];
-  const total = first.length <= RANK_ALL ? first.length : (db.prepare(`SELECT count(*) ${from}`).pluck().get(match, ...sql.params) as number);
+  // Counting half a large library would cost more than ranking it: past COUNTED_AT_MOST the count stops.
+  const counted = first.length <= RANK_ALL ? first.length : (db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} LIMIT ?)`).pluck().get(match, ...sql.params, COUNTED_AT_MOST + 1) as number);
+  const total = Math.min(counted, COUNTED_AT_MOST);
+  const atLeast = counted > COUNTED_AT_MOST ? { totalAtLeast: true as const } : {};
   const picked = total <= RANK_ALL ? first : pickCandidates(db, { from, params: sql.params, match, excluded: exclusion }, scoring, (t) => sql.fts(t), lexicon, CANDIDATES);
   const candidates = db
     .prepare("SELECT p.seq, p.id, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq")
@@ -96,7 +101,7 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
     const ids = new Map(idOf.map((r) => [r.seq, r.id]));
     for (const seq of rest) hits.push({ seq, id: ids.get(seq)!, score: 0 });
   }
-  return { total, hits, plan: planQuery(index, query, lexicon) };
+  return { total, ...atLeast, hits, plan: planQuery(index, query, lexicon) };
 }
 
 /** Every word the query's words and phrases stand for: all the candidates' index needs. */
