@@ -13,6 +13,13 @@ export const FTS_ABSTRACT_CHARS = 8000;
 /** Title and author text indexed per paper (the same reason). */
 export const FTS_FIELD_CHARS = 2000;
 
+/**
+ * The terms with a character other than a digit: the only typo candidates of a word with more
+ * letters than edits (no number is that close to it), where numbers may be most of the terms.
+ * Made by search on a database of an earlier version of this schema that lacks it.
+ */
+export const SEARCH_WORDS_INDEX = "CREATE INDEX IF NOT EXISTS search_terms_words ON search_terms(len, letters, docs) WHERE term GLOB '*[^0-9]*';";
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
@@ -127,4 +134,5 @@ CREATE TABLE IF NOT EXISTS search_terms (
   letters INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_terms_len ON search_terms(len, letters, docs);
+${SEARCH_WORDS_INDEX}
 `;

@@ -16,6 +16,8 @@ import type { Lexicon } from '../../core/search/index.js';
 export const BM25 = 'bm25(papers_fts, 10.0, 5.0, 1.0)';
 /** Within a title tier every paper has the words in its title: the abstract tells them apart. */
 const ABSTRACT_BM25 = 'bm25(papers_fts, 0.0, 0.0, 1.0)';
+/** A tier with more rows than this is ordered by bm25 over its newest this many (bm25 over all of them cost a second at 1M papers). */
+const RANKED_AT_MOST = 5_000;
 /** Most typo spellings of a word an adjacency tier pairs with the next group's words. */
 const TYPO_RUNS = 3;
 
@@ -42,17 +44,21 @@ interface CandidateSource {
 export function pickCandidates(db: Database, source: CandidateSource, scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, count: number): number[] {
   const picked: number[] = [];
   // every row of the tiers before was taken: a tier skips them (and the exclusions)
-  const rowsOf = (expr: string, order: string | null, limit: number) =>
-    db
-      .prepare(`SELECT papers_fts.rowid ${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?))${order ? ` ORDER BY ${order}, papers_fts.rowid` : ''} LIMIT ?`)
+  const rowsOf = (expr: string, order: string | null, limit: number, window?: number) => {
+    const rows = `SELECT papers_fts.rowid AS rowid${order ? `, ${order} AS score` : ''} ${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?))`;
+    const sql = order === null ? `${rows} LIMIT ?` : window === undefined ? `${rows} ORDER BY score, rowid LIMIT ?` : `SELECT rowid FROM (${rows} ORDER BY rowid DESC LIMIT ${window}) ORDER BY score, rowid LIMIT ?`;
+    return db
+      .prepare(order === null ? sql : `SELECT rowid FROM (${sql})`)
       .pluck()
       .all(source.excluded === null ? expr : `(${expr}) NOT (${source.excluded})`, ...source.params, JSON.stringify(picked), limit) as number[];
+  };
   for (const tier of [...titleTiers(scoring, fts, lexicon, source.match), { expr: source.match, order: BM25 }]) {
     const need = count - picked.length;
     if (need <= 0) break;
-    // bm25 scans every doclist of the expression once more: only for a tier with more rows than needed
-    let rows = rowsOf(tier.expr, null, need + 1);
-    if (rows.length > need) rows = rowsOf(tier.expr, tier.order, need);
+    // bm25 scans every doclist of the expression once more: only for a tier with more rows than
+    // needed; and of a tier larger than RANKED_AT_MOST, only over its newest rows
+    let rows = rowsOf(tier.expr, null, RANKED_AT_MOST + 1);
+    if (rows.length > need) rows = rowsOf(tier.expr, tier.order, need, rows.length > RANKED_AT_MOST ? RANKED_AT_MOST : undefined);
     picked.push(...rows);
   }
   return picked;

@@ -2,6 +2,7 @@
 // Vocabulary (core/search/vocabulary.ts) for typo and prefix expansion.
 import type { Database } from 'better-sqlite3';
 import { countPapers } from './read.js';
+import { SEARCH_WORDS_INDEX } from './schema.js';
 import { letterSignature, signaturesClose, words, type Vocabulary } from '../../core/search/index.js';
 
 const SEQ_KEY = 'search_terms_seq';
@@ -33,10 +34,23 @@ export function clearSearchTerms(db: Database): void {
   db.prepare('DELETE FROM meta WHERE key = ?').run(SEQ_KEY);
 }
 
+/** Whether the database has the index of the terms that are not numbers; made here when it can be. */
+function hasWordsIndex(db: Database): boolean {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'search_terms_words'").get() !== undefined) return true;
+  if (db.readonly) return false;
+  try {
+    db.exec(SEARCH_WORDS_INDEX);
+    return true;
+  } catch {
+    return false; // busy or unwritable: the terms are read without it
+  }
+}
+
 export function databaseVocabulary(db: Database): Vocabulary {
   const docsOf = db.prepare('SELECT docs FROM search_terms WHERE term = ?').pluck();
   const prefixed = db.prepare('SELECT term, docs FROM search_terms WHERE term > ? AND term < ? || char(1114111) ORDER BY term LIMIT ?').raw();
   const ofLength = db.prepare('SELECT term, docs, letters FROM search_terms INDEXED BY search_terms_len WHERE len BETWEEN ? AND ? AND docs >= ? AND (letters & ?) <> 0').raw();
+  const wordsOfLength = hasWordsIndex(db) ? db.prepare("SELECT term, docs, letters FROM search_terms INDEXED BY search_terms_words WHERE len BETWEEN ? AND ? AND docs >= ? AND (letters & ?) <> 0 AND term GLOB '*[^0-9]*'").raw() : null;
   return {
     size: countPapers(db),
     docs: (word) => (docsOf.get(word) as number | undefined) ?? 0,
@@ -46,7 +60,9 @@ export function databaseVocabulary(db: Database): Vocabulary {
       // A word of more than 2 × edits signature bits shares one with every word that close: the
       // others (numbers, mostly, which a large library has by the hundred thousand) stay in SQLite.
       const shared = signaturesClose(sig, 0, edits) ? 0xffffffff : sig;
-      for (const [term, docs, letters] of ofLength.all(word.length - edits, word.length + edits, Math.max(1, minDocs), shared) as Array<[string, number, number]>) {
+      // a word with more letters than edits is that close to no number
+      const among = wordsOfLength && word.replace(/[0-9]/g, '').length > edits ? wordsOfLength : ofLength;
+      for (const [term, docs, letters] of among.all(word.length - edits, word.length + edits, Math.max(1, minDocs), shared) as Array<[string, number, number]>) {
         if (signaturesClose(sig, letters, edits)) yield [term, docs];
       }
     },
