@@ -44,22 +44,18 @@ interface CandidateSource {
 export function pickCandidates(db: Database, source: CandidateSource, scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, count: number): number[] {
   const picked: number[] = [];
   // every row of the tiers before was taken: a tier skips them (and the exclusions)
-  const rowsOf = (expr: string, order: string | null, limit: number, window?: number) => {
-    const rows = `SELECT papers_fts.rowid AS rowid${order ? `, ${order} AS score` : ''} ${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?))`;
-    const sql = order === null ? `${rows} LIMIT ?` : window === undefined ? `${rows} ORDER BY score, rowid LIMIT ?` : `SELECT rowid FROM (${rows} ORDER BY rowid DESC LIMIT ${window}) ORDER BY score, rowid LIMIT ?`;
-    return db
-      .prepare(order === null ? sql : `SELECT rowid FROM (${sql})`)
+  // One pass over a tier's newest RANKED_AT_MOST rows (all of them in a smaller tier), the best by its order.
+  const rowsOf = (expr: string, order: string, limit: number) =>
+    db
+      .prepare(
+        `SELECT rowid FROM (SELECT papers_fts.rowid AS rowid, ${order} AS score ${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY papers_fts.rowid DESC LIMIT ${RANKED_AT_MOST}) ORDER BY score, rowid LIMIT ?`,
+      )
       .pluck()
       .all(source.excluded === null ? expr : `(${expr}) NOT (${source.excluded})`, ...source.params, JSON.stringify(picked), limit) as number[];
-  };
   for (const tier of [...titleTiers(scoring, fts, lexicon, source.match), { expr: source.match, order: BM25 }]) {
     const need = count - picked.length;
     if (need <= 0) break;
-    // bm25 scans every doclist of the expression once more: only for a tier with more rows than
-    // needed; and of a tier larger than RANKED_AT_MOST, only over its newest rows
-    let rows = rowsOf(tier.expr, null, RANKED_AT_MOST + 1);
-    if (rows.length > need) rows = rowsOf(tier.expr, tier.order, need, rows.length > RANKED_AT_MOST ? RANKED_AT_MOST : undefined);
-    picked.push(...rows);
+    picked.push(...rowsOf(tier.expr, tier.order, need));
   }
   return picked;
 }
