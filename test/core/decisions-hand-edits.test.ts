@@ -16,6 +16,12 @@ describe('hand edits', () => {
     expect(parsed).toMatchObject({ ok: false, error: { line: 3, column: 1, message: expect.stringContaining('appears twice') } });
   });
 
+  it('reports a field or a tag given twice inside one entry, at the first repeat in the file', () => {
+    const twice = (text: string) => parseDecisions(() => YAML, text);
+    expect(twice('a:\n  tags: [x]\n  note: y\n  tags: [z]\n')).toMatchObject({ ok: false, error: { line: 4, column: 3, message: expect.stringContaining('appears twice') } });
+    expect(twice('a:\n  tags:\n    x: 2025-01-01T00:00:00Z\n    x: 2025-02-01T00:00:00Z\nb:\n  note: n\nb:\n  note: m\n')).toMatchObject({ ok: false, error: { line: 4, column: 5 } });
+  });
+
   it('keeps every entry and every note text written by hand through a write', () => {
     const hand = [
       '# my notes',
