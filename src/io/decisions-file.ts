@@ -95,21 +95,31 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     }
   }
 
-  /** hashed: the file's bytes must be hashed (before a write: a stamp can miss an in-place rewrite within one clock tick). */
-  function load(hashed: boolean): Loaded {
-    const stamp = stampOf();
-    if (loaded && loaded.stamp === stamp && !(hashed && loaded.unhashed)) return loaded;
-    const byStamp = hashed || stamp === 'missing' ? null : readCache(cachePath);
-    if (byStamp && byStamp.stamp === stamp) return (loaded = { decisions: byStamp.decisions, hash: byStamp.hash, stamp, error: null, unhashed: true, canonical: byStamp.canonical ? 'on-disk' : null });
-    let bytes: Buffer;
+  /** The file's bytes; null when there is no file. */
+  function fileBytes(): Buffer | null {
     try {
-      bytes = readFileSync(path);
+      return readFileSync(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw asDiskError(e, path, 'read');
+      return null;
+    }
+  }
+
+  /**
+   * hashed: the file's bytes must be hashed (before a write: a stamp can miss an in-place rewrite
+   * within one clock tick). read: the file as the caller has just read it (then hashed).
+   */
+  function load(hashed: boolean, read?: { stamp: string; bytes: Buffer; hash: string }): Loaded {
+    const stamp = read?.stamp ?? stampOf();
+    if (!read && loaded && loaded.stamp === stamp && !(hashed && loaded.unhashed)) return loaded;
+    const byStamp = hashed || stamp === 'missing' ? null : readCache(cachePath);
+    if (byStamp && byStamp.stamp === stamp) return (loaded = { decisions: byStamp.decisions, hash: byStamp.hash, stamp, error: null, unhashed: true, canonical: byStamp.canonical ? 'on-disk' : null });
+    const bytes = read?.bytes ?? fileBytes();
+    if (bytes === null) {
       if (loaded?.hash === '') return Object.assign(loaded, { stamp });
       return (loaded = { decisions: new Map(), hash: '', stamp, error: null, unhashed: false, canonical: null });
     }
-    const hash = sha256(bytes);
+    const hash = read?.hash ?? sha256(bytes);
     if (loaded && loaded.hash === hash) {
       return Object.assign(loaded, { stamp, unhashed: false });
     }
@@ -136,6 +146,12 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     return `${path}:${error.line}:${error.column}: ${error.message}; fix the file by hand (papers will not change it while it is invalid${backup})`;
   }
 
+  /** The decisions loaded, or the error that stops a write. */
+  function strict(now: Loaded): Decisions {
+    if (now.error !== null) throw inputError(problemLine(now.error));
+    return now.decisions;
+  }
+
   /** The file's text when it is papers' own layout of what was read, else null. */
   function canonicalText(from: Loaded): string | null {
     if (from.canonical === null) return null;
@@ -149,7 +165,7 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     read(mode) {
       const now = load(mode === 'strict');
       if (now.error === null) return now.decisions;
-      if (mode === 'strict') throw inputError(problemLine(now.error));
+      if (mode === 'strict') return strict(now);
       if (warnedFor !== now.hash) {
         warnedFor = now.hash;
         warn(`warning: ${problemLine(now.error)}; showing the papers without your decisions until it is fixed`);
@@ -172,44 +188,21 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
     },
     forChange() {
       const stamp = stampOf();
-      let bytes: Buffer | null = null;
-      if (!(loaded && loaded.stamp === stamp && !loaded.unhashed)) {
-        try {
-          bytes = readFileSync(path);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw asDiskError(e, path, 'read');
-        }
-      }
-      const hash = bytes ? sha256(bytes) : null;
-      const entries = hash !== null && loaded?.hash !== hash ? tables(hash) : null;
-      if (entries && bytes) {
-        const text = bytes.toString('utf8');
-        loaded = null;
-        return { hash: hash!, entries, text, get: (key) => entries.get(key), spellings: (keys) => entries.spellings(keys) } satisfies Base;
-      }
-      const map = this.read('strict');
+      // what this process read last is the file still: its decisions are in memory
+      const bytes = loaded && loaded.stamp === stamp && !loaded.unhashed ? null : fileBytes();
+      const hash = bytes && sha256(bytes);
+      const entries = bytes && hash !== loaded?.hash ? tables(hash!) : null;
+      if (entries) return { hash: hash!, entries, text: bytes!.toString('utf8'), get: (key) => entries.get(key), spellings: (keys) => entries.spellings(keys) } satisfies Base;
+      const map = strict(bytes ? load(true, { stamp, bytes, hash: hash! }) : load(true));
       return { hash: loaded!.hash, map, get: (key) => map.get(key), spellings: (keys) => tagSpellings(map.values(), keys) } satisfies Base;
     },
     writeChange(given, changes) {
       const base = given as Base;
       if ('map' in base) {
-        const next: Decisions = new Map(base.map);
-        for (const [key, d] of changes) {
-          next.delete(key);
-          if (d !== null) next.set(key, d);
-        }
-        this.write(next);
+        this.write(withChanges(base.map, changes));
         return this.version()!;
       }
-      let text = spliceDecisions(base.text, changes, base.entries);
-      if (text === null) {
-        const next = base.entries.all();
-        for (const [key, d] of changes) {
-          next.delete(key);
-          if (d !== null) next.set(key, d);
-        }
-        text = serializeDecisions(next);
-      }
+      const text = spliceDecisions(base.text, changes, base.entries) ?? serializeDecisions(withChanges(base.entries.all(), changes));
       const bytes = Buffer.from(text, 'utf8');
       writeFileAtomic(path, bytes, { backupDir });
       // The tables are the parse of this version once the caller brings them up to date; the
@@ -218,6 +211,16 @@ export function openDecisionsFile(dir: string, warn: (line: string) => void = ()
       return { hash: sha256(bytes), stamp: stampOf(), canonical: true };
     },
   };
+}
+
+/** The decisions with these entries changed (null: the key leaves). */
+function withChanges(decisions: ReadonlyMap<string, Decision>, changes: ReadonlyMap<string, Decision | null>): Decisions {
+  const next: Decisions = new Map(decisions);
+  for (const [key, d] of changes) {
+    next.delete(key);
+    if (d !== null) next.set(key, d);
+  }
+  return next;
 }
 
 function readCache(cachePath: string): Cache | null {

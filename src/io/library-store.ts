@@ -47,7 +47,7 @@ import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
 import { forgetDigest, importParsed, seedDatabase, type ImportOutcome, type ImportRun } from './db/import.js';
 import { aliasesOfId as aliasesInDb, aliasPairs, countPapers, idsAfter, iteratePapers, lastPaper, latestRun, paperIds, readAbstract, readPapersById, resolveAlias, resolveAliases, resolveKey } from './db/read.js';
 import type { PaperMark } from './db/read.js';
-import { decisionsInTables, entriesInTables, fillDecisionTables, tableVersion, updateDecisionTables } from './db/decision-table.js';
+import { decisionsInTables, entriesOfFile, fillDecisionTables, tableVersion, updateDecisionTables } from './db/decision-table.js';
 import { listingSummary, selectListings, selectPaperJson, selectPapers, type ListingOptions, type ListingSummary } from './db/listing.js';
 
 export type { DigestMeta, ImportOutcome, ImportRun, ListingOptions, PaperMark };
@@ -157,8 +157,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
   const now = options.now ?? (() => new Date());
   const decisionsFile = openDecisionsFile(dir, options.warn, (hash) => {
     const db = seedView() ? null : diskDb();
-    const version = db ? tableVersion(db) : null;
-    return db && version?.hash === hash && version.canonical ? entriesInTables(db, version) : null;
+    return db ? entriesOfFile(db, hash) : null;
   });
   const paths = {
     journal: journalPath(dir),

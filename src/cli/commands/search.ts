@@ -81,8 +81,8 @@ async function runSearch(text: string, files: string[], options: SearchCommandOp
   else if (output.isTTY && !options.plain) output.out(formatSearchTable(shown, output));
   else output.out(formatSearchPlain(shown));
   const more = results.total - results.hits.length;
-  if (results.totalAtLeast && !options.json && more > 0) output.err(`… more matches (over ${results.total.toLocaleString('en')} in all); --limit N or --all shows more`);
-  else if (more > 0 && !options.json) output.err(`… ${more} more match${more === 1 ? '' : 'es'} (${results.total} in all); --limit N or --all shows more`);
+  const counted = results.totalAtLeast ? `more matches (over ${results.total.toLocaleString('en')} in all)` : `${more} more match${more === 1 ? '' : 'es'} (${results.total} in all)`;
+  if (more > 0 && !options.json) output.err(`… ${counted}; --limit N or --all shows more`);
 }
 
 /** A word of an unquoted multi-word query lands in FILE...: say how to quote instead of only "no such file". */

@@ -35,8 +35,6 @@ interface DecisionsVersion {
   canonical: boolean;
 }
 
-const hasTables = (db: Database) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decision_tags'").get() !== undefined;
-
 const meta = statementsFor((db) => ({
   get: db.prepare(
     "SELECT (SELECT value FROM meta WHERE key = 'decisions_hash') AS hash, (SELECT value FROM meta WHERE key = 'decisions_stamp') AS stamp, (SELECT value FROM meta WHERE key = 'decisions_canonical') AS canonical",
@@ -105,24 +103,24 @@ export function fillDecisionTables(db: Database, decisions: Decisions, version: 
 
 /**
  * After a write of decisions.yaml: the changed keys (null: the key left the file) applied to the
- * tables, when they hold the version the write replaced; else they are left stale (their stamp
- * then differs from the file's, so the next read refills them).
+ * tables, when they hold the version the write replaced (true); else they are left as they are.
  */
-export function updateDecisionTables(db: Database, from: string, changed: ReadonlyMap<string, Decision | null>, version: DecisionsVersion): void {
-  if (db.readonly || !hasTables(db)) return;
+export function updateDecisionTables(db: Database, from: string, changed: ReadonlyMap<string, Decision | null>, version: DecisionsVersion): boolean {
+  if (db.readonly || tableVersion(db)?.hash !== from) return false;
   try {
     const s = writes(db);
-    db.transaction(() => {
-      if (tableVersion(db)?.hash !== from) return;
+    return db.transaction(() => {
+      if (tableVersion(db)?.hash !== from) return false;
       for (const [key, d] of changed) {
         s.deleteRow.run(key);
         s.deleteTags.run(key);
         if (d !== null) put(s, key, d);
       }
       stampWith(s, version);
+      return true;
     }).immediate();
   } catch {
-    /* left stale: only costs a refill */
+    return false; // left stale: only costs a refill
   }
 }
 
@@ -155,6 +153,12 @@ export interface DecisionEntries {
 // SQLite orders text by its UTF-8 bytes, the file by UTF-16 code units: the two differ only
 // between a character above U+FFFF and one from U+E000 to U+FFFF.
 const ORDERS_MAY_DIFFER = /[\uD800-\uFFFF]/;
+
+/** The tables' entries when they hold the file with this hash in papers' own layout; else null. */
+export function entriesOfFile(db: Database, hash: string): DecisionEntries | null {
+  const version = tableVersion(db);
+  return version?.hash === hash && version.canonical ? entriesInTables(db, version) : null;
+}
 
 export function entriesInTables(db: Database, version: DecisionsVersion): DecisionEntries {
   const s = reads(db);
@@ -197,7 +201,9 @@ function tagNamesInTables(db: Database): string[] {
 }
 
 /** The ids of the papers (as p.id compares them) with an entry that passes `which`, as a SQL row set. */
-export function idsInTables(which: { tag: string } | 'tagged' | 'noted', bind: (value: unknown) => string): string {
+export type DecisionsWith = { tag: string } | 'tagged' | 'noted';
+
+export function idsInTables(which: DecisionsWith, bind: (value: unknown) => string): string {
   const entries = typeof which === 'object' ? `SELECT key FROM decision_tags WHERE tag = ${bind(tagKey(which.tag))}` : `SELECT key FROM decision_rows WHERE ${which}`;
   return `(SELECT coalesce(a.id, e.key) FROM (${entries}) e LEFT JOIN aliases a ON a.alias = e.key)`;
 }

@@ -28,7 +28,8 @@ const ORDERS = {
 } as const;
 
 /** The WHERE clause (papers as p) of a filter, and its parameters. */
-export function filterSql(filter: PaperFilter, decisions: ReadonlyMap<string, Decision>): { where: string; params: unknown[] } {
+function filterSql(db: Database, filter: PaperFilter, given: ReadonlyMap<string, Decision>): { where: string; params: unknown[] } {
+  const decisions = decisionsOver(db, given);
   const params: unknown[] = [];
   const bind = (value: unknown) => {
     params.push(value);
@@ -49,17 +50,17 @@ export function filterSql(filter: PaperFilter, decisions: ReadonlyMap<string, De
 
 /** The papers passing the filter without their abstracts, in library order or the sort's. */
 export function selectListings(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<PaperListing> {
-  return select(db, filterSql(filter, decisionsOver(db, decisions)), options, (q) => iterateRows(db, { ...q, abstracts: false }));
+  return select(db, filterSql(db, filter, decisions), options, (q) => iterateRows(db, { ...q, abstracts: false }));
 }
 
 /** The papers passing the filter, whole (for --json and exports with abstracts), in library order or the sort's. */
 export function selectPapers(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<LibraryPaper> {
-  return select(db, filterSql(filter, decisionsOver(db, decisions)), options, (q) => iterateRows(db, { ...q, abstracts: true }));
+  return select(db, filterSql(db, filter, decisions), options, (q) => iterateRows(db, { ...q, abstracts: true }));
 }
 
 /** selectPapers' papers as their `list --json` records. */
 export function selectPaperJson(db: Database, filter: PaperFilter, decisions: ReadonlyMap<string, Decision>, options: ListingOptions = {}): Iterable<PaperJson> {
-  return select(db, filterSql(filter, decisionsOver(db, decisions)), options, (q) => iterateJson(db, q));
+  return select(db, filterSql(db, filter, decisions), options, (q) => iterateJson(db, q));
 }
 
 function select<T>(db: Database, filtered: { where: string; params: unknown[] }, options: ListingOptions, rows: (q: Omit<RowsQuery, 'abstracts'>) => Iterable<T>): Iterable<T> {

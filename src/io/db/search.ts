@@ -6,7 +6,7 @@
 // later highlights the hits.
 import { hasTag } from '../../core/tags.js';
 import type { Database } from 'better-sqlite3';
-import { decisionsOver, idsInTables, isTableDecisions } from './decision-table.js';
+import { decisionsOver, idsInTables, isTableDecisions, type DecisionsWith } from './decision-table.js';
 import type { Decision } from '../../core/library.js';
 import type { Clause, Group, Query, Term } from '../../core/query/index.js';
 import { buildSearchIndex, lexiconOf, planQuery, searchDocs, words, type Lexicon, type Results } from '../../core/search/index.js';
@@ -135,17 +135,18 @@ export function tagCondition(tag: string, decisions: ReadonlyMap<string, Decisio
   if (tag === 'new') return '(p.first_digest IN (SELECT seq FROM digests WHERE coalesce(run, hash) = (SELECT coalesce(run, hash) FROM digests ORDER BY seq DESC LIMIT 1)))';
   if (tag === 'seen') return '(p.digest_count > 1)';
   if (tag === 'untriaged') return `(p.id NOT IN ${taggedIds(decisions, bind)})`;
-  if (isTableDecisions(decisions)) return `(p.id IN ${idsInTables({ tag }, bind)})`;
-  return `(p.id IN ${idsOf(decisions, (d) => hasTag(Object.keys(d.tags), tag), bind)})`;
+  return `(p.id IN ${idsOf(decisions, { tag }, bind)})`;
 }
 
 /** The ids of the papers the user gave a tag (those not untriaged, if in the library), as a SQL row set. */
 export function taggedIds(decisions: ReadonlyMap<string, Decision>, bind: Bind): string {
-  return isTableDecisions(decisions) ? idsInTables('tagged', bind) : idsOf(decisions, (d) => Object.keys(d.tags).length > 0, bind);
+  return idsOf(decisions, 'tagged', bind);
 }
 
-/** The ids of the decisions that `keep`, as a SQL row set. */
-function idsOf(decisions: ReadonlyMap<string, Decision>, keep: (d: Decision) => boolean, bind: Bind): string {
+/** The ids of the decisions with the tag, with any tag, or with a note, as a SQL row set: the tables' own query when they hold the decisions. */
+function idsOf(decisions: ReadonlyMap<string, Decision>, which: DecisionsWith, bind: Bind): string {
+  if (isTableDecisions(decisions)) return idsInTables(which, bind);
+  const keep = which === 'tagged' ? (d: Decision) => Object.keys(d.tags).length > 0 : which === 'noted' ? (d: Decision) => d.note !== null : (d: Decision) => hasTag(Object.keys(d.tags), which.tag);
   const ids: string[] = [];
   for (const [id, d] of decisions) if (keep(d)) ids.push(id);
   return `(SELECT value FROM json_each(${bind(JSON.stringify(ids))}))`;
@@ -225,7 +226,7 @@ class SqlBuilder {
           case 'authors':
             return "(p.authors <> '')";
           case 'note':
-            return `(p.id IN ${isTableDecisions(this.decisions) ? idsInTables('noted', this.bind) : idsOf(this.decisions, (d) => d.note !== null, this.bind)})`;
+            return `(p.id IN ${idsOf(this.decisions, 'noted', this.bind)})`;
         }
       case 'cat': {
         const primary = "lower(substr(p.categories || ' ', 1, instr(p.categories || ' ', ' ') - 1))";
