@@ -66,6 +66,20 @@ describe('markdown digests', () => {
     ]);
   });
 
+  it('takes a trailing count off a title whatever pictograph marks it, and reads one as link text that names no paper', () => {
+    const marks: string[] = [];
+    for (let c = 0xa0; c < 0x20000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(ch)) marks.push(ch);
+    }
+    expect(marks.length).toBeGreaterThan(2500);
+    const id = (k: number) => `2601.${String(k).padStart(5, '0')}`;
+    const lines = marks.flatMap((m, k) => [`### Paper ${k} ${m} 12`, `- Paper: [${m} PDF](https://arxiv.org/abs/${id(k)})`, '']);
+    const r = md(lines.join('\n'));
+    expect(rows(r)).toEqual(marks.map((_, k) => [id(k), `Paper ${k}`]));
+  });
+
   it('joins a title wrapped inside bold, after a label, or inside link text across a blank line', () => {
     const r = md(
       [

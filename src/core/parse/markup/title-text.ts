@@ -5,7 +5,16 @@
 
 const PICTO = String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3\u2B50\u2605\u2606\u25B2\u25BA\u25B6\u2192\u27A1])`;
 const PICTO_ALL = new RegExp(PICTO, 'gu');
-const ANY_PICTO = new RegExp(PICTO, 'u');
+/**
+ * The UTF-16 code units PICTO's characters can start with (checked against every code point): a
+ * text with none of them has no pictograph, and this test is a few range checks a character where
+ * the property classes are a table search.
+ */
+const MAYBE_PICTO = /[\u00A9\u00AE\u200D\u203C-\u2B55\u3030\u303D\u3297\u3299\uD83C-\uD83F\uFE0F]/;
+const hasPicto = (text: string) => MAYBE_PICTO.test(text) && PICTO_ONE.test(text);
+const PICTO_ONE = new RegExp(PICTO, 'u');
+/** The text with each pictograph as a space. */
+const withoutPicto = (text: string) => (MAYBE_PICTO.test(text) ? text.replace(PICTO_ALL, ' ') : text);
 const LEADING_MARK = new RegExp(String.raw`^(?:${PICTO}|[#>*•·▪◦‣\-–—|:：\s])+`, 'u');
 const NUMBERING = /^(?:\(?\d{1,4}[.)、．:：](?:\s+|(?=[^\d\s]))|\[\d{1,4}\]\s+|#\d{1,4}\s+|no\.\s*\d{1,4}\s+|\d{1,4}\s*(?:\uFE0F?\u20E3))/i;
 const TRAILING_COUNT = new RegExp(String.raw`\s*(?:[-–—|·•,]\s*)?(?:${PICTO}\s*)+[\d,.]*\s*[kK]?\s*(?:stars?|votes?|upvotes?|likes?)?\s*$`, 'u');
@@ -27,7 +36,7 @@ export function cleanTitle(raw: string): string {
     // the trailing patterns are tried at every position: test first for what each cannot match without
     if (t.endsWith(')')) t = t.replace(READ_MORE, '');
     if (t.endsWith(')')) t = t.replace(TRAILING_VOTES, '');
-    if (ANY_PICTO.test(t)) t = t.replace(TRAILING_COUNT, '');
+    if (hasPicto(t)) t = t.replace(TRAILING_COUNT, '');
     t = t.trim();
     if (t === before) break;
   }
@@ -47,7 +56,7 @@ const GENERIC_WORDS = new Set([
 
 /** A link text that says where it goes rather than which paper: `arXiv`, `📄 PDF`, `HF 페이지`, the URL, the id. */
 export function isGenericLinkText(text: string): boolean {
-  const t = oneLine(text.replace(PICTO_ALL, ' '));
+  const t = oneLine(withoutPicto(text));
   if (t === '') return true;
   if (/^(?:https?:\/\/|www\.)/i.test(t) || /^(?:arxiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(t)) return true;
   // word by word, stopping at the first that says which paper: most link texts are titles
@@ -71,7 +80,7 @@ export function splitLabel(line: string): { label: string; value: string } | nul
   if (!text.includes(':') && !text.includes('：')) return null;
   const m = LABEL.exec(text);
   if (!m) return null;
-  const label = oneLine(m[1]!.replace(PICTO_ALL, ' ').replace(/[*_`]/g, '')).toLowerCase();
+  const label = oneLine(withoutPicto(m[1]!).replace(/[*_`]/g, '')).toLowerCase();
   if (label === '' || /[.!?。]/.test(label) || label.split(' ').length > 4) return null;
   return { label, value: text.slice(m[0].length) };
 }
