@@ -1,6 +1,7 @@
 // Rendering the App under ink-testing-library with a chosen terminal size, and waiting for frames
 // instead of sleeping (after Shopify/cli's cli-kit testing/ui.ts).
 import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { createElement } from 'react';
 import type { LibraryHandle } from '../../src/core/library.js';
 import { DEFAULT_UI_CONFIG, type FilterFn, type ListingPages, type UiConfig } from '../../src/ui/adapters.js';
@@ -122,6 +123,9 @@ export async function renderApp(options: RenderOptions): Promise<Rendered> {
   Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns });
   Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows });
   instance.stdout.emit('resize');
+  // the resize is a state update React commits in a turn of its own: a loaded machine may let a
+  // quiet turn pass before it, so wait for the frame at the new size (its header spans the width)
+  await until(() => stringWidth(frame().split('\n')[0] ?? '') === size.columns, `the first frame at ${size.columns} columns`);
   await settle();
   return {
     frame,
