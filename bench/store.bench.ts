@@ -25,6 +25,9 @@ const SIZES = (process.env.PAPERS_BENCH_STORE_SIZES ?? '1000,10000,100000,100000
 const PAIRS = 5;
 const BASELINE = process.env.PAPERS_BENCH_BASELINE ? join(process.env.PAPERS_BENCH_BASELINE, 'bin', 'papers.js') : null;
 const BASELINE_MAX = Number(process.env.PAPERS_BENCH_BASELINE_MAX ?? 100_000);
+/** Only the rows whose label contains one of these (comma-separated), e.g. `search,tag`; all by default. */
+const ROWS = process.env.PAPERS_BENCH_STORE_ROWS?.split(',') ?? null;
+const wanted = (label: string) => ROWS === null || ROWS.some((r) => label.includes(r));
 
 interface Measured {
   ratio: number;
@@ -178,7 +181,9 @@ async function measure(n: number): Promise<void> {
   const sides: Side[] = [{ bin: BIN, dir }, ...(baseline && 'side' in baseline ? [baseline.side] : [])];
   const skipped = baseline && 'skip' in baseline ? `skipped: ${baseline.skip}` : null;
   const lib = (bin: string, d: string, ...args: string[]) => [bin, '--library', d, ...args];
-  const run = (label: string, command: Command, budget: string, pairs = PAIRS) => row(label, n, sides, command, budget, pairs, skipped);
+  const run = (label: string, command: Command, budget: string, pairs = PAIRS) => {
+    if (wanted(label)) row(label, n, sides, command, budget, pairs, skipped);
+  };
   const inbox = mkdtempSync(join(tmpdir(), 'papers-bench-store-'));
   try {
     run('import a new 50-paper digest', (bin, d, i) => {
@@ -194,6 +199,7 @@ async function measure(n: number): Promise<void> {
     run('show ID', (bin, d) => lib(bin, d, 'show', id), '3x at 100k, 4x at 1M');
     run('tag ID', (bin, d, i) => lib(bin, d, 'tag', id, i % 2 === 0 ? '+bench' : '-bench'), '3x at 100k, 4x at 1M');
     run('list --json (all)', (bin, d) => lib(bin, d, 'list', '--json'), '1.5 s, 200 MB at 100k', 3);
+    if (ROWS !== null) return;
     const frames: number[] = [];
     for (let i = 0; i < 3; i++) frames.push(await firstFrame(dir));
     const node = median([0, 1, 2].map(() => timed(['-e', '0']).ms));

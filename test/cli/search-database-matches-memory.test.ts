@@ -100,6 +100,28 @@ describe('search over the library database', () => {
     expect(compare(open, [undefined, 5])).toBeGreaterThan(QUERIES.length / 2);
   });
 
+  it('ranks a large title tier by the scorer, not by bm25: a long abstract full of the words is not passed over', () => {
+    // 1,400 papers with the words in their titles and short abstracts (bm25's favourites, as it
+    // divides by length), and one, neither first nor last, whose long abstract names them again and again
+    const filler = 'an unrelated sentence about other things entirely. '.repeat(40);
+    const papers = asLibraryPapers(
+      syntheticPapers(1400, 5).map((p, i) => ({
+        ...p,
+        title: `Language Model Study ${i}`,
+        abstract: i === 1100 ? `${filler}language model. `.repeat(6) : 'A language model.',
+      })),
+      'synthetic.txt',
+      '2025-07-01T00:00:00.000Z',
+    );
+    const snapshot = { papers, decisions: new Map(), latestDigest: null };
+    const query = compileOrThrow('language model', CONTEXT);
+    // the others tie: which of them follow depends on which were candidates, so only the first is compared
+    const expected = searchPapers(createSearchIndex(), query, snapshot, { limit: 1 });
+    expect(expected.hits[0]!.paper.title).toBe('Language Model Study 1100');
+    const got = searchSnapshot(snapshot, query, { limit: 1 });
+    expect(got.hits.map((h) => [h.paper.id, h.score])).toEqual(expected.hits.map((h) => [h.paper.id, h.score]));
+  });
+
   it('counts matches up to 10,000 and says "at least" past that; a smaller count is exact', () => {
     // titles only (an index of abstracts would only cost time), every one with the word model
     const papers = asLibraryPapers(syntheticPapers(11_000, 3).map((p) => ({ ...p, title: `Model ${p.title}`, abstract: '' })), 'synthetic.txt', '2025-07-01T00:00:00.000Z');

@@ -4,27 +4,21 @@
 // Instead the matches are taken tier by tier, following the scorer's weights: a paper with every
 // query word (group) in its title is multiplied by 1.5, more when two of them stand next to each
 // other there, and the word itself counts more than the words it expands to; so those papers
-// come first, ordered by how often the words occur in the abstract (bm25 of the abstract alone),
-// then papers with every group in the title by any expansion, then with some group in the title,
-// then the rest (bm25 over all three fields). Each tier is an FTS5 expression, and bm25 runs only
-// over the rows of the tiers actually read.
+// come first, then papers with every group in the title by any expansion, then with some group in
+// the title, then the rest. A title tier is read newest first, without bm25, and all it gives is
+// ranked by the scorer itself: bm25 within a tier cost as much as reading it again (FTS5 counts
+// each phrase's rows over the whole index for its weights), and its order was only a guess at the
+// scorer's. Only the rest, papers with the words outside their titles, are picked by bm25.
 import type { Database } from 'better-sqlite3';
 import type { Group, Term } from '../../core/query/index.js';
 import type { Lexicon } from '../../core/search/index.js';
 
 /** bm25 with the title above the authors above the abstract: the order beyond the title tiers. */
 export const BM25 = 'bm25(papers_fts, 10.0, 5.0, 1.0)';
-/** Within a title tier every paper has the words in its title: the abstract tells them apart. */
-const ABSTRACT_BM25 = 'bm25(papers_fts, 0.0, 0.0, 1.0)';
-/** A tier with more rows than this is ordered by bm25 over its newest this many (bm25 over all of them cost a second at 1M papers). */
+/** The rest, when it has more rows than this, is ordered by bm25 over its newest this many (bm25 over all of them cost a second at 1M papers). */
 const RANKED_AT_MOST = 5_000;
 /** Most typo spellings of a word an adjacency tier pairs with the next group's words. */
 const TYPO_RUNS = 3;
-
-interface Tier {
-  expr: string;
-  order: string;
-}
 
 /** The FTS5 expression of a text term: every word it expands to (the query's own SQL builder). */
 type FtsOf = (term: Term) => string;
@@ -40,52 +34,58 @@ interface CandidateSource {
   excluded: string | null;
 }
 
-/** The rowids of at most `count` matches, best tiers first. */
-export function pickCandidates(db: Database, source: CandidateSource, scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, count: number): number[] {
+/**
+ * The rowids of the matches to rank: the title tiers' rows, newest first, until `count` are
+ * picked (a tier gives all its rows, up to `cap` in all), then bm25's best of the rest up to `count`.
+ */
+export function pickCandidates(db: Database, source: CandidateSource, scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, count: number, cap: number): number[] {
   const picked: number[] = [];
   // every row of the tiers before was taken: a tier skips them (and the exclusions)
-  // One pass over a tier's newest RANKED_AT_MOST rows (all of them in a smaller tier), the best by its order.
-  const rowsOf = (expr: string, order: string, limit: number) =>
+  const rowsOf = (expr: string, select: (inner: string) => string, limit: number) =>
     db
-      .prepare(
-        `SELECT rowid FROM (SELECT papers_fts.rowid AS rowid, ${order} AS score ${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY papers_fts.rowid DESC LIMIT ${RANKED_AT_MOST}) ORDER BY score, rowid LIMIT ?`,
-      )
+      .prepare(select(`${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?))`))
       .pluck()
       .all(source.excluded === null ? expr : `(${expr}) NOT (${source.excluded})`, ...source.params, JSON.stringify(picked), limit) as number[];
-  for (const tier of [...titleTiers(scoring, fts, lexicon, source.match), { expr: source.match, order: BM25 }]) {
-    const need = count - picked.length;
-    if (need <= 0) break;
-    picked.push(...rowsOf(tier.expr, tier.order, need));
+  for (const tier of titleTiers(scoring, fts, lexicon, source.match)) {
+    if (picked.length >= count) return picked;
+    picked.push(...rowsOf(tier, (rows) => `SELECT papers_fts.rowid ${rows} ORDER BY papers_fts.rowid DESC LIMIT ?`, cap - picked.length));
   }
+  if (picked.length >= count) return picked;
+  // One pass over the rest's newest RANKED_AT_MOST rows (all of them when it has fewer), the best by bm25.
+  const best = (rows: string) => `SELECT rowid FROM (SELECT papers_fts.rowid AS rowid, ${BM25} AS score ${rows} ORDER BY papers_fts.rowid DESC LIMIT ${RANKED_AT_MOST}) ORDER BY score, rowid LIMIT ?`;
+  picked.push(...rowsOf(source.match, best, count - picked.length));
   return picked;
 }
 
 /** The tiers before the rest, each containing the one before it. */
-function titleTiers(scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, match: string): Tier[] {
-  const tiers: Tier[] = [];
+function titleTiers(scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, match: string): string[] {
+  const tiers: string[] = [];
   const titled = scoring.map((g) => orOf(g.clauses.filter((c) => inTitle(c.term)).map((c) => fts({ ...c.term, field: 'title' } as Term)).filter((e) => !e.includes('()'))));
   const some = titled.filter((e) => e !== null);
   if (some.length === 0) return tiers;
   if (some.length === titled.length) {
-    // the match itself is in each tier for bm25: its phrases are the ones counted in the abstract
-    const all = `(${match}) AND (${andOf(some)})`;
+    // Every group in the title implies the match (each title expression is one of its group's
+    // clauses, in one of its fields), so this tier needs no other filter: one more would cost
+    // another pass over the doclists of the words. A tier whose expression does not imply the
+    // match has it joined in.
+    const all = andOf(some);
     const pairs: string[] = [];
     for (let g = 0; g + 1 < scoring.length; g++) {
       for (const left of runsOf(scoring[g]!, lexicon)) for (const right of runsOf(scoring[g + 1]!, lexicon)) pairs.push(`{title}: (${[...left, ...right].join(' + ')})`);
     }
     // Of two groups, an adjacent pair in the title has both there: the title filters of `all`
-    // would only cost bm25 another pass over their doclists.
+    // would only cost another pass over their doclists.
     const adjacent = pairs.length === 0 ? null : `(${scoring.length === 2 ? match : all}) AND (${pairs.join(' OR ')})`;
-    if (adjacent) tiers.push({ expr: adjacent, order: ABSTRACT_BM25 });
+    if (adjacent) tiers.push(adjacent);
     const primaries = scoring.map((g) => g.clauses.filter((c) => inTitle(c.term)).flatMap((c) => primaryOf(c.term, lexicon) ?? []));
     if (primaries.every((p) => p.length > 0)) {
       const own = andOf(primaries.flatMap((clauses) => [orOf(clauses.map((p) => p.title)), orOf(clauses.map((p) => p.elsewhere))]));
-      tiers.push({ expr: adjacent ? `(${own}) OR (${adjacent})` : own, order: ABSTRACT_BM25 });
+      tiers.push(adjacent ? `(${own}) OR (${adjacent})` : own);
     }
-    tiers.push({ expr: all, order: ABSTRACT_BM25 });
+    tiers.push(all);
     if (some.length === 1) return tiers;
   }
-  tiers.push({ expr: `(${match}) AND (${orOf(some)})`, order: BM25 });
+  tiers.push(`(${match}) AND (${orOf(some)})`);
   return tiers;
 }
 

@@ -33,8 +33,10 @@ export type DbResults = Results<DbHit>;
 const RANK_ALL = 1000;
 /** Matches are counted up to this many; a query that matches more says "more than" this. */
 const COUNTED_AT_MOST = 10_000;
-/** Of more matches, the scorer ranks this many, picked tier by tier (search-candidates.ts); beyond them, bm25's order stands. */
+/** Of more matches, the scorer ranks at least this many, picked tier by tier (search-candidates.ts); beyond them, bm25's order stands. */
 const CANDIDATES = 300;
+/** and at most this many: every row of the title tiers it takes, up to this. */
+const CANDIDATES_AT_MOST = 600;
 /** A word beginning more words than this matches them as an FTS prefix query rather than one by one. */
 const LISTED_PREFIXES = 64;
 
@@ -74,12 +76,13 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   const match = exclusion === null ? positive : `(${positive}) NOT (${exclusion})`;
   // Without other conditions the papers table is not joined: a common word matches half the library.
   const from = where === '1' ? 'FROM papers_fts WHERE papers_fts MATCH ?' : `FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? AND ${where}`;
-  const first = db.prepare(`SELECT papers_fts.rowid ${from} LIMIT ?`).pluck().all(match, ...sql.params, RANK_ALL + 1) as number[];
-  // Counting half a large library would cost more than ranking it: past COUNTED_AT_MOST the count stops.
-  const counted = first.length <= RANK_ALL ? first.length : (db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} LIMIT ?)`).pluck().get(match, ...sql.params, COUNTED_AT_MOST + 1) as number);
+  // Counting half a large library would cost more than ranking it: past COUNTED_AT_MOST the count
+  // stops. The rows counted are read in the same pass; up to RANK_ALL of them are all ranked.
+  const first = db.prepare(`SELECT papers_fts.rowid ${from} LIMIT ?`).pluck().all(match, ...sql.params, COUNTED_AT_MOST + 1) as number[];
+  const counted = first.length;
   const total = Math.min(counted, COUNTED_AT_MOST);
   const atLeast = counted > COUNTED_AT_MOST ? { totalAtLeast: true as const } : {};
-  const picked = total <= RANK_ALL ? first : pickCandidates(db, { from, params: sql.params, match, excluded: exclusion }, scoring, (t) => sql.fts(t), lexicon, CANDIDATES);
+  const picked = total <= RANK_ALL ? first : pickCandidates(db, { from, params: sql.params, match, excluded: exclusion }, scoring, (t) => sql.fts(t), lexicon, CANDIDATES, CANDIDATES_AT_MOST);
   const candidates = db
     .prepare("SELECT p.seq, p.id, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq")
     .all(JSON.stringify(picked)) as Array<{ seq: number; id: string; title: string; authors: string; abstract: string }>;
