@@ -62,7 +62,8 @@ const IN_TEXT = new RegExp(String.raw`\barxiv:\s?` + ARXIV_ID + String.raw`|\bdo
 /** Paper ids and paper URLs written as plain text. */
 export function refsInText(text: string): TextRef[] {
   const out: TextRef[] = [];
-  if (!/arxiv:|doi:|https?:\/\//i.test(text)) return out;
+  // each form has a colon: most text has none, and indexOf finds that out fastest
+  if (!text.includes(':') || !/arxiv:|doi:|https?:\/\//i.test(text)) return out;
   for (const m of text.matchAll(IN_TEXT)) {
     const ref = m[1] !== undefined ? arxivRef(m[1]) : m[2] !== undefined ? doiRef(m[2]) : refFromUrl(m[0]);
     if (ref) out.push({ ref, start: m.index, end: m.index + m[0].length });

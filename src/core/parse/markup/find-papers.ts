@@ -427,7 +427,7 @@ export class PaperFinder implements BlockSink {
         if (alone || (rank >= 0 && card.title === null)) owner.fields.push(r);
         else mentions++;
       }
-      if (cell.label && b.kind !== 'heading' && b.kind !== 'summary' && b.kind !== 'row') readFields(cell.text, owner);
+      if (b.kind !== 'heading' && b.kind !== 'summary' && b.kind !== 'row' && cell.label) readFields(cell.text, owner);
     }
     if (orphan !== null && owner === orphan && orphan.fields.length > 0 && orphan.produced === 0 && this.settle(orphan)) {
       orphan.produced++;

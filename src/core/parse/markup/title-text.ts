@@ -21,6 +21,8 @@ const TRAILING_COUNT = new RegExp(String.raw`\s*(?:[-–—|·•,]\s*)?(?:${PIC
 const TRAILING_VOTES = /\s*\(\s*\d[\d,]*\s*(?:\u25B2|votes?|upvotes?|stars?)\s*\)\s*$/i;
 const READ_MORE = /\s*\((?:read|see|view)\s+(?:more|it|the paper)\b[^()]*\)\s*$/i;
 
+const OPENING_QUOTE = /^["“「『]/;
+
 /** One line, runs of space folded. */
 export function oneLine(text: string): string {
   return FOLDS.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
@@ -40,7 +42,8 @@ export function cleanTitle(raw: string): string {
     t = t.trim();
     if (t === before) break;
   }
-  const unquoted = t.replace(/^["“「『]+(.*?)["”」』]+$/u, '$1');
+  // tried at every position when it cannot match at the first: test the first character first
+  const unquoted = OPENING_QUOTE.test(t) ? t.replace(/^["“「『]+(.*?)["”」』]+$/u, '$1') : t;
   // the trailing colon's pattern is tried at every position: only a text ending in one needs it
   return (unquoted.endsWith(':') || unquoted.endsWith('：') ? unquoted.replace(/\s*[:：]$/, '') : unquoted).trim();
 }
@@ -54,15 +57,17 @@ const GENERIC_WORDS = new Set([
   '페이지', '논문', '링크', '원문', '論文', 'リンク', 'ページ', '詳細', '原文リンク', '論文リンク',
 ]);
 
+const LINK_WORDS = /[^\s/|·•,:：()[\]-]+/g;
+
 /** A link text that says where it goes rather than which paper: `arXiv`, `📄 PDF`, `HF 페이지`, the URL, the id. */
 export function isGenericLinkText(text: string): boolean {
   const t = oneLine(withoutPicto(text));
   if (t === '') return true;
   if (/^(?:https?:\/\/|www\.)/i.test(t) || /^(?:arxiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(t)) return true;
-  // word by word, stopping at the first that says which paper: most link texts are titles
-  const words = /[^\s/|·•,:：()[\]-]+/g;
-  const lower = t.toLowerCase();
-  for (let m = words.exec(lower); m !== null; m = words.exec(lower)) if (!GENERIC_WORDS.has(m[0])) return false;
+  // word by word, stopping at the first that says which paper: most link texts are titles (a word
+  // lowercased alone is the same as in the whole text lowercased: no separator changes case)
+  LINK_WORDS.lastIndex = 0;
+  for (let m = LINK_WORDS.exec(t); m !== null; m = LINK_WORDS.exec(t)) if (!GENERIC_WORDS.has(m[0].toLowerCase())) return false;
   return true;
 }
 
@@ -81,8 +86,13 @@ export function splitLabel(line: string): { label: string; value: string } | nul
   const m = LABEL.exec(text);
   if (!m) return null;
   const label = oneLine(withoutPicto(m[1]!).replace(/[*_`]/g, '')).toLowerCase();
-  if (label === '' || /[.!?。]/.test(label) || label.split(' ').length > 4) return null;
+  if (label === '' || /[.!?。]/.test(label) || wordsOver(label, 4)) return null;
   return { label, value: text.slice(m[0].length) };
+}
+/** Whether a text of single-space-separated words has more than `n` of them. */
+function wordsOver(text: string, n: number): boolean {
+  for (let at = text.indexOf(' '), spaces = 1; at !== -1; at = text.indexOf(' ', at + 1), spaces++) if (spaces >= n) return true;
+  return false;
 }
 /** A label and the space after its colon; the value is the rest of the text. */
 const LABEL = /^\s*(?:[-*•]\s+)?([^:：\n]{1,32}?)\s*[:：]\s*/u;
