@@ -22,13 +22,21 @@ type BlockState = InstanceType<Md['block']['State']>;
  * white space that ends the text is no line, and one empty line closes the index.
  */
 function indexLines(state: BlockState, s: string): void {
-  const bMarks: number[] = [];
-  const eMarks: number[] = [];
-  const tShift: number[] = [];
-  const sCount: number[] = [];
-  const bsCount: number[] = [];
+  // typed arrays grown by doubling: a push a value per line cost a tenth of the whole parse;
+  // markdown-it only reads and writes them by index
+  let room = 64 + (s.length >> 5);
+  let bMarks = new Int32Array(room);
+  let eMarks = new Int32Array(room);
+  let tShift = new Int32Array(room);
+  let sCount = new Int32Array(room);
+  const grown = (a: Int32Array) => {
+    const b = new Int32Array(room);
+    b.set(a);
+    return b;
+  };
   const len = s.length;
   let start = 0;
+  let line = 0;
   while (start < len) {
     let pos = start;
     let offset = 0;
@@ -41,24 +49,28 @@ function indexLines(state: BlockState, s: string): void {
     if (pos === len) break;
     let end = s.indexOf('\n', pos);
     if (end === -1) end = len;
-    bMarks.push(start);
-    eMarks.push(end);
-    tShift.push(pos - start);
-    sCount.push(offset);
-    bsCount.push(0);
+    // room for this line and the closing one
+    if (line + 2 > room) {
+      room *= 2;
+      [bMarks, eMarks, tShift, sCount] = [grown(bMarks), grown(eMarks), grown(tShift), grown(sCount)];
+    }
+    bMarks[line] = start;
+    eMarks[line] = end;
+    tShift[line] = pos - start;
+    sCount[line] = offset;
+    line++;
     start = end + 1;
   }
-  bMarks.push(len);
-  eMarks.push(len);
-  tShift.push(0);
-  sCount.push(0);
-  bsCount.push(0);
-  state.bMarks = bMarks;
-  state.eMarks = eMarks;
-  state.tShift = tShift;
-  state.sCount = sCount;
-  state.bsCount = bsCount;
-  state.lineMax = bMarks.length - 1;
+  bMarks[line] = len;
+  eMarks[line] = len;
+  // exactly the lines (a read past the last one is undefined, as in markdown-it's own arrays)
+  const lines = line + 1;
+  state.bMarks = bMarks.subarray(0, lines) as unknown as number[];
+  state.eMarks = eMarks.subarray(0, lines) as unknown as number[];
+  state.tShift = tShift.subarray(0, lines) as unknown as number[];
+  state.sCount = sCount.subarray(0, lines) as unknown as number[];
+  state.bsCount = new Int32Array(lines) as unknown as number[];
+  state.lineMax = line;
 }
 
 /** Has `md` push plain tokens in its block and inline passes. */

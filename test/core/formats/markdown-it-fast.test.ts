@@ -38,7 +38,8 @@ usePlainTokens(plainBlocks);
 const LINE_SOUP = [' ', '  ', '\t', ' \t', '\n', '\n\n', 'a', '- b', '    c'];
 const lineIndex = (md: InstanceType<typeof MarkdownIt>, text: string) => {
   const s = new md.block.State(text, md, {}, []);
-  return [s.bMarks, s.eMarks, s.tShift, s.sCount, s.bsCount, s.lineMax];
+  // the values, whether held in arrays (markdown-it's) or typed arrays (ours)
+  return [...[s.bMarks, s.eMarks, s.tShift, s.sCount, s.bsCount].map((a) => Array.from(a)), s.lineMax];
 };
 const batched = (text: string) => {
   const env: Record<string, unknown> = {};

@@ -40,8 +40,8 @@ interface Card {
   line: number;
   order: number;
   title: string | null;
-  /** The block's text, for the line that reports it skipped. */
-  text: string;
+  /** The block's cells, whose text the line that reports it skipped quotes. */
+  cells: readonly CellReading[];
   labelTitle: string | null;
   fields: PaperRef[];
   openerPaper: Draft | null;
@@ -193,20 +193,23 @@ function latinShare(text: string): number {
 
 /** Whether `incoming` names the paper better than `existing`: English over a translation, full over short. */
 function betterTitle(existing: string, incoming: string): boolean {
-  if (latinShare(existing) < 0.5 && latinShare(incoming) >= 0.5) return true;
-  if (latinShare(incoming) < 0.5) return false;
+  const latinIn = latinShare(incoming) >= 0.5;
+  if (!latinIn) return false;
+  if (latinShare(existing) < 0.5) return true;
   const a = normaliseTitle(existing);
   const b = normaliseTitle(incoming);
   return b.length > a.length && b.includes(a);
 }
+
+const NUMBERED = /^\s*(?:\d{1,4}[.)、]|#\d)/;
 
 const snippet = (text: string) => {
   const t = oneLine(text);
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 };
 
-const newCard = (rank: number, kind: Card['kind'], line: number, order: number, title: string | null, text: string): Card => ({
-  rank, kind, line, order, title, text, labelTitle: null, fields: [], openerPaper: null, produced: 0, parent: null, authors: null, venue: null, numbered: false,
+const newCard = (rank: number, kind: Card['kind'], line: number, order: number, title: string | null, cells: readonly CellReading[]): Card => ({
+  rank, kind, line, order, title, cells, labelTitle: null, fields: [], openerPaper: null, produced: 0, parent: null, authors: null, venue: null, numbered: false,
 });
 
 /** Papers from blocks given one at a time, in the digest's order; `finish` gives them. */
@@ -230,7 +233,7 @@ export class PaperFinder implements BlockSink {
   private readonly summaries: number[] = [];
 
   constructor(private readonly file: string) {
-    this.root = newCard(0, 'root', 0, this.order++, null, '');
+    this.root = newCard(0, 'root', 0, this.order++, null, []);
     this.stack = [this.root];
   }
 
@@ -280,9 +283,10 @@ export class PaperFinder implements BlockSink {
   }
 
   private reportSkipped(card: Card): void {
-    if (card.text.trim() === '' || !this.room()) return;
+    const text = card.cells.map((c) => c.text).join(' | ');
+    if (text.trim() === '' || !this.room()) return;
     const what = card.kind === 'row' ? 'table row' : card.kind === 'item' ? 'list item' : card.kind;
-    this.note(card.line, `${what} "${snippet(card.text)}" skipped: no paper link or id in it`);
+    this.note(card.line, `${what} "${snippet(text)}" skipped: no paper link or id in it`);
   }
 
   private settleOrphan(): void {
@@ -391,10 +395,10 @@ export class PaperFinder implements BlockSink {
     if (rank >= 0) {
       this.closeFromRank(rank);
       const first = b.cells[0]?.find((s) => s.text.trim() !== '');
-      const text = cells.map((c) => c.text).join(' | ');
-      card = newCard(rank, b.kind, b.line, this.order++, null, text);
+      card = newCard(rank, b.kind, b.line, this.order++, null, cells);
       card.title = b.kind === 'row' ? rowTitle(cells, b.cells) : openerTitle(b, cells[0]!, first);
-      card.numbered = /^\s*(?:\d{1,4}[.)、]|#\d)/.test(text);
+      // of the cells' text, the first cell's is all the numbering can be in
+      card.numbered = NUMBERED.test(cells[0]?.text ?? '');
       if (card.title !== null) this.settleOrphan();
       if (b.kind === 'summary') this.summaries.push(this.stack.length);
       this.stack.push(card);
