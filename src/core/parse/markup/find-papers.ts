@@ -175,7 +175,18 @@ function openerTitle(b: Block, cell: CellReading, firstSpan: Span | undefined): 
 
 /** Whether what a cell says besides its paper links is short enough to leave a link its subject. */
 function besideIsShort(beside: string, kind: Block['kind']): boolean {
-  return beside.replace(/[^\p{L}\p{N}]/gu, '').length <= MAX_BESIDE || (kind === 'row' && beside.length <= MAX_BESIDE);
+  return !lettersOver(beside, MAX_BESIDE) || (kind === 'row' && beside.length <= MAX_BESIDE);
+}
+
+const LETTERS_OR_DIGITS = /[\p{L}\p{N}]+/gu;
+
+/** Whether the text's letters and digits take more than `n` UTF-16 units; it stops reading once they do. */
+function lettersOver(text: string, n: number): boolean {
+  if (text.length <= n) return false;
+  let units = 0;
+  LETTERS_OR_DIGITS.lastIndex = 0;
+  for (let m = LETTERS_OR_DIGITS.exec(text); m !== null; m = LETTERS_OR_DIGITS.exec(text)) if ((units += m[0].length) > n) return true;
+  return false;
 }
 
 function boldOnly(cell: CellReading): boolean {
