@@ -297,10 +297,17 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     return tableView.view;
   }
 
-  /** After a write of decisions.yaml made from the version `from`: the keys it changed, into the decision tables. */
+  /**
+   * After a write of decisions.yaml made from the version `from`: the keys it changed, into the
+   * decision tables. Tables of another version (the file was edited from outside since they were
+   * filled) are filled anew when the write read the whole file: the next change then reads only
+   * its own entries, however many changes come before the next read.
+   */
   function tablesAfterWrite(from: string, changes: ReadonlyMap<string, Decision | null>, written: { hash: string; stamp: string; canonical: boolean }): void {
     const db = seedView() ? null : diskDb();
-    if (db) updateDecisionTables(db, from, changes, written);
+    if (!db || updateDecisionTables(db, from, changes, written)) return;
+    const version = decisionsFile.version();
+    if (version?.hash === written.hash) fillDecisionTables(db, loadDecisions(), version, decisionsFile.stamp);
   }
 
   // ---- changes --------------------------------------------------------------------------------

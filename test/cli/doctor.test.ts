@@ -136,7 +136,10 @@ describe('papers doctor', () => {
 
   it('reports a decisions cache that disagrees with decisions.yaml, and a full-text index that lost a paper', async () => {
     const cachePath = join(box.lib, 'cache', 'decisions.json');
-    await box.run('tags'); // reading the decisions writes the cache
+    // a read that parses decisions.yaml writes the cache: one after an edit made from outside
+    // (here a comment), which the database's copy of the decisions has not seen
+    writeFileSync(join(box.lib, 'decisions.yaml'), `${readFileSync(join(box.lib, 'decisions.yaml'), 'utf8')}# read\n`);
+    await box.run('tags');
     const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { hash: string; decisions: unknown[] };
     writeFileSync(cachePath, JSON.stringify({ ...cache, decisions: cache.decisions.slice(1) }));
     const r1 = await doctor(box.env);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -98,7 +99,11 @@ describe('packages load where they are used', () => {
     packagesOf(['import', seed], null, home);
     const id = execFileSync(process.execPath, [join(ROOT, 'bin', 'papers.js'), 'list', '--plain', '--limit', '1'], { env: { ...process.env, PAPERS_HOME: join(home, 'library') }, encoding: 'utf8' }).split('\t')[1]!;
     packagesOf(['tag', id, '+later'], null, home);
+    // neither derived copy of the file is left: the JSON cache, nor the database's tables
     rmSync(join(home, 'library', 'cache', 'decisions.json'));
+    const db = new Database(join(home, 'library', 'cache', 'papers.db'));
+    db.exec("DROP TABLE decision_rows; DROP TABLE decision_tags; DELETE FROM meta WHERE key LIKE 'decisions_%'");
+    db.close();
     const loaded = packagesOf(['list', '--plain', '--tag', 'later'], null, home);
     expect(loaded.has('better-sqlite3')).toBe(true);
     expect(loaded.has('yaml')).toBe(false);

@@ -76,6 +76,27 @@ describe('decisions read from the database tables', () => {
     expect(both.got.tags[0]).toEqual([ids[2], ids[3]]);
   });
 
+  it('are filled anew by a change made after an edit from outside, before any read', async () => {
+    const { dir, lib, ids } = await library();
+    const db = openLibrary(dir).database()!;
+    openLibrary(dir).decisionsById();
+    const path = join(dir, 'decisions.yaml');
+    const held = tableVersion(db)?.hash;
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\n"${ids[9]}":\n  tags: [later]\n`);
+    // the change reads the whole file, as the tables are of another version; it leaves them the file's
+    await openLibrary(dir, { now: clock('2025-03-14T08:00:00Z') }).tag([ids[3]!], ['to-read'], []);
+    const now = sha256(readFileSync(path));
+    expect(now).not.toBe(held);
+    expect(tableVersion(db)?.hash).toBe(now);
+    // and the next change is made from them, as after papers' own writes
+    await lib.tag([ids[9]!], ['to-read'], []);
+    expect(tableVersion(db)?.hash).toBe(sha256(readFileSync(path)));
+    const both = readBoth(dir, fileOf(dir));
+    expect(both.inTables).toBe(true);
+    expect(both.got).toEqual(both.want);
+    expect(both.got.tags[0]).toEqual(expect.arrayContaining([ids[3], ids[9]]));
+  });
+
   it("fold entries kept under a paper's alias into its decision, as the file's readers do", async () => {
     const { dir, lib, ids } = await library();
     const seed = seedPapers();
