@@ -15,6 +15,8 @@ describe('markdown digests', () => {
   it('takes the heading as the title when the id sits on a line below it', () => {
     const r = md(['## Topic', '', '### Sparse Attention for Long Inputs', '', 'arXiv 2026 / Topic', '', '- Paper: https://arxiv.org/abs/2601.00001', '- Code: -'].join('\n'));
     expect(rows(r)).toEqual([['2601.00001', 'Sparse Attention for Long Inputs']]);
+    // the item whose link went to the heading's paper is not reported as having none; the one without is
+    expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([[8, 'list item "Code: -" skipped: no paper link or id in it']]);
   });
 
   it('never reads section labels of a summary as papers, and reports each one skipped', () => {

@@ -50,6 +50,8 @@ interface Card {
   authors: string | null;
   venue: string | null;
   numbered: boolean;
+  /** Its block's paper link or id went to the card above it (`- Paper: URL` under a titled heading). */
+  lent: boolean;
 }
 
 export interface FoundPapers {
@@ -220,7 +222,7 @@ const snippet = (text: string) => {
 };
 
 const newCard = (rank: number, kind: Card['kind'], line: number, order: number, title: string | null, cells: readonly CellReading[]): Card => ({
-  rank, kind, line, order, title, cells, labelTitle: null, fields: [], openerPaper: null, produced: 0, parent: null, authors: null, venue: null, numbered: false,
+  rank, kind, line, order, title, cells, labelTitle: null, fields: [], openerPaper: null, produced: 0, parent: null, authors: null, venue: null, numbered: false, lent: false,
 });
 
 /** Papers from blocks given one at a time, in the digest's order; `finish` gives them. */
@@ -339,7 +341,7 @@ export class PaperFinder implements BlockSink {
     const parent = this.stack[this.stack.length - 1] ?? this.root;
     card.parent = parent;
     if (this.settle(card)) card.produced++;
-    else if (card.produced === 0 && card.kind !== 'root') {
+    else if (card.produced === 0 && card.kind !== 'root' && !card.lent) {
       if (card.title !== null && card.fields.length === 0) {
         this.settleOrphan();
         this.orphan = card;
@@ -420,6 +422,7 @@ export class PaperFinder implements BlockSink {
     const orphan = this.orphan;
     const owner = card.title !== null ? card : (orphan ?? this.titled());
     let mentions = 0;
+    const fieldsBefore = owner.fields.length;
     for (const ids of b.ids) {
       const ref = refFromId(ids);
       if (ref) owner.fields.push(ref);
@@ -444,6 +447,7 @@ export class PaperFinder implements BlockSink {
       }
       if (b.kind !== 'heading' && b.kind !== 'summary' && b.kind !== 'row' && cell.label) readFields(cell.text, owner);
     }
+    if (owner !== card && owner.fields.length > fieldsBefore) card.lent = true;
     if (orphan !== null && owner === orphan && orphan.fields.length > 0 && orphan.produced === 0 && this.settle(orphan)) {
       orphan.produced++;
       for (let c = orphan.parent; c; c = c.parent) c.produced++;
