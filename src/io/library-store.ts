@@ -290,8 +290,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     if (tableView?.db === db && tableView.stamp === stamp) return tableView.view;
     if (tableVersion(db)?.stamp !== stamp) {
       const decisions = canonicalDecisions();
-      const version = decisionsFile.version();
-      if (!version || version.stamp !== stamp || !fillDecisionTables(db, loadDecisions(), version, decisionsFile.stamp)) return decisions;
+      if (!fillTables(db, (v) => v.stamp === stamp)) return decisions;
     }
     tableView = { db, stamp, view: decisionsInTables(db, canonicalDecisions) };
     return tableView.view;
@@ -305,9 +304,13 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
    */
   function tablesAfterWrite(from: string, changes: ReadonlyMap<string, Decision | null>, written: { hash: string; stamp: string; canonical: boolean }): void {
     const db = seedView() ? null : diskDb();
-    if (!db || updateDecisionTables(db, from, changes, written)) return;
+    if (db && !updateDecisionTables(db, from, changes, written)) fillTables(db, (v) => v.hash === written.hash);
+  }
+
+  /** The tables filled with the decisions as last read or written, when that version is the one wanted; whether they were. */
+  function fillTables(db: Database, wanted: (version: { hash: string; stamp: string }) => boolean): boolean {
     const version = decisionsFile.version();
-    if (version?.hash === written.hash) fillDecisionTables(db, loadDecisions(), version, decisionsFile.stamp);
+    return version !== null && wanted(version) && fillDecisionTables(db, loadDecisions(), version, decisionsFile.stamp);
   }
 
   // ---- changes --------------------------------------------------------------------------------

@@ -128,7 +128,7 @@ const reads = statementsFor((db) => ({
   // the paper's own entry first, then those under its aliases in key order (the file's order)
   entries: db.prepare(
     'SELECT decision FROM decision_rows WHERE key = @id UNION ALL SELECT * FROM (SELECT d.decision FROM aliases a JOIN decision_rows d ON d.key = a.alias WHERE a.id = @id ORDER BY d.key)',
-  ),
+  ).pluck(),
   names: db.prepare('SELECT DISTINCT name FROM decision_tags'),
   entry: db.prepare('SELECT decision FROM decision_rows WHERE key = ?').pluck(),
   keyAfter: db.prepare('SELECT key FROM decision_rows WHERE key > ? AND (tagged OR noted) ORDER BY key LIMIT 1').pluck(),
@@ -190,7 +190,7 @@ export function entriesInTables(db: Database, version: DecisionsVersion): Decisi
 
 /** The decision about the paper with this id, its entries under aliases folded in. */
 function decisionInTables(db: Database, id: string): Decision | undefined {
-  const rows = (reads(db).entries.pluck().all({ id }) as string[]).map((text) => JSON.parse(text) as Decision);
+  const rows = (reads(db).entries.all({ id }) as string[]).map((text) => JSON.parse(text) as Decision);
   // the paper's own note before any alias's; tags are the union whatever the order
   return rows.reduce<Decision | undefined>((merged, d) => (merged ? combineDecisions(merged, d, false) : d), undefined);
 }

@@ -41,19 +41,20 @@ interface CandidateSource {
 export function pickCandidates(db: Database, source: CandidateSource, scoring: readonly Group[], fts: FtsOf, lexicon: Lexicon, count: number, cap: number): number[] {
   const picked: number[] = [];
   // every row of the tiers before was taken: a tier skips them (and the exclusions)
-  const rowsOf = (expr: string, select: (inner: string) => string, limit: number) =>
+  const rows = `${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?))`;
+  const run = (sql: string, expr: string, limit: number) =>
     db
-      .prepare(select(`${source.from} AND papers_fts.rowid NOT IN (SELECT value FROM json_each(?))`))
+      .prepare(sql)
       .pluck()
       .all(source.excluded === null ? expr : `(${expr}) NOT (${source.excluded})`, ...source.params, JSON.stringify(picked), limit) as number[];
   for (const tier of titleTiers(scoring, fts, lexicon, source.match)) {
     if (picked.length >= count) return picked;
-    picked.push(...rowsOf(tier, (rows) => `SELECT papers_fts.rowid ${rows} ORDER BY papers_fts.rowid DESC LIMIT ?`, cap - picked.length));
+    picked.push(...run(`SELECT papers_fts.rowid ${rows} ORDER BY papers_fts.rowid DESC LIMIT ?`, tier, cap - picked.length));
   }
   if (picked.length >= count) return picked;
   // One pass over the rest's newest RANKED_AT_MOST rows (all of them when it has fewer), the best by bm25.
-  const best = (rows: string) => `SELECT rowid FROM (SELECT papers_fts.rowid AS rowid, ${BM25} AS score ${rows} ORDER BY papers_fts.rowid DESC LIMIT ${RANKED_AT_MOST}) ORDER BY score, rowid LIMIT ?`;
-  picked.push(...rowsOf(source.match, best, count - picked.length));
+  const best = `SELECT rowid FROM (SELECT papers_fts.rowid AS rowid, ${BM25} AS score ${rows} ORDER BY papers_fts.rowid DESC LIMIT ${RANKED_AT_MOST}) ORDER BY score, rowid LIMIT ?`;
+  picked.push(...run(best, source.match, count - picked.length));
   return picked;
 }
 

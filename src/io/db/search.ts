@@ -79,9 +79,8 @@ export function searchDatabase(db: Database, query: Query, decisions: ReadonlyMa
   // Counting half a large library would cost more than ranking it: past COUNTED_AT_MOST the count
   // stops. The rows counted are read in the same pass; up to RANK_ALL of them are all ranked.
   const first = db.prepare(`SELECT papers_fts.rowid ${from} LIMIT ?`).pluck().all(match, ...sql.params, COUNTED_AT_MOST + 1) as number[];
-  const counted = first.length;
-  const total = Math.min(counted, COUNTED_AT_MOST);
-  const atLeast = counted > COUNTED_AT_MOST ? { totalAtLeast: true as const } : {};
+  const total = Math.min(first.length, COUNTED_AT_MOST);
+  const atLeast = first.length > COUNTED_AT_MOST ? { totalAtLeast: true as const } : {};
   const picked = total <= RANK_ALL ? first : pickCandidates(db, { from, params: sql.params, match, excluded: exclusion }, scoring, (t) => sql.fts(t), lexicon, CANDIDATES, CANDIDATES_AT_MOST);
   const candidates = db
     .prepare("SELECT p.seq, p.id, p.title, p.authors, coalesce(a.abstract, '') AS abstract FROM papers p LEFT JOIN abstracts a ON a.seq = p.seq WHERE p.seq IN (SELECT value FROM json_each(?)) ORDER BY p.seq")

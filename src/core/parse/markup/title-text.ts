@@ -11,8 +11,8 @@ const PICTO_ALL = new RegExp(PICTO, 'gu');
  * the property classes are a table search.
  */
 const MAYBE_PICTO = /[\u00A9\u00AE\u200D\u203C-\u2B55\u3030\u303D\u3297\u3299\uD83C-\uD83F\uFE0F]/;
-const hasPicto = (text: string) => MAYBE_PICTO.test(text) && PICTO_ONE.test(text);
 const PICTO_ONE = new RegExp(PICTO, 'u');
+const hasPicto = (text: string) => MAYBE_PICTO.test(text) && PICTO_ONE.test(text);
 /** The text with each pictograph as a space. */
 const withoutPicto = (text: string) => (MAYBE_PICTO.test(text) ? text.replace(PICTO_ALL, ' ') : text);
 const LEADING_MARK = new RegExp(String.raw`^(?:${PICTO}|[#>*•·▪◦‣\-–—|:：\s])+`, 'u');
