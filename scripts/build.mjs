@@ -26,7 +26,7 @@ const externalPackages = {
 };
 
 const result = await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'json-worker': 'src/io/db/json-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -25,3 +25,14 @@ export function paperJsonOf(p: LibraryPaper): PaperJson {
 export function decisionFields(decision: Decision | undefined): { tags: string[]; note: string | null } {
   return { tags: tagsOf(decision), note: decision?.note?.text ?? null };
 }
+
+/** What opens every record of the array; the array's `[` takes the place of the first one's comma. */
+export const RECORD_OPEN = `,\n  {\n${RECORD_INDENT}`;
+
+/** What closes a record: the decision's fields and the brace. */
+export function recordClose(decision: Decision | undefined): string {
+  return `,\n${RECORD_INDENT}${jsonMembers(decisionFields(decision), RECORD_INDENT)}\n  }`;
+}
+
+/** The close of a record whose paper has no tags or note: most of a library's. */
+export const UNDECIDED_CLOSE = recordClose(undefined);

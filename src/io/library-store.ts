@@ -24,7 +24,7 @@ import { inputError, usageError } from '../core/errors.js';
 import { combineDecisions, emptyDecision, isEmptyDecision, sameDecision, tagNameProblem, type Decisions } from '../core/decisions.js';
 import { applyEdit, describeEdit, editIds, type DecisionEdit } from '../core/decision-edit.js';
 import { describeUndo, inverseOf, type JournalEntry } from '../core/undo.js';
-import { filterPapers, NO_FILTER, type PaperFilter } from '../core/filter.js';
+import { filterPapers, isNoFilter, NO_FILTER, type PaperFilter } from '../core/filter.js';
 import type { ChangeResult, Decision, LibraryHandle, LibraryPaper, PaperListing, Snapshot } from '../core/library.js';
 import type { ParseOptions, ParseResult } from '../core/model.js';
 import type { IdIndex, LastListing } from '../core/refs.js';
@@ -41,6 +41,9 @@ import { appendJournal, journalPath, readJournal, writeJournal } from './journal
 import { testHook } from './test-hooks.js';
 
 import { collectWithProgress } from './progress-hook.js';
+import { closesOf, recordChunks } from './json-chunks.js';
+import { jsonWorkerPath } from './paths.js';
+import { PARALLEL_FROM, parallelJsonChunks } from './db/json-parallel.js';
 import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
@@ -94,6 +97,8 @@ export interface LibraryStore extends LibraryHandle {
   eachPaper(filter?: PaperFilter, range?: ListingOptions): Iterable<LibraryPaper>;
   /** eachPaper's papers as their `list --json` records, read from the database by the fastest way there is. */
   paperJson(filter?: PaperFilter, range?: ListingOptions): Iterable<PaperJson>;
+  /** paperJson's records as UTF-8 chunks (json-chunks.ts), closed with these decisions' fields; a whole large library is read by two threads. */
+  paperJsonChunks(filter: PaperFilter, range: ListingOptions, decisions: ReadonlyMap<string, Decision>): Iterable<Uint8Array>;
   /** The papers passing the filter without their abstracts, in library order, one at a time: what listings print. */
   listings(filter?: PaperFilter, range?: ListingOptions): Iterable<PaperListing>;
   /**
@@ -511,6 +516,12 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     paperJson(filter = NO_FILTER, range = {}) {
       const db = sqlSource();
       return db ? selectPaperJson(db, filter, readDecisions(), range) : inMemory(filter, range).map(paperJsonOf);
+    },
+    paperJsonChunks(filter, range, decisions) {
+      const db = sqlSource();
+      const whole = isNoFilter(filter) && range.limit === undefined && range.offset === undefined && range.after === undefined && range.sort === undefined;
+      if (db && whole && !db.memory && diskCount() >= PARALLEL_FROM) return parallelJsonChunks(db, decisions, { workerFile: jsonWorkerPath() });
+      return recordChunks(store.paperJson(filter, range), closesOf(decisions));
     },
     listings(filter = NO_FILTER, range = {}) {
       const db = sqlSource();

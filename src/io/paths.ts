@@ -26,6 +26,11 @@ export function seedParsePath(): string {
   return join(packageRoot(), 'dist', 'seed-papers.json');
 }
 
+/** The bundle's worker for `list --json` of a large library (io/db/json-parallel.ts). */
+export function jsonWorkerPath(): string {
+  return join(packageRoot(), 'dist', 'json-worker.js');
+}
+
 /** --library DIR, else PAPERS_HOME, else $XDG_DATA_HOME/papers, else ~/.local/share/papers. */
 export function libraryDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   if (flag) return resolve(flag);

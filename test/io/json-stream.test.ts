@@ -3,7 +3,14 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { NO_FILTER } from '../../src/core/filter.js';
-import { streamJson } from '../../src/cli/json-stream.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeJsonArray } from '../../src/cli/json-stream.js';
+import type { Snapshot } from '../../src/core/library.js';
+import type { PaperJson } from '../../src/core/paper-json.js';
+import { closesOf, recordChunks } from '../../src/io/json-chunks.js';
+import { parallelJsonChunks } from '../../src/io/db/json-parallel.js';
+import { jsonWorkerPath } from '../../src/io/paths.js';
 import { toJson } from '../../src/cli/render/paper-rows.js';
 import type { LibraryPaper } from '../../src/core/library.js';
 import { memoryDatabase } from '../../src/io/db/connection.js';
@@ -13,6 +20,19 @@ import { openLibrary } from '../../src/io/library-store.js';
 import { hfDigest, parsed, SEED_TEXT, tempDir } from './library-helpers.js';
 
 const CHUNK = 4096;
+
+/** The records as `list --json` writes them, in chunks of CHUNK bytes; how many there were. */
+async function streamJson(records: Iterable<PaperJson>, decisions: Snapshot['decisions'], out: NodeJS.WritableStream, chunkBytes = CHUNK): Promise<number> {
+  let written = 0;
+  const counted = (function* () {
+    for (const record of records) {
+      written++;
+      yield record;
+    }
+  })();
+  await writeJsonArray(recordChunks(counted, closesOf(decisions), chunkBytes), out);
+  return written;
+}
 
 function sink(slow: boolean) {
   let text = '';
@@ -105,5 +125,68 @@ describe('streamed --json', () => {
       ['Later', 'to-read'],
       ['Later', 'to-read'],
     ]);
+  });
+});
+
+/**
+ * A consumer that takes its time over each chunk, without yielding to the event loop: a slow
+ * terminal or pipe. Over the first, long enough for a worker to start on a loaded machine.
+ */
+function slowly(chunks: Iterable<Uint8Array>, ms: number, first = 1000): Uint8Array[] {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const got: Uint8Array[] = [];
+  for (const bytes of chunks) {
+    got.push(new Uint8Array(bytes));
+    Atomics.wait(pause, 0, 0, got.length === 1 ? first : ms);
+  }
+  return got;
+}
+
+const text = (chunks: Uint8Array[]) => Buffer.concat(chunks).toString('utf8');
+
+describe('--json of a large library, read by two threads', () => {
+  it('writes the bytes one thread writes, the worker reading blocks of its own', async () => {
+    const dir = await library();
+    const lib = openLibrary(dir);
+    const decisions = new Map(lib.decisionsById());
+    const alone = text([...recordChunks(lib.paperJson(), closesOf(decisions))]);
+    const by: string[] = [];
+    const both = text(slowly(parallelJsonChunks(lib.database()!, decisions, { workerFile: jsonWorkerPath(), span: 3, report: (k, who) => (by[k] = who) }), 10));
+    expect(both).toBe(alone);
+    expect(by.length).toBeGreaterThan(10);
+    expect(by.filter((who) => who === 'worker').length).toBeGreaterThan(3);
+    // every block the worker read is an odd one
+    expect(by.every((who, k) => who === 'reader' || k % 2 === 1)).toBe(true);
+  });
+
+  it('reads every block itself when the worker fails, or cannot start', async () => {
+    const dir = await library();
+    const lib = openLibrary(dir);
+    const decisions = new Map(lib.decisionsById());
+    const alone = text([...recordChunks(lib.paperJson(), closesOf(decisions))]);
+    // a worker that claims block 1 (the shared state's first claim slot follows its four slots),
+    // says so in a file, and fails on it
+    const failing = join(tempDir(), 'failing-worker.mjs');
+    writeFileSync(
+      failing,
+      `import { workerData } from 'node:worker_threads';
+import { existsSync, writeFileSync } from 'node:fs';
+const state = new Int32Array(workerData.state);
+if (Atomics.compareExchange(state, 4 + 1, 0, 1) === 0) writeFileSync(${JSON.stringify(`${failing}.claimed`)}, '');
+workerData.port.postMessage({ error: 'disk on fire' });
+Atomics.store(state, 3, 1);
+Atomics.add(state, 1, 1);
+Atomics.notify(state, 1);
+`,
+    );
+    for (const workerFile of [failing, join(tempDir(), 'no-such-worker.js')]) {
+      const by: string[] = [];
+      const out = text(slowly(parallelJsonChunks(lib.database()!, decisions, { workerFile, span: 7, report: (k, who) => (by[k] = who) }), 2, 300));
+      expect(out, workerFile).toBe(alone);
+      expect(by.length).toBeGreaterThan(10);
+      expect(by.every((who) => who === 'reader')).toBe(true);
+    }
+    // the failing worker had block 1: it was read here after the worker's error
+    expect(existsSync(`${failing}.claimed`)).toBe(true);
   });
 });

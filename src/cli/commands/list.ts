@@ -11,7 +11,7 @@ import { collectWithProgress } from '../../io/progress-hook.js';
 import { libraryFolder, loadPapers, yearFlag } from '../source.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from '../filter-flags.js';
 import { isNoFilter, matchesFilter, selectPapers } from '../../core/filter.js';
-import { streamJson } from '../json-stream.js';
+import { writeJsonArray } from '../json-stream.js';
 import { openUi, preloadUi, wantsUi } from '../ui-launch.js';
 import { formatTable, formatPlain, toJson } from '../render/paper-rows.js';
 import { printDiagnostics } from '../render/diagnostics.js';
@@ -112,7 +112,7 @@ export async function runList(files: string[], options: ListOptions, command: Co
       // Streamed to a pipe or a file; on a terminal it goes through the output guard below. The
       // decisions of a long stream are read whole first: a look-up per paper would cost more, and
       // a whole read cannot start in the database once the stream's query holds it.
-      await streamJson(store.paperJson(filter, range), limit !== undefined && limit <= SHORT_STREAM ? decisions : new Map(decisions));
+      await writeJsonArray(store.paperJsonChunks(filter, range, limit !== undefined && limit <= SHORT_STREAM ? decisions : new Map(decisions)));
       return;
     }
     const total = isNoFilter(filter) && !store.showingSeed() ? Math.min(store.count(), limit ?? Infinity) : undefined;

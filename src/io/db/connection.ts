@@ -201,3 +201,8 @@ export function statementsFor<T>(prepare: (db: Database) => T): (db: Database) =
     return s;
   };
 }
+
+/** A second, read-only connection to a library's database file (another thread's). */
+export function openReader(path: string): Database {
+  return new (sqlite())(path, { readonly: true, fileMustExist: true, timeout: 10_000 });
+}
