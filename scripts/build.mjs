@@ -1,27 +1,30 @@
-// Bundles src/cli/main.ts into dist/ with esbuild. The UI is a separate chunk (dynamic import),
-// so the plain commands never load Ink or React.
+// Bundles src/cli/main.ts (and the worker of list --json) into dist/ with esbuild. The UI is a
+// separate chunk (dynamic import), so the plain commands never load Ink or React.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-// Packages stay external (node_modules at run time), except what the UI chunk is made of, for its
-// start-up time (the first frame's budget): Ink imports es-toolkit/compat's barrel for one
-// function (1,300 module files for Node to load), and React, its reconciler and scheduler are
-// CommonJS, which Node must scan before an ES module can import them. Bundled, neither cost remains.
-// commander, which every run but `papers --version` loads, is CommonJS too: bundled, for the same
-// reason. It requires child_process for executable subcommands, which papers has none of; that
-// module (and the net stack it loads) costs every run milliseconds, so commander gets it on first use.
-const BUNDLED = /^(ink|es-toolkit|react|react-reconciler|scheduler|commander)(\/|$)/;
+// Packages are bundled, but those a run loads only where it needs them (the SQLite driver, yaml,
+// fuse.js, the parsers' markdown-it and htmlparser2, chalk and string-width: lazy-packages.test.ts
+// sees each load) and React's devtools (never installed). Node's loader resolves, reads, links and
+// compiles each module file of node_modules on its own; Ink's dependencies alone are over a hundred
+// files, and bundled into the UI chunk that cost is gone from the first frame. CommonJS packages
+// (React, its reconciler and scheduler, commander) also skip the scan Node makes before an ES module
+// imports them. commander and terminal-size import child_process for what papers never or rarely
+// does (executable subcommands; the size of a terminal that does not say it); that module, and the
+// net stack it loads, would cost every run milliseconds, so they get it on first use.
+const EXTERNAL = /^(better-sqlite3|yaml|fuse\.js|markdown-it|htmlparser2|chalk|string-width|react-devtools-core)(\/|$)/;
+const LAZY_CHILD_PROCESS = /[\\/]node_modules[\\/](commander|terminal-size)[\\/]/;
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: args.path, namespace: 'on-first-use' } : undefined));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (LAZY_CHILD_PROCESS.test(args.importer) ? { path: args.path, namespace: 'on-first-use' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
-      contents: "let cp; module.exports = { spawn: (...args) => (cp ??= require('node:child_process')).spawn(...args) };",
+      contents: "let cp; const load = () => (cp ??= require('node:child_process')); module.exports = { spawn: (...args) => load().spawn(...args), execFileSync: (...args) => load().execFileSync(...args) };",
       loader: 'js',
     }));
-    b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.test(args.path) ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./#]/ }, (args) => (EXTERNAL.test(args.path) ? { path: args.path, external: true } : undefined));
   },
 };
 

@@ -57,8 +57,6 @@ export async function openUi(ui: Promise<UiModule>, library: LibraryHandle, comm
   const handle: LibraryHandle = store ? Object.create(library, { snapshot: { value: () => store.shownSnapshot() } }) : library;
   const { config } = configOf(command);
   const today = localToday();
-  // the UI runs for long: a library changed meanwhile may need its digests re-read
-  void loadParsers();
   await loadTextWidth();
   const { runUi, createSearchFilter } = await ui;
   // The live filter searches the library's own database; papers without one (read from files) are
@@ -75,6 +73,9 @@ export async function openUi(ui: Promise<UiModule>, library: LibraryHandle, comm
   const fetcher = store ? uiFetcher({ store, sources: config.sources, rules: () => defaultRules(command).rules }) : undefined;
   // The first frame shows the first rows of the list; the rest is read after it (shownPages).
   const pages = store?.shownPages();
+  // The UI runs for long: a library changed meanwhile may need its digests re-read. The parsers
+  // load once the first frame is out (runUi draws it before it first waits).
+  setImmediate(() => void loadParsers());
   await runUi({ handle, config, today, filter, openUrl: openInBrowser, writeExport: (path, text) => writeExport(path, text, handle.snapshot()), rank: interestRanker(command, () => handle.snapshot(), config.ranking), ...(fetcher ? { fetcher } : {}), ...(pages ? { pages } : {}) });
 }
 

@@ -1,6 +1,5 @@
 // Opens a link in the user's browser: $BROWSER (first entry; "%s" is replaced by the URL), else
 // xdg-open (open on macOS). The browser is spawned detached so the UI never waits for it.
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -29,10 +28,12 @@ function onPath(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
   });
 }
 
-export const openInBrowser: Opener = (url) => {
+export const openInBrowser: Opener = async (url) => {
   const command = browserCommand(url, process.env, process.platform, (name) => onPath(name));
-  if (!command) return Promise.resolve({ ok: false, message: 'cannot open links: set $BROWSER or install xdg-open' });
+  if (!command) return { ok: false, message: 'cannot open links: set $BROWSER or install xdg-open' };
   const [file, ...args] = command as [string, ...string[]];
+  // loaded on the first link opened: the UI's start does without child_process and what it loads
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(file, args, { detached: true, stdio: 'ignore' });
     child.once('error', (e) => resolve({ ok: false, message: `cannot run ${file} (${(e as NodeJS.ErrnoException).code ?? e.message}); check $BROWSER` }));
