@@ -7,13 +7,18 @@ import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Decision } from '../../core/library.js';
 import { recordClose, UNDECIDED_CLOSE } from '../../core/paper-json.js';
-import { recordChunks } from '../json-chunks.js';
+import { closesOf, recordChunks } from '../json-chunks.js';
 import type { Database } from './connection.js';
 import { BLOCK_SEQS, blockQuery, claim, Claim, GENERATION_SQL, sharedState, Slot, type BlockPlan, type WorkerMessage } from './json-blocks.js';
 import { iterateJson } from './read.js';
 
 /** Libraries smaller than this are read by one thread: the worker's start would cost more than it saves. */
 export const PARALLEL_FROM = 20_000;
+/**
+ * Nor larger than this: at 1M papers (120k decisions) the second thread took the peak RSS from
+ * 222 MB to 330 MB, over the 300 MB a command may hold; one thread writes such a library.
+ */
+export const PARALLEL_UP_TO = 250_000;
 /** How long the worker may go without a message before it is left. */
 const PATIENCE_MS = 10_000;
 
@@ -42,14 +47,14 @@ export function* parallelJsonChunks(db: Database, decisions: ReadonlyMap<string,
       blocks: Math.floor((high - low) / span) + 1,
       closes: [],
     };
-    // both threads close records from this one read of the decisions
+    // the worker gets its copy of the decisions' closes as it starts; this thread keeps none
     for (const [id, decision] of decisions) {
       const close = recordClose(decision);
       if (close !== UNDECIDED_CLOSE) plan.closes.push([id, close]);
     }
-    const closeById = new Map(plan.closes);
-    const closes = (id: string) => closeById.get(id) ?? UNDECIDED_CLOSE;
     helper = startHelper(plan, workerFile);
+    plan.closes = [];
+    const closes = closesOf(decisions);
     for (let k = 0; k < plan.blocks; k++) {
       const theirs = helper !== null && k % 2 === 1 && !claim(helper.state, k, Claim.reader);
       const taken = theirs ? helper!.take(k) : null;
