@@ -18,6 +18,22 @@ export function closesOf(decisions: ReadonlyMap<string, Decision>): RecordCloses
   };
 }
 
+/** The closes that are not UNDECIDED_CLOSE, by paper id: what another thread is handed. */
+export function decidedCloses(decisions: ReadonlyMap<string, Decision>): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const [id, decision] of decisions) {
+    const close = recordClose(decision);
+    if (close !== UNDECIDED_CLOSE) pairs.push([id, close]);
+  }
+  return pairs;
+}
+
+/** decidedCloses' pairs as closes again. */
+export function closesOfPairs(pairs: Array<[string, string]>): RecordCloses {
+  const byId = new Map(pairs);
+  return (id) => byId.get(id) ?? UNDECIDED_CLOSE;
+}
+
 /**
  * The records' bytes, a buffer at a time. Each buffer is its own (fresh, never a pooled slice nor a
  * part passed in), so that a consumer may keep it or hand it to another thread.

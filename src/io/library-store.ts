@@ -43,7 +43,7 @@ import { testHook } from './test-hooks.js';
 import { collectWithProgress } from './progress-hook.js';
 import { closesOf, recordChunks } from './json-chunks.js';
 import { jsonWorkerPath } from './paths.js';
-import { PARALLEL_FROM, PARALLEL_UP_TO, parallelJsonChunks } from './db/json-parallel.js';
+import { parallelJsonChunks, worthTwoThreads } from './db/json-parallel.js';
 import type { Database } from './db/connection.js';
 import type { DigestReader } from './db/build.js';
 import { openDerived, openDerivedLocked, type Derived } from './db/open.js';
@@ -520,7 +520,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): LibraryStor
     paperJsonChunks(filter, range, decisions) {
       const db = sqlSource();
       const whole = isNoFilter(filter) && range.limit === undefined && range.offset === undefined && range.after === undefined && range.sort === undefined;
-      if (db && whole && !db.memory && diskCount() >= PARALLEL_FROM && diskCount() <= PARALLEL_UP_TO) return parallelJsonChunks(db, decisions, { workerFile: jsonWorkerPath() });
+      if (db && whole && !db.memory && worthTwoThreads(diskCount())) return parallelJsonChunks(db, decisions, { workerFile: jsonWorkerPath() });
       return recordChunks(store.paperJson(filter, range), closesOf(decisions));
     },
     listings(filter = NO_FILTER, range = {}) {

@@ -10,6 +10,7 @@ import type { Snapshot } from '../../src/core/library.js';
 import type { PaperJson } from '../../src/core/paper-json.js';
 import { closesOf, recordChunks } from '../../src/io/json-chunks.js';
 import { parallelJsonChunks } from '../../src/io/db/json-parallel.js';
+import { Claim, Slot, SLOTS } from '../../src/io/db/json-blocks.js';
 import { jsonWorkerPath } from '../../src/io/paths.js';
 import { toJson } from '../../src/cli/render/paper-rows.js';
 import type { LibraryPaper } from '../../src/core/library.js';
@@ -164,19 +165,18 @@ describe('--json of a large library, read by two threads', () => {
     const lib = openLibrary(dir);
     const decisions = new Map(lib.decisionsById());
     const alone = text([...recordChunks(lib.paperJson(), closesOf(decisions))]);
-    // a worker that claims block 1 (the shared state's first claim slot follows its four slots),
-    // says so in a file, and fails on it
+    // a worker that claims block 1, says so in a file, and fails on it
     const failing = join(tempDir(), 'failing-worker.mjs');
     writeFileSync(
       failing,
       `import { workerData } from 'node:worker_threads';
 import { existsSync, writeFileSync } from 'node:fs';
 const state = new Int32Array(workerData.state);
-if (Atomics.compareExchange(state, 4 + 1, 0, 1) === 0) writeFileSync(${JSON.stringify(`${failing}.claimed`)}, '');
+if (Atomics.compareExchange(state, ${SLOTS + 1}, ${Claim.free}, ${Claim.worker}) === ${Claim.free}) writeFileSync(${JSON.stringify(`${failing}.claimed`)}, '');
 workerData.port.postMessage({ error: 'disk on fire' });
-Atomics.store(state, 3, 1);
-Atomics.add(state, 1, 1);
-Atomics.notify(state, 1);
+Atomics.store(state, ${Slot.finished}, 1);
+Atomics.add(state, ${Slot.signal}, 1);
+Atomics.notify(state, ${Slot.signal});
 `,
     );
     for (const workerFile of [failing, join(tempDir(), 'no-such-worker.js')]) {

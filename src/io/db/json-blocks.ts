@@ -22,7 +22,8 @@ export const Slot = {
   /** Set by the worker when it ends, however it ends. */
   finished: 3,
 } as const;
-const SLOTS = 4;
+/** Where the claims start: after the slots. */
+export const SLOTS = 4;
 
 /** Who reads a block: nobody yet, the worker, the reader. */
 export const Claim = { free: 0, worker: 1, reader: 2 } as const;

@@ -6,19 +6,19 @@
 import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Decision } from '../../core/library.js';
-import { recordClose, UNDECIDED_CLOSE } from '../../core/paper-json.js';
-import { closesOf, recordChunks } from '../json-chunks.js';
+import { closesOf, decidedCloses, recordChunks } from '../json-chunks.js';
 import type { Database } from './connection.js';
 import { BLOCK_SEQS, blockQuery, claim, Claim, GENERATION_SQL, sharedState, Slot, type BlockPlan, type WorkerMessage } from './json-blocks.js';
 import { iterateJson } from './read.js';
 
-/** Libraries smaller than this are read by one thread: the worker's start would cost more than it saves. */
-export const PARALLEL_FROM = 20_000;
 /**
- * Nor larger than this: at 1M papers (120k decisions) the second thread took the peak RSS from
- * 222 MB to 330 MB, over the 300 MB a command may hold; one thread writes such a library.
+ * Whether a library of this many papers is worth a second thread: not below 20k, where the worker's
+ * start costs more than it saves; nor above 250k, where it took the peak RSS of 1M papers (120k
+ * decisions) from 222 MB to 330 MB, over the 300 MB a command may hold.
  */
-export const PARALLEL_UP_TO = 250_000;
+export function worthTwoThreads(papers: number): boolean {
+  return papers >= 20_000 && papers <= 250_000;
+}
 /** How long the worker may go without a message before it is left. */
 const PATIENCE_MS = 10_000;
 
@@ -45,13 +45,9 @@ export function* parallelJsonChunks(db: Database, decisions: ReadonlyMap<string,
       first: low,
       span,
       blocks: Math.floor((high - low) / span) + 1,
-      closes: [],
+      // the worker gets its copy as it starts; this thread keeps none
+      closes: decidedCloses(decisions),
     };
-    // the worker gets its copy of the decisions' closes as it starts; this thread keeps none
-    for (const [id, decision] of decisions) {
-      const close = recordClose(decision);
-      if (close !== UNDECIDED_CLOSE) plan.closes.push([id, close]);
-    }
     helper = startHelper(plan, workerFile);
     plan.closes = [];
     const closes = closesOf(decisions);

@@ -1,9 +1,8 @@
-// The second thread of `list --json` (json-parallel.ts): it claims the odd blocks the reader has not, reads
-// it in its own read transaction of the same generation, and posts its bytes; it stays at most
-// AHEAD blocks in front of the writer. However it ends, it says so in the shared state.
+// The second thread of `list --json` (json-parallel.ts): it claims each odd block the reader has
+// not, reads it in its own read transaction of the same generation, and posts its bytes; it stays
+// at most AHEAD blocks in front of the writer. However it ends, it says so in the shared state.
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { UNDECIDED_CLOSE } from '../../core/paper-json.js';
-import { recordChunks } from '../json-chunks.js';
+import { closesOfPairs, recordChunks } from '../json-chunks.js';
 import { openReader } from './connection.js';
 import { AHEAD, blockQuery, claim, Claim, GENERATION_SQL, Slot, type BlockPlan, type WorkerMessage } from './json-blocks.js';
 import { iterateJson } from './read.js';
@@ -32,8 +31,7 @@ try {
     db.exec('BEGIN');
     const generation = (db.prepare(GENERATION_SQL).pluck().get() as string | undefined) ?? null;
     if (generation !== plan.generation) throw new Error('the library changed while it was listed');
-    const closes = new Map(plan.closes);
-    const closeOf = (id: string) => closes.get(id) ?? UNDECIDED_CLOSE;
+    const closeOf = closesOfPairs(plan.closes);
     for (let k = 1; k < plan.blocks && !Atomics.load(state, Slot.stop); k += 2) {
       waitForRoom(k);
       if (!claim(state, k, Claim.worker)) continue;
